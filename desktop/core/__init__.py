@@ -1,0 +1,1 @@
+"""Parsing, treaty detection and search. Nothing below this package imports Qt."""

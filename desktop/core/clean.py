@@ -1,0 +1,343 @@
+"""From text extracted out of a PDF (or saved from a web page) to a :class:`Draft`.
+
+The extracted text carries the PDF's layout: lines broken at the measure with hyphens,
+page footers, a first-page header, footnote bodies at page bottoms (sometimes in the middle
+of a sentence that goes on on the next page), and footnote markers as plain digits. This
+module undoes all of that; see ../shared/DESIGN.md, "One text, one set of offsets".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from desktop.core import metadata
+from desktop.core.draft import Draft, DraftBlock, NoteRef
+from desktop.core.dutch import DATE_RE, ends_sentence, vowel_clash
+from desktop.core.letter import BlockKind
+
+PAGE_FOOTER_RE = re.compile(
+    r"^(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–‒-]\s*\d{4}, .*\bnr\. ?\d+\s+\d+$"
+)
+LONE_PAGE_NUMBER_RE = re.compile(r"^(?:pagina |blz\. )?\d{1,3}(?: van \d{1,3})?$", re.I)
+NOTE_START_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+ADDRESSEE_RE = re.compile(r"^Aan (?:de|het|den)\b")
+DATELINE_RE = re.compile(r"^[A-Z'][\w' .-]{1,40}, " + DATE_RE.pattern + r"\s*$", re.I)
+ROLE_RE = re.compile(
+    r"^(?:De |de )?(?:Minister|Staatssecretaris|Minister-President|Minister-president|"
+    r"Voorzitter|Griffier|Secretaris-Generaal|Directeur|Plaatsvervangend|namens)\b.{0,120},$"
+)
+_WORD_RE = re.compile(r"[\w]+(?:-[\w]+)*")
+_LAST_WORD_RE = re.compile(r"([\w]+)-$")
+_FIRST_WORD_RE = re.compile(r"^([\w]+)")
+
+# Web text puts one paragraph on a line; PDF text wraps at about 70 characters.
+_WEB_LINE_LENGTH = 140
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    indented: bool  # a leading space: in extracted PDF text, the first line of a new page
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """Lines between blank lines. ``gap_before``: a page footer or note block was removed."""
+
+    lines: list[_Line]
+    gap_before: bool = False
+
+
+@dataclass(slots=True)
+class _Page:
+    chunks: list[_Chunk] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    # marker -> index of the chunk before which the note body stood (markers lie before it)
+    note_positions: dict[str, int] = field(default_factory=dict)
+
+
+def clean_text(text: str, vocabulary: Collection[str] = ()) -> Draft:
+    """Parse extracted letter text into a draft. *vocabulary*: words seen in the library,
+    used to decide whether a hyphen at a line end is real."""
+    lines = _split_lines(text)
+    draft = Draft()
+    start = metadata.read_header([ln.text for ln in lines], draft.meta)
+    web = _looks_like_web_text(lines[start:])
+    chunks = _chunks(lines[start:], one_per_line=web)
+    page = _take_notes(chunks)
+    vocab = _vocabulary(lines) | {w.lower() for w in vocabulary}
+    texts, kinds = _reflow(page.chunks, vocab)
+    draft.blocks = _with_markers(texts, kinds, page)
+    draft.notes = {m: _join_lines([_Line(t, False) for t in b.split("\n")], vocab)
+                   for m, b in page.notes.items()}  # fmt: skip
+    metadata.read_opening_and_closing(draft)
+    return draft
+
+
+def _split_lines(text: str) -> list[_Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = text.lstrip("\ufeff").replace("\u00a0", " ").replace("\u00ad", "")
+    out = []
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        out.append(
+            _Line(re.sub(r"[ \t]+", " ", stripped), raw[:1] in (" ", "\t") and bool(stripped))
+        )
+    return out
+
+
+def _looks_like_web_text(lines: list[_Line]) -> bool:
+    filled = [ln for ln in lines if ln.text]
+    long = sum(1 for ln in filled if len(ln.text) > _WEB_LINE_LENGTH)
+    return bool(filled) and long * 4 >= len(filled)
+
+
+def _chunks(lines: list[_Line], one_per_line: bool) -> list[_Chunk]:
+    chunks: list[_Chunk] = []
+    current: list[_Line] = []
+    gap = False
+
+    def flush() -> None:
+        nonlocal current, gap
+        if current:
+            chunks.append(_Chunk(current, gap))
+            gap = False
+        current = []
+
+    for line in lines:
+        if PAGE_FOOTER_RE.match(line.text) or (
+            LONE_PAGE_NUMBER_RE.match(line.text) and not current and not one_per_line
+        ):
+            flush()
+            gap = True
+        elif not line.text:
+            flush()
+        elif one_per_line and not _continues_signature(current, line):
+            flush()
+            current.append(line)
+        else:
+            current.append(line)
+    flush()
+    return chunks
+
+
+def _continues_signature(current: list[_Line], line: _Line) -> bool:
+    """In web text a signature is still two lines: the role ending in a comma, then the name."""
+    return bool(current) and bool(ROLE_RE.match(current[-1].text)) and len(line.text) < 60
+
+
+# -- footnotes ---------------------------------------------------------------------------
+
+
+def _take_notes(chunks: list[_Chunk]) -> _Page:
+    """Move footnote bodies out of the flow; what followed them on the page stays."""
+    page = _Page()
+    expected = 1
+    body_so_far: list[str] = []
+    gap = False
+    for chunk in chunks:
+        first = NOTE_START_RE.match(chunk.lines[0].text)
+        if (
+            first
+            and int(first.group(1)) == expected
+            and _has_marker(" ".join(body_so_far), expected)
+        ):
+            rest, expected = _split_note_chunk(chunk, page, expected, len(page.chunks))
+            gap = True
+            if not rest:
+                continue
+            chunk = _Chunk(rest)
+        chunk.gap_before = chunk.gap_before or gap
+        gap = False
+        page.chunks.append(chunk)
+        body_so_far.extend(ln.text for ln in chunk.lines)
+    return page
+
+
+def _split_note_chunk(
+    chunk: _Chunk, page: _Page, expected: int, position: int
+) -> tuple[list[_Line], int]:
+    """Split a chunk that starts with note *expected* into notes and the text after them."""
+    marker, body = None, []
+    for i, line in enumerate(chunk.lines):
+        start = NOTE_START_RE.match(line.text)
+        if start and int(start.group(1)) == expected and (not body or ends_sentence(body[-1])):
+            _store_note(page, marker, body, position)
+            marker, body = start.group(1), [start.group(2)]
+            expected += 1
+        elif body and _resumes_body(body[-1], line):
+            _store_note(page, marker, body, position)
+            return chunk.lines[i:], expected
+        else:
+            body.append(line.text)
+    _store_note(page, marker, body, position)
+    return [], expected
+
+
+def _resumes_body(previous_note_line: str, line: _Line) -> bool:
+    """A note ended and the running text of the page goes on (2018 letter: `mede door` /
+    note 1 / ` het promoten van ...`)."""
+    return ends_sentence(previous_note_line) and (line.indented or line.text[:1].islower())
+
+
+def _store_note(page: _Page, marker: str | None, body: list[str], position: int) -> None:
+    if marker is not None:
+        page.notes[marker] = "\n".join(body)
+        page.note_positions[marker] = position
+
+
+_MARKER_AFTER_PUNCT = r"(?<![Nn]r)(?<![Nn]o)(?<!art)(?<!blz)(?<!p)[.,;:!?)»”’] ({n})(?=\s|$)"
+_MARKER_GLUED = r"(?<=[)\]»”’.,;:a-zà-ÿ])({n})(?=[\s,.;:)]|$)"
+
+
+def _marker_re(marker: str) -> re.Pattern[str]:
+    n = re.escape(marker)
+    return re.compile(_MARKER_AFTER_PUNCT.format(n=n) + "|" + _MARKER_GLUED.format(n=n))
+
+
+def _has_marker(text: str, number: int) -> bool:
+    return bool(_marker_re(str(number)).search(text))
+
+
+# -- reflow ------------------------------------------------------------------------------
+
+
+def _reflow(chunks: list[_Chunk], vocab: set[str]) -> tuple[list[str], list[BlockKind]]:
+    merged: list[list[_Line]] = []
+    for chunk in chunks:
+        if merged and chunk.gap_before and _continues(merged[-1], chunk.lines):
+            merged[-1].extend(chunk.lines)
+        else:
+            merged.append(list(chunk.lines))
+    texts, kinds = [], []
+    for i, lines in enumerate(merged):
+        kind = _kind(lines, merged[i + 1] if i + 1 < len(merged) else None)
+        if kind is BlockKind.SIGNATURE:
+            texts.append("\n".join(ln.text for ln in lines))
+        else:
+            texts.append(_join_lines(lines, vocab))
+        kinds.append(kind)
+    return texts, kinds
+
+
+def _continues(before: list[_Line], after: list[_Line]) -> bool:
+    """A page break or a note block split one paragraph: the sentence before it is open."""
+    last = before[-1].text
+    if ends_sentence(last) or ROLE_RE.match(last):
+        return False
+    return after[0].text[:1].islower() or len(before) > 1 or len(last) > 50
+
+
+def _kind(lines: list[_Line], following: list[_Line] | None) -> BlockKind:
+    first = lines[0].text
+    if ROLE_RE.match(first) and len(lines) >= 2:
+        return BlockKind.SIGNATURE
+    if len(lines) == 1 and ADDRESSEE_RE.match(first):
+        return BlockKind.ADDRESSEE
+    if len(lines) == 1 and DATELINE_RE.match(first):
+        return BlockKind.DATELINE
+    if len(lines) == 1 and _looks_like_heading(first) and following is not None:
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+def _looks_like_heading(text: str) -> bool:
+    return (
+        len(text) <= 80
+        and text[:1].isupper()
+        and not ends_sentence(text)
+        and not text.endswith(",")
+        and len(text.split()) <= 10
+    )
+
+
+def _join_lines(lines: list[_Line], vocab: set[str]) -> str:
+    out = lines[0].text
+    for line in lines[1:]:
+        out = _join(out, line.text, vocab)
+    return out
+
+
+def _join(left: str, right: str, vocab: set[str]) -> str:
+    if not left.endswith("-") or left.endswith(" -") or not right:
+        return f"{left} {right}"
+    head = _LAST_WORD_RE.search(left)
+    tail = _FIRST_WORD_RE.match(right)
+    if not head or not tail:
+        return left + right
+    if _hyphen_is_real(head.group(1), tail.group(1), vocab):
+        return left + right
+    return left[:-1] + right
+
+
+def _hyphen_is_real(left: str, right: str, vocab: set[str]) -> bool:
+    """Decide a hyphen at a line break: part of the word (NAVO-bondgenoten) or a break
+    (ontwape-ningsmijlpalen)."""
+    if left.isupper() and len(left) > 1 or any(c.isdigit() for c in left + right[:1]):
+        return True  # NAVO-, CSE-, F-35
+    if right[:1].isupper():
+        return True  # Noord-Atlantische, Euro-Atlantische
+    joined, hyphened = (left + right).lower(), f"{left}-{right}".lower()
+    if hyphened in vocab and joined not in vocab:
+        return True
+    if joined in vocab:
+        return False
+    return vowel_clash(left, right)
+
+
+def _vocabulary(lines: list[_Line]) -> set[str]:
+    """Words as this text writes them away from line ends, to judge line-end hyphens."""
+    words: set[str] = set()
+    for line in lines:
+        body = line.text[:-1] if line.text.endswith("-") else line.text
+        words.update(w.lower() for w in _WORD_RE.findall(body))
+    return words
+
+
+# -- markers -----------------------------------------------------------------------------
+
+
+def _with_markers(texts: list[str], kinds: list[BlockKind], page: _Page) -> list[DraftBlock]:
+    """Find each footnote's marker in the running text and turn it into a NoteRef."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    floor = (0, 0)  # markers come in order: never look before the previous one
+    for marker in page.notes:
+        hit = _find_marker(texts, kinds, marker, floor)
+        if hit is not None:
+            index, start, end = hit
+            found.setdefault(index, []).append((start, end, marker))
+            floor = (index, end)
+    return [
+        DraftBlock(kind, _split_at_markers(text, found.get(i, [])))
+        for i, (kind, text) in enumerate(zip(kinds, texts, strict=True))
+    ]
+
+
+def _find_marker(
+    texts: list[str], kinds: list[BlockKind], marker: str, floor: tuple[int, int]
+) -> tuple[int, int, int] | None:
+    pattern = _marker_re(marker)
+    for index in range(floor[0], len(texts)):
+        if kinds[index] in (BlockKind.SIGNATURE, BlockKind.DATELINE, BlockKind.ADDRESSEE):
+            continue
+        m = pattern.search(texts[index], floor[1] if index == floor[0] else 0)
+        if m:
+            if m.group(1) is not None:  # "was. 1": the space goes, the marker follows the dot
+                return index, m.start(1) - 1, m.end(1)
+            return index, m.start(2), m.end(2)
+    return None
+
+
+def _split_at_markers(text: str, markers: list[tuple[int, int, str]]) -> list[str | NoteRef]:
+    parts: list[str | NoteRef] = []
+    pos = 0
+    for start, end, marker in markers:
+        if start > pos:
+            parts.append(text[pos:start])
+        parts.append(NoteRef(marker))
+        pos = end
+    if pos < len(text):
+        parts.append(text[pos:])
+    return parts

@@ -1,0 +1,364 @@
+"""HTML of a Kamerstuk as saved from (zoek.)officielebekendmakingen.nl -> :class:`Draft`.
+
+The page is the same publication as the official XML, rendered: paragraphs as ``<p>``,
+headings as ``<h2>``/``<h3>``, footnote markers as ``<sup><a class="nootnum" href="#ID..">``
+with the note bodies gathered at the end (``div.voet.noot`` items in ``div#noten``), the
+official metadata as ``<meta name=...>`` in the head. Site chrome (scripts, navigation,
+header, footer) is never text. The result must equal what the XML reader makes of the XML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from desktop.core.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
+from desktop.core.letter import BlockKind, Metadata, Signatory
+from desktop.core.readers.xml_reader import (
+    Official,
+    classify,
+    finish_meta,
+    normalize_parts,
+    normalize_vergaderjaar,
+    parse_dossier,
+    signature,
+    squash,
+)
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr", "param"}  # fmt: skip
+# Never text: code, styling and the site around the publication.
+_CHROME = {"script", "style", "template", "noscript", "head", "header", "footer", "nav",
+           "aside", "form", "button", "select", "textarea", "svg", "iframe", "object"}  # fmt: skip
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+          "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote",
+          "section", "article", "main", "body", "html", "pre", "figure", "figcaption", "hr",
+          "address", "center"} | _CHROME  # fmt: skip
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+# The publication header (dossier, Nr., kamerstukkop) is metadata, not running text.
+_HEADER_CLASSES = {"kamerstukkop", "dossiertitel", "dossier"}
+_NOTE_LISTS = {"noten", "voetnoten", "footnotes", "notes"}
+_NOTE_ITEMS = {"voet", "noot", "voetnoot", "footnote"}
+_MAX_DEPTH = 400  # deeper nesting is flattened, so the walk can never overflow the stack
+
+
+@dataclass(eq=False)
+class _Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list[_Node | str] = field(default_factory=list)
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def elements(self) -> list[_Node]:
+        return [c for c in self.children if isinstance(c, _Node)]
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving tree: unclosed <p>, <li>, <td> close the way browsers close them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._close_implied(tag)
+        node = _Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and self.stack[-1].tag == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if any(node.tag == tag for node in self.stack[1:]):
+            while self.stack.pop().tag != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self.stack[-1].tag not in ("script", "style"):
+            self.stack[-1].children.append(data)
+
+    def _close_implied(self, tag: str) -> None:
+        if tag in _BLOCK:
+            self._close_open("p", stop={"div", "td", "th", "li", "body"})
+        scopes = {"li": {"ul", "ol"}, "tr": {"table"}, "td": {"tr"}, "th": {"tr"}}
+        scopes |= {"dt": {"dl"}, "dd": {"dl"}}
+        if tag in scopes:
+            for same in {"td", "th"} if tag in ("td", "th") else {"dt", "dd"} | {tag}:
+                self._close_open(same, stop=scopes[tag])
+
+    def _close_open(self, tag: str, stop: set[str]) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag in stop:
+                return
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+
+def read_html(data: bytes, source: str) -> Draft:
+    root = _parse(data, source)
+    walker = _Walker()
+    try:
+        walker.walk(_content_root(root))
+        notes = _collect_notes(root, walker)
+    except RecursionError:
+        raise LetterError(f"{source}: HTML nested too deeply to read") from None
+    if not any(block.plain().strip() for block in walker.blocks):
+        raise LetterError(f"{source}: no text found in the HTML")
+    meta = finish_meta(_page_meta(root, walker.signatories), walker.blocks, _official(root))
+    return Draft(blocks=walker.blocks, notes=notes, meta=meta)
+
+
+def _parse(data: bytes, source: str) -> _Node:
+    if not data.strip():
+        raise LetterError(f"{source}: empty file")
+    text = _decode(data)
+    if "\x00" in text:
+        raise LetterError(f"{source}: not an HTML file (binary content)")
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+def _decode(data: bytes) -> str:
+    """The BOM, then the page's own charset declaration, then UTF-8, then Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
+    for encoding in ([declared.group(1).decode("ascii")] if declared else []) + ["utf-8"]:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def _iter(node: _Node):
+    """All elements below ``node`` except chrome, depth first, in document order."""
+    for child in node.elements():
+        if child.tag not in _CHROME:
+            yield child
+            yield from _iter(child)
+
+
+def _find(root: _Node, tag: str | None = None, cls: str | None = None) -> _Node | None:
+    for node in _iter(root):
+        if (tag is None or node.tag == tag) and (cls is None or cls in node.classes):
+            return node
+    return None
+
+
+def _text(node: _Node | None, without: frozenset[str] = frozenset()) -> str:
+    """Plain text of ``node``, leaving out descendants with one of the ``without`` classes."""
+    if node is None:
+        return ""
+    pieces: list[str] = []
+
+    def collect(current: _Node) -> None:
+        for child in current.children:
+            if isinstance(child, str):
+                pieces.append(child)
+            elif child.tag == "br":
+                pieces.append(" ")
+            elif child.tag not in _CHROME and not child.classes & without:
+                collect(child)
+
+    collect(node)
+    return squash("".join(pieces)).strip()
+
+
+def _content_root(root: _Node) -> _Node:
+    """The publication itself when the page marks it; else the whole page minus chrome."""
+    for node in _iter(root):
+        if "stuk" in node.classes or node.attrs.get("id") == "broodtekst":
+            return node
+    return _find(root, "main") or _find(root, "body") or root
+
+
+def _is_note_list(node: _Node) -> bool:
+    return bool((node.classes | {node.attrs.get("id", "")}) & _NOTE_LISTS)
+
+
+def _is_note_item(node: _Node) -> bool:
+    return bool(node.classes & _NOTE_ITEMS)
+
+
+class _Walker:
+    """Blocks of the visible publication text, in reading order."""
+
+    def __init__(self) -> None:
+        self.blocks: list[DraftBlock] = []
+        self.signatories: list[Signatory] = []
+
+    def walk(self, node: _Node) -> None:
+        if self._skipped(node):
+            return
+        if node.tag == "tr":
+            self._row(node)
+        elif "ondertekening" in node.classes:
+            self._signature(node)
+        elif any(c.tag in _BLOCK for c in node.elements()):
+            self._mixed(node)
+        else:
+            self._add(node, self.inline(node))
+
+    def _skipped(self, node: _Node) -> bool:
+        header = node.tag == "h1" or bool(node.classes & _HEADER_CLASSES)
+        notes = _is_note_list(node) or _is_note_item(node)  # read by _collect_notes
+        return node.tag in _CHROME or header or notes
+
+    def _mixed(self, node: _Node) -> None:
+        """Loose text between block children reads as paragraphs of its own."""
+        run: list[_Node | str] = []
+        for child in node.children:
+            if isinstance(child, _Node) and child.tag in _BLOCK:
+                self._add(node, self.inline(_Node("span", {}, run)))
+                run = []
+                self.walk(child)
+            else:
+                run.append(child)
+        self._add(node, self.inline(_Node("span", {}, run)))
+
+    def _add(self, node: _Node, raw: list[Inline]) -> None:
+        parts = normalize_parts(raw)
+        if not parts:
+            return
+        if node.tag in _HEADINGS or node.tag == "caption" or node.classes & {"tussenkop", "kop"}:
+            kind = BlockKind.HEADING
+        elif "kamerstukdatum" in node.classes:
+            kind = BlockKind.DATELINE
+        else:
+            kind = classify("".join(p for p in parts if isinstance(p, str)), self.blocks)
+        self.blocks.append(DraftBlock(kind, parts))
+
+    def inline(self, node: _Node, in_sup: bool = False) -> list[Inline]:
+        out: list[Inline] = []
+        for child in node.children:
+            if isinstance(child, str):
+                out.append(child)
+            elif _note_marker(child, in_sup):
+                out.append(NoteRef(_note_marker(child, in_sup)))
+            elif child.tag in ("br", "td", "th", "li", "p"):
+                out += [" ", *self.inline(child), " "]
+            elif not self._skipped(child):
+                out += self.inline(child, in_sup or child.tag == "sup")
+        return out
+
+    def _row(self, tr: _Node) -> None:
+        """One readable line per table row: 'a | b | c' (empty cells left out)."""
+        cells = [normalize_parts(self.inline(c)) for c in tr.elements() if c.tag in ("td", "th")]
+        raw: list[Inline] = []
+        for cell in (c for c in cells if c):
+            raw += [" | ", *cell] if raw else cell
+        self._add(_Node("p", {}), raw)
+
+    def _signature(self, node: _Node) -> None:
+        role = _text(_find(node, cls="functie"))
+        names = [_text(n) for n in _iter(node) if "naam" in n.classes]
+        if not role and not names:  # unmarked: the lines between <br>, the name last
+            lines = _lines(node)
+            role, names = (lines[0] if len(lines) > 1 else ""), lines[-1:]
+        if names:
+            block, people = signature(role, names)
+            self.blocks.append(block)
+            self.signatories += people
+
+
+def _lines(node: _Node) -> list[str]:
+    text, lines = "", []
+    for child in node.children:
+        if isinstance(child, _Node) and child.tag == "br":
+            lines.append(text)
+            text = ""
+        else:
+            text += child if isinstance(child, str) else " " + _text(child) + " "
+    lines.append(text)
+    return [line for line in (squash(t).strip() for t in lines) if line]
+
+
+def _note_marker(node: _Node, in_sup: bool) -> str:
+    """A footnote reference: a.nootnum, or an in-page link inside <sup>; '' for other nodes."""
+    if node.tag != "a":
+        return ""
+    classes = " ".join(node.classes)
+    in_page = node.attrs.get("href", "").startswith("#")
+    if "nootnum" in classes or "supernote-click" in classes or (in_sup and in_page):
+        return _text(node)
+    return ""
+
+
+def _collect_notes(root: _Node, walker: _Walker) -> dict[str, str]:
+    """Note bodies in page order: div.voet.noot items, or the <li>s of a notes list."""
+    notes: dict[str, str] = {}
+
+    def visit(node: _Node, in_list: bool) -> None:
+        for child in node.elements():
+            if child.tag in _CHROME:
+                continue
+            if _is_note_item(child) or (in_list and child.tag == "li"):
+                marker, body = _note(child, len(notes) + 1)
+                notes.setdefault(marker, body)
+            else:
+                visit(child, in_list or _is_note_list(child))
+
+    visit(root, False)
+    return notes
+
+
+def _note(item: _Node, position: int) -> tuple[str, str]:
+    marker = _text(_find(item, cls="nootnum"))
+    paragraphs = [_text(p) for p in _iter(item) if p.tag == "p"]
+    body = " ".join(p for p in paragraphs if p)
+    if not body:
+        body = _text(item, without=frozenset({"nootnum", "note-close"}))
+    if not marker:  # '<li>3 Kamerstuk ...</li>': the number leads the text
+        match = re.match(r"(\d+[a-z]?|[*†‡])[.)]?\s+", body)
+        marker, body = (match.group(1), body[match.end() :]) if match else (str(position), body)
+    return marker, body
+
+
+def _official(root: _Node) -> Official:
+    official: Official = {}
+    for node in root.elements() and _all_meta(root):
+        official.setdefault(node.attrs.get("name", ""), []).append(node.attrs.get("content", ""))
+    return official
+
+
+def _all_meta(root: _Node) -> list[_Node]:
+    """<meta> tags live in <head>, which the text walk skips as chrome."""
+    found, todo = [], [root]
+    while todo:
+        node = todo.pop()
+        found += [c for c in node.elements() if c.tag == "meta" and "name" in c.attrs]
+        todo += reversed([c for c in node.elements() if c.tag not in ("script", "style")])
+    return found
+
+
+def _page_meta(root: _Node, signatories: list[Signatory]) -> Metadata:
+    """The visible header, for what the meta tags (read in finish_meta) may not hold."""
+    dossier = _find(root, cls="dossiertitel")
+    title = _find(root, cls="stuktitel")
+    number_box = _find(title, cls="stuknummer") if title else None
+    official = _official(root)
+    kamerstuk = None
+    if not official.get("OVERHEIDop.dossiernummer"):
+        dossier_nr = _text(_find(dossier, cls="dossiernummer")) if dossier else ""
+        number = re.sub(r"\D", "", _text(number_box))
+        kamerstuk = parse_dossier(dossier_nr, number)
+    return Metadata(
+        kamerstuk=kamerstuk,
+        dossier_title=_text(dossier, without=frozenset({"dossiernummer"})) or None,
+        document_kind=_text(title, without=frozenset({"stuknummer"})) or None,
+        vergaderjaar=normalize_vergaderjaar(_text(_find(root, cls="vergaderjaar"))),
+        signatories=signatories,
+    )
