@@ -47,7 +47,43 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="the DESIGN.md JSON contract")
     p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("index", help="add or update letters (files or folders)")
+    p.add_argument("paths", nargs="*", type=Path, help="default: re-check every letter")
+    _index_option(p)
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search the library")
+    p.add_argument("query")
+    _index_option(p)
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("treaties", help="mention counts: treaty x letter")
+    _index_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_treaties)
     return parser
+
+
+def _index_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index", type=Path, metavar="DIR", help="library folder (default: user data dir)")
+
+
+def _open(args: argparse.Namespace):
+    from desktop.core.index import LibraryError
+    from desktop.home import open_library
+
+    try:
+        lib = open_library(args.index)
+    except LibraryError as exc:
+        raise CliError(str(exc)) from None
+    if lib.rebuilt_message:
+        print(lib.rebuilt_message, file=sys.stderr)
+    return lib
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -60,6 +96,105 @@ def cmd_parse(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(summary(letter))
     return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from desktop.core.index import LibraryError
+
+    progress = None if args.quiet or not sys.stderr.isatty() else _progress_bar
+    with _open(args) as lib:
+        paths = args.paths or sorted({str(Path(p).parent) for p in lib.paths()})
+        try:
+            report = lib.add([Path(p) for p in paths], progress=progress, prune=True)
+        except LibraryError as exc:
+            raise CliError(str(exc)) from None
+    if progress:
+        sys.stderr.write("\n")
+    for _path, message in report.failures:
+        print(f"error: {message}", file=sys.stderr)
+    print(report.summary())
+    return EXIT_ERROR if report.failures else 0
+
+
+def _progress_bar(done: int, total: int, current: str) -> None:
+    width = 30
+    filled = width * done // max(1, total)
+    name = Path(current).name[:40] if current else ""
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+    sys.stderr.flush()
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from desktop.core.search import QueryError
+
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1")
+    with _open(args) as lib:
+        try:
+            result = lib.search(args.query, limit=args.limit, sort=args.sort)
+        except QueryError as exc:
+            where = f" at position {exc.position}" if exc.position is not None else ""
+            raise CliError(f"query {args.query!r}{where}: {exc}") from None
+    if args.json:
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{result.total} letter(s) for {args.query!r}")
+    if result.suggestion:
+        print(f"did you mean: {result.suggestion}")
+    for hit in result.hits:
+        print(f"\n{hit.date or '----------'}  {hit.title}  [{hit.id}]  score {hit.score:.2f}")
+        for snippet in hit.snippets:
+            print(f"    …{snippet.plain()}…")
+    return 0
+
+
+def cmd_treaties(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        entries = sorted(lib.entries(), key=lambda e: (e["date"] or "", e["id"]))
+    treaty_ids = [t for t in _gazetteer_ids() if any(t in e["treaties"] for e in entries)]
+    if args.json:
+        table = {
+            "treaties": treaty_ids,
+            "letters": [
+                {"id": e["id"], "title": e["title"], "date": e["date"], "counts": e["treaties"]}
+                for e in entries
+            ],
+            "totals": {t: sum(e["treaties"].get(t, 0) for e in entries) for t in treaty_ids},
+        }
+        json.dump(table, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    sys.stdout.write(treaty_table(entries, treaty_ids))
+    return 0
+
+
+def _gazetteer_ids() -> list[str]:
+    from desktop.core.treaties import gazetteer
+
+    return list(gazetteer().treaties)
+
+
+def treaty_table(entries: list[dict], treaty_ids: list[str]) -> str:
+    """Letters as rows, treaties as columns, explicit mention counts in the cells."""
+    name_width = max([len("letter")] + [len(_row_name(e)) for e in entries])
+    widths = [max(len(t), 3) for t in treaty_ids]
+    head = "letter".ljust(name_width) + "".join(f"  {t:>{w}}" for t, w in zip(treaty_ids, widths))
+    rows = [head, "-" * len(head)]
+    for e in entries:
+        cells = "".join(
+            f"  {e['treaties'].get(t, 0) or '.':>{w}}" for t, w in zip(treaty_ids, widths)
+        )
+        rows.append(_row_name(e).ljust(name_width) + cells)
+    totals = "".join(
+        f"  {sum(e['treaties'].get(t, 0) for e in entries):>{w}}" for t, w in zip(treaty_ids, widths)
+    )
+    rows += ["-" * len(head), "total".ljust(name_width) + totals]
+    return "\n".join(rows) + "\n"
+
+
+def _row_name(entry: dict) -> str:
+    return f"{entry['date'] or '----------'}  {_clip(entry['title'], 50)}"
 
 
 def summary(letter: Letter) -> str:

@@ -25,9 +25,10 @@ from desktop.core.analysis import dutch_analyzer, plain_analyzer
 from desktop.core.draft import LetterError
 from desktop.core.letter import Letter
 from desktop.core.parse import SUPPORTED_SUFFIXES, parse_file
+from desktop.core.search import SearchResult, run_search
 from desktop.core.storage import durable_commit
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 INDEX_NAME = "letters"
 _META_FILE = "library.json"
 
@@ -47,7 +48,7 @@ def make_schema() -> Schema:
         id=ID(stored=True, unique=True),
         path=ID(stored=True, unique=True),
         hash=ID(stored=True),
-        title=TEXT(analyzer=dutch_analyzer(), stored=True, field_boost=2.0),
+        title=TEXT(analyzer=dutch_analyzer(), stored=True, field_boost=2.0, multitoken_query="phrase"),
         date=DATETIME(stored=False, sortable=True),
         datestr=ID(stored=True, sortable=True),
         year=ID(stored=False, sortable=True),
@@ -198,6 +199,19 @@ class Library:
         with self.searcher() as s:
             doc = s.document(id=letter_id)
         return _letter_from_doc(doc) if doc else None
+
+    def search(
+        self,
+        query: str,
+        limit: int = 10,
+        sort: str = "relevance",
+        treaty: str | None = None,
+        year: str | None = None,
+    ) -> SearchResult:
+        """Search the library. Raises QueryError (with the position where the query goes
+        wrong, when known) for a query that cannot be read."""
+        with self.searcher() as s:
+            return run_search(s, query, limit=limit, sort=sort, treaty=treaty, year=year)
 
     def paths(self) -> dict[str, str]:
         """path -> content hash of every letter in the library."""

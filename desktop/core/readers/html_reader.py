@@ -40,7 +40,16 @@ _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _HEADER_CLASSES = {"kamerstukkop", "dossiertitel", "dossier"}
 _NOTE_LISTS = {"noten", "voetnoten", "footnotes", "notes"}
 _NOTE_ITEMS = {"voet", "noot", "voetnoot", "footnote"}
-_MAX_DEPTH = 400  # deeper nesting is flattened, so the walk can never overflow the stack
+_MAX_DEPTH = 200  # deeper nesting is flattened, so the walk can never overflow the stack
+# A start tag closes the open element a browser would close: (those tags, searched up to).
+_IMPLIED = {
+    "li": ({"li"}, {"ul", "ol"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "tr": ({"tr"}, {"table"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+}
 
 
 @dataclass(eq=False)
@@ -87,19 +96,16 @@ class _TreeBuilder(HTMLParser):
             self.stack[-1].children.append(data)
 
     def _close_implied(self, tag: str) -> None:
-        if tag in _BLOCK:
-            self._close_open("p", stop={"div", "td", "th", "li", "body"})
-        scopes = {"li": {"ul", "ol"}, "tr": {"table"}, "td": {"tr"}, "th": {"tr"}}
-        scopes |= {"dt": {"dl"}, "dd": {"dl"}}
-        if tag in scopes:
-            for same in {"td", "th"} if tag in ("td", "th") else {"dt", "dd"} | {tag}:
-                self._close_open(same, stop=scopes[tag])
+        if tag in _BLOCK:  # a <p> never holds a block: '<p>a<div>' closes the p
+            self._close_open({"p"}, stop={"td", "th", "table", "button"})
+        if tag in _IMPLIED:
+            self._close_open(*_IMPLIED[tag])
 
-    def _close_open(self, tag: str, stop: set[str]) -> None:
+    def _close_open(self, tags: set[str], stop: set[str]) -> None:
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag in stop:
                 return
-            if self.stack[depth].tag == tag:
+            if self.stack[depth].tag in tags:
                 del self.stack[depth:]
                 return
 
@@ -109,7 +115,7 @@ def read_html(data: bytes, source: str) -> Draft:
     walker = _Walker()
     try:
         walker.walk(_content_root(root))
-        notes = _collect_notes(root, walker)
+        notes = _collect_notes(root)
     except RecursionError:
         raise LetterError(f"{source}: HTML nested too deeply to read") from None
     if not any(block.plain().strip() for block in walker.blocks):
@@ -205,7 +211,7 @@ class _Walker:
             return
         if node.tag == "tr":
             self._row(node)
-        elif "ondertekening" in node.classes:
+        elif "ondertekening" in node.classes or _looks_signed(node):
             self._signature(node)
         elif any(c.tag in _BLOCK for c in node.elements()):
             self._mixed(node)
@@ -246,8 +252,8 @@ class _Walker:
         for child in node.children:
             if isinstance(child, str):
                 out.append(child)
-            elif _note_marker(child, in_sup):
-                out.append(NoteRef(_note_marker(child, in_sup)))
+            elif marker := _note_marker(child, in_sup):
+                out.append(NoteRef(marker))
             elif child.tag in ("br", "td", "th", "li", "p"):
                 out += [" ", *self.inline(child), " "]
             elif not self._skipped(child):
@@ -264,7 +270,7 @@ class _Walker:
 
     def _signature(self, node: _Node) -> None:
         role = _text(_find(node, cls="functie"))
-        names = [_text(n) for n in _iter(node) if "naam" in n.classes]
+        names = [_name(n) for n in _iter(node) if "naam" in n.classes]
         if not role and not names:  # unmarked: the lines between <br>, the name last
             lines = _lines(node)
             role, names = (lines[0] if len(lines) > 1 else ""), lines[-1:]
@@ -272,6 +278,23 @@ class _Walker:
             block, people = signature(role, names)
             self.blocks.append(block)
             self.signatories += people
+
+
+_SIGNER = re.compile(r"^(De |de )?(Minister|Staatssecretaris|[Vv]oorzitter|[Gg]riffier)\b.*,$")
+
+
+def _looks_signed(node: _Node) -> bool:
+    """An unmarked signature: 'De Minister van Defensie,<br>K.H. Ollongren'."""
+    if node.tag != "p" or not any(c.tag == "br" for c in node.elements()):
+        return False
+    lines = _lines(node)
+    return 1 < len(lines) <= 4 and bool(_SIGNER.match(lines[0]))
+
+
+def _name(naam: _Node) -> str:
+    """voornaam + achternaam with a space even where the page puts none between the spans."""
+    parts = [_text(child) for child in naam.elements()] if naam.elements() else [_text(naam)]
+    return " ".join(p for p in parts if p)
 
 
 def _lines(node: _Node) -> list[str]:
@@ -297,7 +320,7 @@ def _note_marker(node: _Node, in_sup: bool) -> str:
     return ""
 
 
-def _collect_notes(root: _Node, walker: _Walker) -> dict[str, str]:
+def _collect_notes(root: _Node) -> dict[str, str]:
     """Note bodies in page order: div.voet.noot items, or the <li>s of a notes list."""
     notes: dict[str, str] = {}
 
@@ -329,7 +352,7 @@ def _note(item: _Node, position: int) -> tuple[str, str]:
 
 def _official(root: _Node) -> Official:
     official: Official = {}
-    for node in root.elements() and _all_meta(root):
+    for node in _all_meta(root):
         official.setdefault(node.attrs.get("name", ""), []).append(node.attrs.get("content", ""))
     return official
 

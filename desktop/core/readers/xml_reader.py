@@ -17,6 +17,7 @@ import defusedxml.ElementTree as safe_et
 from defusedxml import DefusedXmlException
 
 from desktop.core.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
+from desktop.core.dutch import DATE_RE, MONTHS
 from desktop.core.letter import BlockKind, Kamerstuk, Metadata, Signatory
 
 # --- shared with html_reader -------------------------------------------------------------
@@ -29,11 +30,7 @@ _SPACE = re.compile(r"\s+")  # str patterns: covers CR/LF, tabs and no-break spa
 _INVISIBLE = str.maketrans(
     {"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None, "\u0133": "ij", "\u0132": "IJ"}
 )
-_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
-_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
-_DATELINE = re.compile(r"^[^\W\d][\w'’. -]{1,40},\s+" + _DATE.pattern + r"\.?$", re.IGNORECASE)
+_DATELINE = re.compile(r"^[^\W\d][\w'’. -]{1,40},\s+" + DATE_RE.pattern + r"\.?$", re.IGNORECASE)
 _ADDRESSEE = re.compile(r"^Aan (de|het|den) \S")
 _YEARS = re.compile(r"(\d{4})\s*[-‐‑‒–—/]\s*(\d{4}|\d{2})\b")
 _DOSSIER = re.compile(r"^(\d[\d .]*?)(?:\s*-\s*(\d+))?(?:[\s-]*([A-Z]{1,6}))?$")
@@ -62,11 +59,11 @@ def normalize_parts(raw: list[Inline]) -> list[Inline]:
 
 def parse_dutch_date(text: str) -> str | None:
     """'7 juli 2023' anywhere in ``text`` -> '2023-07-07'."""
-    match = _DATE.search(text)
+    match = DATE_RE.search(text)
     if not match:
         return None
     day, month, year = match.groups()
-    return _iso(int(year), _MONTHS.index(month.lower()) + 1, int(day))
+    return _iso(int(year), MONTHS[month.lower()], int(day))
 
 
 def parse_iso_date(text: str | None) -> str | None:

@@ -1,0 +1,329 @@
+"""Keyword search over the library: Whoosh's query language, snippets, exact hit offsets.
+
+Offsets of matched words are computed on the stored clean text with the index's own analyzer,
+so they are the reader's offsets (DESIGN.md). Snippets are built from those same offsets.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParserError
+
+
+from desktop.core.analysis import dutch_analyzer
+
+SNIPPETS_PER_HIT = 3
+_SNIPPET_RADIUS = 90  # characters of context either side of a match
+_DEFAULT_FIELDS = ("text", "title", "notes")
+_FIELD_ALIASES = {"signatory": "signatory", "ondertekenaar": "signatory", "verdrag": "treaty"}
+
+
+class QueryError(Exception):
+    """A query the parser cannot read; ``position`` is the character where it goes wrong."""
+
+    def __init__(self, message: str, query: str, position: int | None = None) -> None:
+        super().__init__(message)
+        self.query = query
+        self.position = position
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of the letter text around matches; ``marks`` are offsets into ``text``."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...]
+    start: int  # where ``text`` starts in the letter text
+
+    def html(self) -> str:
+        """Escaped text with the matched words in <b>: safe to show as rich text."""
+        out, pos = [], 0
+        for s, e in self.marks:
+            out.append(html.escape(self.text[pos:s]))
+            out.append(f"<b>{html.escape(self.text[s:e])}</b>")
+            pos = e
+        out.append(html.escape(self.text[pos:]))
+        return "".join(out)
+
+    def plain(self, mark: str = "*") -> str:
+        out, pos = [], 0
+        for s, e in self.marks:
+            out.append(self.text[pos:s] + mark + self.text[s:e] + mark)
+            pos = e
+        return "".join(out) + self.text[pos:]
+
+
+@dataclass(slots=True)
+class Hit:
+    id: str
+    title: str
+    date: str | None
+    score: float
+    snippets: list[Snippet]
+    matches: list[tuple[int, int]]  # every matched word, offsets into the letter's text
+    kamerstuk: dict | None = None
+    treaties: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "score": round(self.score, 4),
+            "snippets": [s.html() for s in self.snippets],
+            "matches": [{"start": s, "end": e} for s, e in self.matches],
+            "kamerstuk": self.kamerstuk,
+            "treaties": self.treaties,
+        }
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+    suggestion: str | None = None  # "did you mean", from the index's own vocabulary
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # treaty/year -> counts
+
+    def to_json(self) -> dict:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.to_json() for h in self.hits],
+            "suggestion": self.suggestion,
+            "facets": self.facets,
+        }
+
+
+def _parser(schema) -> MultifieldParser:
+    parser = MultifieldParser(list(_DEFAULT_FIELDS), schema, fieldboosts={"title": 2.0})
+    parser.add_plugin(FuzzyTermPlugin())
+    return parser
+
+
+KNOWN_FIELDS = ("text", "title", "notes", "treaty", "kamerstuk", "date", "signatory", "vergaderjaar", "id")
+_FIELD_RE = re.compile(r"(?<![\w\"])([A-Za-z]+):")
+_DATE_VALUE_RE = re.compile(r"date:(\S+)")
+_DATE_OK_RE = re.compile(r"^(?:\d{4}(?:-?\d{2}(?:-?\d{2})?)?|\[.*|\{.*|\(.*)$")
+
+
+def parse_query(schema, text: str) -> wq.Query:
+    """Whoosh's query language; raises QueryError, with a position, for what it cannot read."""
+    if not text.strip():
+        raise QueryError("empty query", text, 0)
+    normalized = _normalize(text)
+    _check_syntax(normalized, text)
+    try:
+        q = _parser(schema).parse(normalized, debug=False)
+    except QueryParserError as exc:
+        raise QueryError(f"cannot read query: {exc}", text) from None
+    if isinstance(q, wq.qcore._NullQuery):
+        raise QueryError("the query has no words to search for", text, 0)
+    return q
+
+
+def _normalize(text: str) -> str:
+    """Field names as users type them (Signatory:, verdrag:)."""
+
+    def field_name(m: re.Match[str]) -> str:
+        name = m.group(1).lower()
+        return _FIELD_ALIASES.get(name, name) + ":"
+
+    return _FIELD_RE.sub(field_name, text)
+
+
+def _check_syntax(normalized: str, original: str) -> None:
+    """What Whoosh would silently repair or drop: say it, with the position."""
+    if normalized.count('"') % 2:
+        raise QueryError("unclosed quote", original, normalized.rfind('"'))
+    depth = 0
+    for i, c in enumerate(normalized):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("')' without '('", original, i)
+    if depth:
+        raise QueryError("'(' is never closed", original, normalized.rfind("("))
+    for m in _FIELD_RE.finditer(normalized):
+        if m.group(1) not in KNOWN_FIELDS:
+            known = ", ".join(KNOWN_FIELDS)
+            raise QueryError(f"unknown field '{m.group(1)}' (known: {known})", original, m.start())
+    for m in _DATE_VALUE_RE.finditer(normalized):
+        if not _DATE_OK_RE.match(m.group(1)):
+            raise QueryError(
+                f"'{m.group(1)}' is not a date (write 2018, 2018-11 or 2018-11-27)",
+                original,
+                m.start(1),
+            )
+
+
+def run_search(
+    searcher,
+    text: str,
+    limit: int = 10,
+    sort: str = "relevance",
+    treaty: str | None = None,
+    year: str | None = None,
+) -> SearchResult:
+    """Search, then snippets and offsets for the hits on this page."""
+    q = parse_query(searcher.schema, text)
+    filt = _filter(treaty, year)
+    sortedby = "datestr" if sort == "date" else None
+    facets = {
+        "treaty": sorting.FieldFacet("treaty", allow_overlap=True, maptype=sorting.Count),
+        "year": sorting.FieldFacet("year", maptype=sorting.Count),
+    }
+    results = searcher.search(
+        q, limit=limit, sortedby=sortedby, reverse=sort == "date", filter=filt, groupedby=facets
+    )
+    spec = match_spec(q, searcher)
+    hits = [_hit(r, spec) for r in results[:limit]]
+    suggestion = _suggest(searcher, q, text) if len(results) == 0 else None
+    return SearchResult(
+        query=text,
+        total=len(results),
+        hits=hits,
+        suggestion=suggestion,
+        facets={name: _counts(results.groups(name)) for name in facets},
+    )
+
+
+def _filter(treaty: str | None, year: str | None) -> wq.Query | None:
+    parts = []
+    if treaty:
+        parts.append(wq.Term("treaty", treaty.lower()))
+    if year:
+        parts.append(wq.Term("year", year))
+    return wq.And(parts) if parts else None
+
+
+def _counts(groups: dict) -> dict[str, int]:
+    counts = {str(k).upper(): int(v) for k, v in groups.items() if k}
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSpec:
+    """What to mark in a letter: single index terms anywhere, phrases only where whole."""
+
+    terms: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+_TEXT_FIELDS = ("text", "notes", "title")
+
+
+def match_spec(q: wq.Query, searcher) -> MatchSpec:
+    """The text-field terms and phrases the query asks for; NOT branches mark nothing."""
+    terms: set[str] = set()
+    phrases: list[tuple[str, ...]] = []
+    reader = searcher.reader()
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.Phrase):
+            if node.fieldname in _TEXT_FIELDS:
+                phrases.append(tuple(node.words))
+            return
+        if node.is_leaf():
+            for fieldname, term in node.existing_terms(reader, expand=True):
+                if fieldname in _TEXT_FIELDS:
+                    terms.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return MatchSpec(frozenset(terms), tuple(dict.fromkeys(phrases)))
+
+
+_ANALYZER = dutch_analyzer()
+
+
+def match_offsets(text: str, spec: MatchSpec) -> list[tuple[int, int]]:
+    """Offsets of every matched word in *text*: each word whose index form is one of the
+    terms, and each word of a whole occurrence of a phrase."""
+    if not spec.terms and not spec.phrases:
+        return []
+    tokens = [(t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True, mode="index")]
+    marked = {i for i, tok in enumerate(tokens) if tok[0] in spec.terms}
+    for phrase in spec.phrases:
+        n = len(phrase)
+        first = phrase[0]
+        for i, tok in enumerate(tokens):
+            if tok[0] == first and tuple(t[0] for t in tokens[i : i + n]) == phrase:
+                marked.update(range(i, i + n))
+    return [(tokens[i][1], tokens[i][2]) for i in sorted(marked)]
+
+
+def _hit(result, spec: MatchSpec) -> Hit:
+    text = result["text"]
+    matches = match_offsets(text, spec)
+    payload = json.loads(result["payload"])
+    return Hit(
+        id=result["id"],
+        title=payload["title"],
+        date=payload["date"],
+        score=float(result.score or 0.0),
+        snippets=make_snippets(text, matches),
+        matches=matches,
+        kamerstuk=payload["kamerstuk"],
+        treaties=sorted({m["treaty"] for m in payload["mentions"] if m["kind"] == "explicit"}),
+    )
+
+
+def make_snippets(text: str, matches: list[tuple[int, int]]) -> list[Snippet]:
+    """Up to three pieces of context, each around a cluster of matches, word-aligned."""
+    snippets: list[Snippet] = []
+    i = 0
+    while i < len(matches) and len(snippets) < SNIPPETS_PER_HIT:
+        # Context stays inside the match's own paragraph.
+        para_start = text.rfind("\n\n", 0, matches[i][0]) + 1
+        para_end = text.find("\n\n", matches[i][1])
+        para_end = len(text) if para_end < 0 else para_end
+        start = max(para_start, _word_start(text, max(0, matches[i][0] - _SNIPPET_RADIUS)))
+        end = min(para_end, _word_end(text, min(len(text), matches[i][1] + _SNIPPET_RADIUS)))
+        start = start + 1 if text[start : start + 1] == "\n" else start
+        marks = []
+        while i < len(matches) and matches[i][1] <= end:
+            marks.append((matches[i][0] - start, matches[i][1] - start))
+            i += 1
+        piece = text[start:end]
+        snippets.append(Snippet(_flatten(piece), tuple(marks), start))
+    return snippets
+
+
+def _flatten(piece: str) -> str:
+    """Line breaks inside a snippet become spaces (same length, so marks stay valid)."""
+    return piece.replace("\n", " ")
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _suggest(searcher, q: wq.Query, text: str) -> str | None:
+    try:
+        corrected = searcher.correct_query(q, _normalize(text))
+    except Exception:  # suggestions are a courtesy: never fail a search over one
+        return None
+    if corrected.query != q and corrected.string != _normalize(text):
+        return corrected.string
+    return None
