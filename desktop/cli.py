@@ -70,7 +70,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _index_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--index", type=Path, metavar="DIR", help="library folder (default: user data dir)")
+    p.add_argument(
+        "--index", type=Path, metavar="DIR", help="library folder (default: user data dir)"
+    )
 
 
 def _open(args: argparse.Namespace):
@@ -179,15 +181,19 @@ def treaty_table(entries: list[dict], treaty_ids: list[str]) -> str:
     """Letters as rows, treaties as columns, explicit mention counts in the cells."""
     name_width = max([len("letter")] + [len(_row_name(e)) for e in entries])
     widths = [max(len(t), 3) for t in treaty_ids]
-    head = "letter".ljust(name_width) + "".join(f"  {t:>{w}}" for t, w in zip(treaty_ids, widths))
+    head = "letter".ljust(name_width) + "".join(
+        f"  {t:>{w}}" for t, w in zip(treaty_ids, widths, strict=False)
+    )
     rows = [head, "-" * len(head)]
     for e in entries:
         cells = "".join(
-            f"  {e['treaties'].get(t, 0) or '.':>{w}}" for t, w in zip(treaty_ids, widths)
+            f"  {e['treaties'].get(t, 0) or '.':>{w}}"
+            for t, w in zip(treaty_ids, widths, strict=False)
         )
         rows.append(_row_name(e).ljust(name_width) + cells)
     totals = "".join(
-        f"  {sum(e['treaties'].get(t, 0) for e in entries):>{w}}" for t, w in zip(treaty_ids, widths)
+        f"  {sum(e['treaties'].get(t, 0) for e in entries):>{w}}"
+        for t, w in zip(treaty_ids, widths, strict=False)
     )
     rows += ["-" * len(head), "total".ljust(name_width) + totals]
     return "\n".join(rows) + "\n"

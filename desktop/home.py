@@ -34,5 +34,7 @@ def open_library(root: Path | None = None, with_bundled: bool | None = None) -> 
     mark = lib.root / _FIRST_START_MARK
     if with_bundled and not mark.exists():
         lib.add(bundled_letters())
-        mark.write_text("the bundled letters were imported once; removing them is the user's choice\n")
+        mark.write_text(
+            "the bundled letters were imported once; removing them is the user's choice\n"
+        )
     return lib

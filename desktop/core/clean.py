@@ -188,7 +188,11 @@ def _store_note(page: _Page, marker: str | None, body: list[str], position: int)
         page.note_positions[marker] = position
 
 
-_MARKER_AFTER_PUNCT = r"(?<![Nn]r)(?<![Nn]o)(?<!art)(?<!blz)(?<!p)[.,;:!?)»”’] ({n})(?=\s|$)"
+# "... in het belang van Rusland was. 1" (PDF text puts a space before a raised marker): the
+# number ends a sentence, and the next word, if any, starts a new one ("1 maart" is a date).
+_MARKER_AFTER_PUNCT = (
+    r"(?<![Nn]r)(?<![Nn]o)(?<!art)(?<!blz)(?<!p)[.!?;:)»”’] ({n})(?=\s+[A-Z(«“‘\"]|\s*$)"
+)
 _MARKER_GLUED = r"(?<=[)\]»”’.,;:a-zà-ÿ])({n})(?=[\s,.;:)]|$)"
 
 

@@ -15,7 +15,6 @@ from whoosh import query as wq
 from whoosh import sorting
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParserError
 
-
 from desktop.core.analysis import dutch_analyzer
 
 SNIPPETS_PER_HIT = 3
@@ -107,7 +106,17 @@ def _parser(schema) -> MultifieldParser:
     return parser
 
 
-KNOWN_FIELDS = ("text", "title", "notes", "treaty", "kamerstuk", "date", "signatory", "vergaderjaar", "id")
+KNOWN_FIELDS = (
+    "text",
+    "title",
+    "notes",
+    "treaty",
+    "kamerstuk",
+    "date",
+    "signatory",
+    "vergaderjaar",
+    "id",
+)
 _FIELD_RE = re.compile(r"(?<![\w\"])([A-Za-z]+):")
 _DATE_VALUE_RE = re.compile(r"date:(\S+)")
 _DATE_OK_RE = re.compile(r"^(?:\d{4}(?:-?\d{2}(?:-?\d{2})?)?|\[.*|\{.*|\(.*)$")
@@ -273,7 +282,7 @@ def _hit(result, spec: MatchSpec) -> Hit:
         id=result["id"],
         title=payload["title"],
         date=payload["date"],
-        score=float(result.score or 0.0),
+        score=result.score if isinstance(result.score, float) else 0.0,  # a sort key when sorted
         snippets=make_snippets(text, matches),
         matches=matches,
         kamerstuk=payload["kamerstuk"],

@@ -120,7 +120,8 @@ def read_html(data: bytes, source: str) -> Draft:
         raise LetterError(f"{source}: HTML nested too deeply to read") from None
     if not any(block.plain().strip() for block in walker.blocks):
         raise LetterError(f"{source}: no text found in the HTML")
-    meta = finish_meta(_page_meta(root, walker.signatories), walker.blocks, _official(root))
+    official = _official(root)
+    meta = finish_meta(_page_meta(root, official, walker.signatories), walker.blocks, official)
     return Draft(blocks=walker.blocks, notes=notes, meta=meta)
 
 
@@ -151,10 +152,12 @@ def _decode(data: bytes) -> str:
 
 def _iter(node: _Node):
     """All elements below ``node`` except chrome, depth first, in document order."""
-    for child in node.elements():
-        if child.tag not in _CHROME:
-            yield child
-            yield from _iter(child)
+    todo = node.elements()[::-1]  # a stack, not recursion: no nested generators to unwind
+    while todo:
+        current = todo.pop()
+        if current.tag not in _CHROME:
+            yield current
+            todo += current.elements()[::-1]
 
 
 def _find(root: _Node, tag: str | None = None, cls: str | None = None) -> _Node | None:
@@ -367,12 +370,11 @@ def _all_meta(root: _Node) -> list[_Node]:
     return found
 
 
-def _page_meta(root: _Node, signatories: list[Signatory]) -> Metadata:
+def _page_meta(root: _Node, official: Official, signatories: list[Signatory]) -> Metadata:
     """The visible header, for what the meta tags (read in finish_meta) may not hold."""
     dossier = _find(root, cls="dossiertitel")
     title = _find(root, cls="stuktitel")
     number_box = _find(title, cls="stuknummer") if title else None
-    official = _official(root)
     kamerstuk = None
     if not official.get("OVERHEIDop.dossiernummer"):
         dossier_nr = _text(_find(dossier, cls="dossiernummer")) if dossier else ""

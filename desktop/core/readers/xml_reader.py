@@ -105,11 +105,12 @@ def classify(text: str, blocks: list[DraftBlock]) -> BlockKind:
     """Addressee and dateline are paragraphs in the markup; recognise them by their form."""
     if _DATELINE.match(text):
         return BlockKind.DATELINE
-    before_body = all(b.kind not in (BlockKind.PARAGRAPH, BlockKind.ADDRESSEE) for b in blocks)
     short = len(text) < 160 and not text.endswith((".", ":", ";", "?"))
-    if before_body and short and _ADDRESSEE.match(text):
-        return BlockKind.ADDRESSEE
-    return BlockKind.PARAGRAPH
+    if not (short and _ADDRESSEE.match(text)):  # cheap tests first: long documents
+        return BlockKind.PARAGRAPH
+    body = (BlockKind.PARAGRAPH, BlockKind.ADDRESSEE)
+    before_body = all(b.kind not in body for b in blocks)
+    return BlockKind.ADDRESSEE if before_body else BlockKind.PARAGRAPH
 
 
 def signature(role: str, names: list[str]) -> tuple[DraftBlock, list[Signatory]]:

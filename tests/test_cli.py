@@ -1,0 +1,143 @@
+"""The command line as the outside world calls it: `python -m desktop ...`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from desktop.cli import main
+from tests.conftest import LETTER_2018, LETTER_2023, LETTERS, REPO
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_parse_json_through_python_dash_m():
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "parse", str(LETTER_2023), "--json"],
+        capture_output=True, text=True, cwd=REPO, check=True,
+    )  # fmt: skip
+    data = json.loads(proc.stdout)
+    assert data["kamerstuk"] == {"dossier": "33694", "number": "69"}
+    assert data["vergaderjaar"] == "2023-2024"
+    for span in data["mentions"] + data["references"]:
+        assert 0 <= span["start"] < span["end"] <= len(data["text"])
+    explicit = [m for m in data["mentions"] if m["kind"] == "explicit"]
+    assert len(explicit) == 17
+
+
+def test_parse_summary(capsys):
+    code, out, _ = run(capsys, "parse", str(LETTER_2018))
+    assert code == 0
+    assert out.splitlines()[0] == "INF-verdrag: brief van 27 november 2018"
+    assert "  date        2018-11-27" in out
+    assert "  mentions    INF 13, NPT 1" in out
+    assert "  signed      S.A. Blok, Minister van Buitenlandse Zaken" in out
+    assert "  footnotes   1" in out
+
+
+@pytest.mark.parametrize(
+    "make, problem",
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "empty.txt", b""), "empty file"),
+        (lambda d: _write(d / "binary.txt", bytes(range(256)) * 40), "binary file"),
+        (lambda d: _write(d / "letter.doc", b"some text"), "unsupported file type"),
+    ],
+)
+def test_parse_errors_are_one_line_exit_2(capsys, tmp_path, make, problem):
+    path = make(tmp_path)
+    code, out, err = run(capsys, "parse", str(path))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and str(path) in err and problem in err
+    assert "Traceback" not in err
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def test_index_search_treaties(capsys, tmp_path):
+    ix = str(tmp_path / "ix")
+    code, out, _ = run(capsys, "index", str(LETTERS), "--index", ix)
+    assert (code, out) == (0, "indexed 2 new, 0 changed, 0 removed, 0 unchanged, 0 failed\n")
+    code, out, _ = run(capsys, "index", str(LETTERS), "--index", ix)
+    assert out == "indexed 0 new, 0 changed, 0 removed, 2 unchanged, 0 failed\n"
+
+    code, out, _ = run(capsys, "search", "treaty:CSE", "--index", ix, "--json")
+    data = json.loads(out)
+    assert (data["query"], data["total"]) == ("treaty:CSE", 1)
+    assert data["hits"][0]["id"] == "2023-11-16-kst-33694-69-cse-verdrag"
+
+    code, out, _ = run(capsys, "treaties", "--index", ix, "--json")
+    table = json.loads(out)
+    assert table["totals"] == {"INF": 14, "CSE": 12, "NEW-START": 1, "CTBT": 1, "OST": 1,
+                               "VIENNA-DOC": 1, "NPT": 1}  # fmt: skip
+    code, out, _ = run(capsys, "treaties", "--index", ix)
+    assert out.splitlines()[-1].split() == ["total", "14", "12", "1", "1", "1", "1", "1"]
+
+
+def test_search_hit_offsets_point_at_the_words_parse_prints(capsys, tmp_path):
+    ix = str(tmp_path / "ix")
+    run(capsys, "index", str(LETTER_2018), "--index", ix)
+    _, out, _ = run(capsys, "search", "kruisvluchtwapen", "--index", ix, "--json")
+    hit = json.loads(out)["hits"][0]
+    _, out, _ = run(capsys, "parse", str(LETTER_2018), "--json")
+    text = json.loads(out)["text"]
+    words = [text[m["start"] : m["end"]] for m in hit["matches"]]
+    assert words == ["kruisvluchtwapens", "kruisvluchtwapen", "kruisvluchtwapen"]
+
+
+def test_index_reports_changed_removed_and_failed(capsys, tmp_path):
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for f in LETTERS.glob("*.txt"):
+        shutil.copy(f, folder / f.name)
+    ix = str(tmp_path / "ix")
+    run(capsys, "index", str(folder), "--index", ix)
+    changed = folder / LETTER_2018.name
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nNaschrift over het NPT.\n", encoding="utf-8"
+    )
+    (folder / LETTER_2023.name).unlink()
+    (folder / "broken.txt").write_bytes(b"")
+    shutil.copy(LETTER_2023, folder / "new.txt")
+    code, out, err = run(capsys, "index", str(folder), "--index", ix)
+    assert out == "indexed 1 new, 1 changed, 1 removed, 0 unchanged, 1 failed\n"
+    assert code == 2 and "broken.txt: empty file" in err
+    _, out, _ = run(capsys, "search", "naschrift", "--index", ix, "--json")
+    assert json.loads(out)["total"] == 1
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ('"Open Luchtruim', "unclosed quote"),
+        ("(verdrag AND", "'(' is never closed"),
+        ("date:gisteren", "is not a date"),
+        ("kleur:rood", "unknown field 'kleur'"),
+    ],
+)
+def test_malformed_query_exit_2(capsys, tmp_path, query, message):
+    ix = str(tmp_path / "ix")
+    run(capsys, "index", str(LETTER_2018), "--index", ix)
+    code, out, err = run(capsys, "search", query, "--index", ix)
+    assert code == 2 and out == ""
+    assert message in err and "position" in err and err.count("\n") == 1
+
+
+def test_unwritable_index_dir(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, out, err = run(capsys, "index", str(LETTER_2018), "--index", str(blocker / "ix"))
+    assert code == 2 and "cannot write the library" in err and str(blocker) in err

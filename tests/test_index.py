@@ -1,0 +1,178 @@
+"""The library on the bundled letters: Dutch search, fields, offsets, incremental updates."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from desktop.core.analysis import stem
+from desktop.core.index import SCHEMA_VERSION, Library, LibraryBusy
+from desktop.core.parse import parse_file
+from desktop.core.search import QueryError
+from desktop.home import open_library
+from tests.conftest import LETTER_2018, LETTER_2023, LETTERS
+
+ID_2018 = "2018-11-27-inf-verdrag"
+ID_2023 = "2023-11-16-kst-33694-69-cse-verdrag"
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    library = open_library(tmp_path_factory.mktemp("lib"), with_bundled=True)
+    yield library
+    library.close()
+
+
+def ids(result) -> list[str]:
+    return sorted(h.id for h in result.hits)
+
+
+@pytest.mark.parametrize(
+    "singular, plural",
+    [("verdrag", "verdragen"), ("bondgenoot", "bondgenoten"), ("kernwapen", "kernwapens"),
+     ("kruisvluchtwapen", "kruisvluchtwapens"), ("raket", "raketten"), ("wapen", "wapens")],
+)  # fmt: skip
+def test_singular_and_plural_meet(singular, plural):
+    assert stem(singular) == stem(plural)
+
+
+def test_stemming_finds_verdragen(lib):
+    assert ids(lib.search("verdragen")) == [ID_2018, ID_2023]
+    assert ids(lib.search("kernwapen")) == [ID_2023]  # the letter writes "kernwapens"
+    assert ids(lib.search("kruisvluchtwapens")) == [ID_2018]
+
+
+def test_phrase_finds_only_the_2023_letter(lib):
+    result = lib.search('"Open Luchtruim"')
+    assert ids(result) == [ID_2023]
+    text = parse_file(LETTER_2023).text
+    assert [text[s:e] for s, e in result.hits[0].matches] == ["Open", "Luchtruim"]
+
+
+def test_treaty_field(lib):
+    assert ids(lib.search("treaty:CSE")) == [ID_2023]
+    assert ids(lib.search("treaty:INF")) == [ID_2018, ID_2023]
+    assert ids(lib.search("verdrag:npt")) == [ID_2018]
+
+
+def test_date_fields(lib):
+    assert ids(lib.search("date:[2023 to 2024]")) == [ID_2023]
+    assert ids(lib.search("date:2018")) == [ID_2018]
+    assert ids(lib.search("date:[2018 to 2020]")) == [ID_2018]
+
+
+def test_kamerstuk_and_signatory(lib):
+    assert ids(lib.search("kamerstuk:33694")) == [ID_2023]
+    assert ids(lib.search("kamerstuk:33694-69")) == [ID_2023]
+    assert ids(lib.search("signatory:blok")) == [ID_2018]
+    assert ids(lib.search("signatory:ollongren")) == [ID_2023]
+
+
+def test_designations_and_treaty_names_as_written(lib):
+    text = parse_file(LETTER_2018).text
+    for query, words in [("SSC-8", ["SSC", "8"]), ("9M729", ["9M729"])]:
+        hit = lib.search(query).hits[0]
+        assert [text[s:e] for s, e in hit.matches] == words
+    hit = next(h for h in lib.search("INF-verdrag").hits if h.id == ID_2018)
+    assert {text[s:e] for s, e in hit.matches} == {"INF", "verdrag"}
+    assert ids(lib.search('"New START"')) == [ID_2023]
+
+
+def test_boolean_wildcard_fuzzy(lib):
+    assert ids(lib.search("INF AND NOT CSE")) == [ID_2018]
+    assert ids(lib.search("Poetin OR Ollongren")) == [ID_2018, ID_2023]
+    assert ids(lib.search("ontwap*")) == [ID_2018, ID_2023]
+    assert ids(lib.search("Vilnus~")) == [ID_2023]
+
+
+def test_hit_offsets_land_on_the_matched_words(lib):
+    letter = parse_file(LETTER_2023)
+    hit = lib.search("Oekraïne").hits[0]
+    assert [letter.text[s:e] for s, e in hit.matches] == ["Oekraïne"]
+    assert lib.get(ID_2023).text == letter.text
+
+
+def test_snippets_mark_matches_and_escape(lib):
+    hit = lib.search("kernwapens").hits[0]
+    assert len(hit.snippets) == 2
+    assert "<b>kernwapens</b>" in hit.snippets[0].html()
+    assert all(s.text.count("\n") == 0 for s in hit.snippets)
+
+
+def test_did_you_mean(lib):
+    result = lib.search("kernwapns")
+    assert result.total == 0 and result.suggestion == "kernwapens"
+
+
+def test_facets_and_sort_by_date(lib):
+    result = lib.search("verdrag", sort="date")
+    assert [h.id for h in result.hits] == [ID_2023, ID_2018]
+    assert result.facets["year"] == {"2018": 1, "2023": 1}
+    assert result.facets["treaty"]["INF"] == 2 and result.facets["treaty"]["CSE"] == 1
+    assert ids(lib.search("verdrag", treaty="CSE")) == [ID_2023]
+    assert ids(lib.search("verdrag", year="2018")) == [ID_2018]
+
+
+@pytest.mark.parametrize("query", ['"Open', "(a OR b", "a)", "kleur:rood", "date:gisteren", "   "])
+def test_malformed_queries(lib, query):
+    with pytest.raises(QueryError) as err:
+        lib.search(query)
+    assert err.value.position is not None
+
+
+def test_stored_letter_round_trips(lib):
+    letter = lib.get(ID_2018)
+    assert letter.to_json() | {"source": ""} == parse_file(LETTER_2018).to_json() | {"source": ""}
+    assert lib.get("no-such-letter") is None
+
+
+def test_highlighting_is_not_cut_at_32k(tmp_path):
+    big = tmp_path / "big.txt"
+    filler = "Dit is een zin over de veiligheid van Europa en de NAVO. " * 800
+    big.write_text(filler + "\n\nAan het einde staat het Weens Document.\n", encoding="utf-8")
+    with Library.open(tmp_path / "lib") as lib:
+        lib.add([big])
+        hit = lib.search('"Weens Document"').hits[0]
+    assert hit.matches and hit.matches[0][0] > 40_000
+    assert "<b>Weens</b> <b>Document</b>" in hit.snippets[0].html()
+
+
+def test_incremental_update_and_removal(tmp_path):
+    folder = tmp_path / "letters"
+    shutil.copytree(LETTERS, folder)
+    with Library.open(tmp_path / "lib") as lib:
+        assert (
+            lib.add([folder]).summary()
+            == "indexed 2 new, 0 changed, 0 removed, 0 unchanged, 0 failed"
+        )
+        assert (
+            lib.add([folder]).summary()
+            == "indexed 0 new, 0 changed, 0 removed, 2 unchanged, 0 failed"
+        )
+        (folder / LETTER_2023.name).unlink()
+        (folder / LETTER_2018.name).write_text("Den Haag, 1 mei 2020\n\nHet NPT is belangrijk.\n")
+        report = lib.add([folder], prune=True)
+        assert report.summary() == "indexed 0 new, 1 changed, 1 removed, 0 unchanged, 0 failed"
+        assert len(lib) == 1 and ids(lib.search("treaty:NPT")) == [ID_2018]
+
+
+def test_an_older_index_is_rebuilt_from_its_sources(tmp_path):
+    root = tmp_path / "lib"
+    with Library.open(root) as lib:
+        lib.add([LETTERS])
+    meta = json.loads((root / "library.json").read_text())
+    meta["schema_version"] = SCHEMA_VERSION - 1
+    (root / "library.json").write_text(json.dumps(meta))
+    with Library.open(root) as lib:
+        assert "rebuilt from 2 source files" in lib.rebuilt_message
+        assert len(lib) == 2
+
+
+def test_a_second_writer_is_told_the_library_is_busy(tmp_path):
+    with Library.open(tmp_path / "lib") as first, Library.open(tmp_path / "lib") as second:
+        with first._writer():
+            with pytest.raises(LibraryBusy, match="library busy"):
+                second.add([LETTER_2018])
+        assert second.add([LETTER_2018]).new == 1  # the lock went with the first writer
