@@ -143,6 +143,19 @@ def test_unmarked_signature_is_recognised() -> None:
     assert draft.meta.signatories == [Signatory("K.H. Ollongren", "De Minister van Defensie")]
 
 
+def test_signature_with_only_the_role_marked() -> None:
+    draft = html(
+        '<p class="ondertekening"><span class="functie">De Staatssecretaris van Defensie,</span>'
+        "<br>C.A. van der Maat</p>"
+    )
+    assert texts(draft, BlockKind.SIGNATURE) == [
+        "De Staatssecretaris van Defensie,\nC.A. van der Maat"
+    ]
+    assert draft.meta.signatories == [
+        Signatory("C.A. van der Maat", "De Staatssecretaris van Defensie")
+    ]
+
+
 def test_visible_header_fills_in_when_the_meta_tags_are_missing() -> None:
     draft = html(
         '<div class="kamerstukkop"><p class="vergaderjaar">Vergaderjaar 2023–2024</p></div>'
@@ -154,6 +167,20 @@ def test_visible_header_fills_in_when_the_meta_tags_are_missing() -> None:
     assert draft.meta.dossier_title == "Begroting BZ"
     assert draft.meta.document_kind == "MOTIE"
     assert texts(draft) == ["Tekst."]
+
+
+def test_meta_tags_win_over_the_visible_header() -> None:
+    head = (
+        '<meta name="OVERHEIDop.dossiertitel" content="Internationale Veiligheidsstrategie">'
+        '<meta name="OVERHEIDop.vergaderjaar" content="2023-2024">'
+    )
+    draft = html(
+        '<div class="kamerstukkop"><p class="vergaderjaar">Vergaderjaar 1999–2000</p></div>'
+        '<h1 class="dossiertitel"><span class="dossiernummer">33 694</span> Verkort</h1><p>Tekst.</p>',
+        head,
+    )
+    assert draft.meta.dossier_title == "Internationale Veiligheidsstrategie"
+    assert draft.meta.vergaderjaar == "2023-2024"
 
 
 def test_declared_legacy_charset_is_honoured() -> None:

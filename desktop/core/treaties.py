@@ -57,13 +57,7 @@ class Gazetteer:
         self.treaties: dict[str, Treaty] = {t.id: t for t in treaties}
         self._by_acronym = {a: t.id for t in treaties for a in t.acronyms}
         self._by_name = {_fold(n): t.id for t in treaties for n in t.names}
-        self._pattern = _compile(treaties)
-        excludes = [e for t in treaties for e in t.exclude]
-        self._exclude = (
-            re.compile("|".join(_phrase(e) for e in sorted(excludes, key=len, reverse=True)), re.I)
-            if excludes
-            else None
-        )
+        self._patterns = _compile(treaties)
 
     def __iter__(self):
         return iter(self.treaties.values())
@@ -73,10 +67,12 @@ class Gazetteer:
 
     def find(self, text: str, implicit: bool = True) -> list[Mention]:
         """Every explicit mention (and, if asked, each resolved "het verdrag"), in order."""
-        raw = [
-            (m.start(), m.end(), self._treaty_of(m.group())) for m in self._pattern.finditer(text)
-        ]
-        raw = self._drop_excluded(text, raw)
+        raw = _longest_first(
+            (m.start(), m.end(), self._treaty_of(m.group()))
+            for pattern in self._patterns
+            for m in pattern.finditer(text)
+        )
+        raw = [r for r in raw if r[2]]
         explicit = [
             Mention(tid, "explicit", s, e, text[s:e]) for s, e, tid in _merge_parentheses(text, raw)
         ]
@@ -85,17 +81,12 @@ class Gazetteer:
         return sorted(explicit + _implicit(text, explicit), key=lambda m: m.start)
 
     def _treaty_of(self, surface: str) -> str:
+        """The treaty a matched surface names; "" for a look-alike."""
         folded = re.sub(r"\s+", " ", surface)
         acronym = re.sub(_ACRONYM_SUFFIX + "$", "", folded)
-        return self._by_acronym.get(acronym) or self._by_name[_fold(folded)]
-
-    def _drop_excluded(
-        self, text: str, raw: list[tuple[int, int, str]]
-    ) -> list[tuple[int, int, str]]:
-        if self._exclude is None:
-            return raw
-        spans = [(m.start(), m.end()) for m in self._exclude.finditer(text)]
-        return [r for r in raw if not any(s < r[1] and r[0] < e for s, e in spans)]
+        if acronym in self._by_acronym:
+            return self._by_acronym[acronym]
+        return self._by_name.get(_fold(folded), "")
 
 
 def _fold(name: str) -> str:
@@ -107,13 +98,50 @@ def _phrase(alias: str) -> str:
     return r"\s+".join(re.escape(w) for w in alias.split())
 
 
-def _compile(treaties: list[Treaty]) -> re.Pattern[str]:
-    acronyms = sorted({a for t in treaties for a in t.acronyms}, key=len, reverse=True)
-    names = sorted({n for t in treaties for n in t.names}, key=len, reverse=True)
-    # Names first, so that a name containing an acronym ("New START") wins at its start.
-    alternatives = [f"(?i:{_phrase(n)})" for n in names]
-    alternatives += [f"(?:{_phrase(a)}){_ACRONYM_SUFFIX}" for a in acronyms]
-    return re.compile(_BEFORE + "(?:" + "|".join(alternatives) + ")" + _AFTER)
+def _compile(treaties: list[Treaty]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two trie-shaped patterns (names without case, acronyms with): Python's re tries the
+    branches of an alternation one by one, so a flat list of 200 aliases costs 200 attempts
+    at every word; a trie costs one character test."""
+    # Look-alikes ("INF-raketten", "START II") go in with the names: being longer they win
+    # their position, and _treaty_of gives them no treaty, so they are dropped.
+    names = {n for t in treaties for n in t.names + t.exclude}
+    acronyms = {a for t in treaties for a in t.acronyms}
+    return (
+        re.compile(_BEFORE + _trie(names) + _AFTER, re.IGNORECASE),
+        re.compile(_BEFORE + _trie(acronyms) + _ACRONYM_SUFFIX + _AFTER),
+    )
+
+
+def _trie(words: set[str]) -> str:
+    root: dict = {}
+    for word in words:
+        node = root
+        for unit in re.split(r"(\s+)", word.strip()):
+            for ch in [unit] if unit.isspace() else unit:
+                node = node.setdefault(" " if ch.isspace() else ch, {})
+        node[""] = {}
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]  # fmt: skip
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Greedy optional: the longest alias wins, a shorter one is the fallback.
+    return f"(?:{body})?" if ends else body
+
+
+def _longest_first(found) -> list[tuple[int, int, str]]:
+    """Matches of both patterns in text order; where two overlap, the longer one stays."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, tid in sorted(found, key=lambda r: (r[0], -r[1])):
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, end, tid))
+    return out
 
 
 def _merge_parentheses(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -120,8 +120,7 @@ def read_html(data: bytes, source: str) -> Draft:
         raise LetterError(f"{source}: HTML nested too deeply to read") from None
     if not any(block.plain().strip() for block in walker.blocks):
         raise LetterError(f"{source}: no text found in the HTML")
-    official = _official(root)
-    meta = finish_meta(_page_meta(root, official, walker.signatories), walker.blocks, official)
+    meta = _page_meta(root, _official(root), walker)
     return Draft(blocks=walker.blocks, notes=notes, meta=meta)
 
 
@@ -274,10 +273,11 @@ class _Walker:
     def _signature(self, node: _Node) -> None:
         role = _text(_find(node, cls="functie"))
         names = [_name(n) for n in _iter(node) if "naam" in n.classes]
-        if not role and not names:  # unmarked: the lines between <br>, the name last
+        if not names:  # unmarked names: the lines between <br>, after the role line
             lines = _lines(node)
-            role, names = (lines[0] if len(lines) > 1 else ""), lines[-1:]
-        if names:
+            role = role or (lines[0] if len(lines) > 1 else "")
+            names = [line for line in lines if line != role]
+        if role or names:
             block, people = signature(role, names)
             self.blocks.append(block)
             self.signatories += people
@@ -370,20 +370,20 @@ def _all_meta(root: _Node) -> list[_Node]:
     return found
 
 
-def _page_meta(root: _Node, official: Official, signatories: list[Signatory]) -> Metadata:
-    """The visible header, for what the meta tags (read in finish_meta) may not hold."""
-    dossier = _find(root, cls="dossiertitel")
+def _page_meta(root: _Node, official: Official, walker: _Walker) -> Metadata:
+    """The meta tags first (via finish_meta); the visible header only for what they lack."""
     title = _find(root, cls="stuktitel")
-    number_box = _find(title, cls="stuknummer") if title else None
-    kamerstuk = None
-    if not official.get("OVERHEIDop.dossiernummer"):
-        dossier_nr = _text(_find(dossier, cls="dossiernummer")) if dossier else ""
-        number = re.sub(r"\D", "", _text(number_box))
-        kamerstuk = parse_dossier(dossier_nr, number)
-    return Metadata(
-        kamerstuk=kamerstuk,
-        dossier_title=_text(dossier, without=frozenset({"dossiernummer"})) or None,
+    meta = Metadata(
         document_kind=_text(title, without=frozenset({"stuknummer"})) or None,
-        vergaderjaar=normalize_vergaderjaar(_text(_find(root, cls="vergaderjaar"))),
-        signatories=signatories,
+        signatories=walker.signatories,
     )
+    meta = finish_meta(meta, walker.blocks, official)
+    dossier = _find(root, cls="dossiertitel")
+    if not meta.kamerstuk and dossier:
+        number = re.sub(r"\D", "", _text(_find(title, cls="stuknummer") if title else None))
+        meta.kamerstuk = parse_dossier(_text(_find(dossier, cls="dossiernummer")), number)
+    if not meta.dossier_title:
+        meta.dossier_title = _text(dossier, without=frozenset({"dossiernummer"})) or None
+    if not meta.vergaderjaar:
+        meta.vergaderjaar = normalize_vergaderjaar(_text(_find(root, cls="vergaderjaar")))
+    return meta
