@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop.core import metadata
 from desktop.core.draft import Draft, DraftBlock, NoteRef
@@ -196,6 +197,7 @@ _MARKER_AFTER_PUNCT = (
 _MARKER_GLUED = r"(?<=[)\]»”’.,;:a-zà-ÿ])({n})(?=[\s,.;:)]|$)"
 
 
+@lru_cache(maxsize=256)
 def _marker_re(marker: str) -> re.Pattern[str]:
     n = re.escape(marker)
     return re.compile(_MARKER_AFTER_PUNCT.format(n=n) + "|" + _MARKER_GLUED.format(n=n))
@@ -293,11 +295,10 @@ def _hyphen_is_real(left: str, right: str, vocab: set[str]) -> bool:
 
 def _vocabulary(lines: list[_Line]) -> set[str]:
     """Words as this text writes them away from line ends, to judge line-end hyphens."""
-    words: set[str] = set()
-    for line in lines:
-        body = line.text[:-1] if line.text.endswith("-") else line.text
-        words.update(w.lower() for w in _WORD_RE.findall(body))
-    return words
+    if not any(ln.text.endswith("-") for ln in lines):
+        return set()  # nothing to judge: web text, or a PDF without hyphenation
+    body = "\n".join(ln.text[:-1] if ln.text.endswith("-") else ln.text for ln in lines)
+    return set(_WORD_RE.findall(body.lower()))
 
 
 # -- markers -----------------------------------------------------------------------------

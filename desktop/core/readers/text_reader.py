@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from desktop.core.clean import clean_text
@@ -42,7 +43,9 @@ def read_text(data: bytes, source: str, vocabulary: Collection[str] = ()) -> Dra
     return clean_text(text, vocabulary)
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:65536]
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
-    return bad / max(1, len(sample))
+    return len(_CONTROL_RE.findall(sample)) / max(1, len(sample))
