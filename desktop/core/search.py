@@ -181,8 +181,10 @@ def run_search(
     sort: str = "relevance",
     treaty: str | None = None,
     year: str | None = None,
+    vocabulary=None,
 ) -> SearchResult:
-    """Search, then snippets and offsets for the hits on this page."""
+    """Search, then snippets and offsets for the hits on this page; with no hit, a "did you
+    mean" from *vocabulary* (a desktop.core.vocabulary.Vocabulary)."""
     q = parse_query(searcher.schema, text)
     filt = _filter(treaty, year)
     sortedby = "datestr" if sort == "date" else None
@@ -195,7 +197,7 @@ def run_search(
     )
     spec = match_spec(q, searcher)
     hits = [_hit(r, spec) for r in results[:limit]]
-    suggestion = _suggest(searcher, q, text) if len(results) == 0 else None
+    suggestion = suggest_query(text, vocabulary) if vocabulary and len(results) == 0 else None
     return SearchResult(
         query=text,
         total=len(results),
@@ -328,11 +330,22 @@ def _word_end(text: str, pos: int) -> int:
     return pos
 
 
-def _suggest(searcher, q: wq.Query, text: str) -> str | None:
-    try:
-        corrected = searcher.correct_query(q, _normalize(text))
-    except Exception:  # suggestions are a courtesy: never fail a search over one
-        return None
-    if corrected.query != q and corrected.string != _normalize(text):
-        return corrected.string
-    return None
+_QUERY_WORD_RE = re.compile(r"(?<![\w:*~])([^\W\d_][\w'’]*)(?![\w:*~])")
+_OPERATORS = {"AND", "OR", "NOT", "TO", "to"}
+
+
+def suggest_query(text: str, vocabulary) -> str | None:
+    """The query with each unknown word replaced by the nearest common word of the library."""
+    changed = False
+
+    def replace(m: re.Match[str]) -> str:
+        nonlocal changed
+        word = m.group(1)
+        better = None if word in _OPERATORS else vocabulary.suggest(word)
+        if better is None:
+            return word
+        changed = True
+        return better
+
+    corrected = _QUERY_WORD_RE.sub(replace, text)
+    return corrected if changed else None

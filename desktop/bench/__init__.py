@@ -1,0 +1,1 @@
+"""The benchmark: `python -m desktop bench`. Kept apart from core and ui."""
