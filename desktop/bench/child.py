@@ -20,7 +20,12 @@ def build(corpus: Path, library: Path) -> dict:
         report = lib.add([corpus])
     return {
         "seconds": time.perf_counter() - start,
-        "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        # The indexing sub-processes of the multiprocessing writer count too.
+        "peak_rss": (
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        )
+        * 1024,
         "letters": report.new,
         "failed": report.failed,
     }
