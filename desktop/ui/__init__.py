@@ -1,1 +1,1 @@
-"""The PySide6 window. Imports desktop.core; core never imports this."""
+"""The Qt window. Imports desktop.core; desktop.core never imports this package."""

@@ -1,0 +1,255 @@
+"""The library list: filter box, treaty and year filters, sort order, and the letters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.treaties import Treaty
+from desktop.ui.chips import paint_chips, swatch
+from desktop.ui.labels import plain_label
+from desktop.ui.library_model import (
+    DATE_ROLE,
+    ID_ROLE,
+    KAMERSTUK_ROLE,
+    TITLE_ROLE,
+    TREATIES_ROLE,
+    LibraryFilter,
+    LibraryModel,
+)
+from desktop.ui.theme import LIGHT, Theme
+
+ROW_PADDING = 8
+SORT_CHOICES = [("Newest", "date-desc"), ("Oldest", "date-asc"), ("Title A–Z", "title")]
+
+
+def is_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def wants_other_pane(event: QKeyEvent) -> bool:
+    return bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+
+
+class LetterDelegate(QStyledItemDelegate):
+    """Paints a letter as three lines: title, date and kamerstuk, treaty chips."""
+
+    def __init__(self, treaties: dict[str, Treaty], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._treaties = treaties
+        self.theme = LIGHT
+
+    def _line_height(self, option: QStyleOptionViewItem) -> int:
+        return QFontMetrics(option.font).height()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        line = self._line_height(option)
+        return QSize(200, 3 * line + 2 * ROW_PADDING + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = option.widget
+        style = widget.style() if widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_text(painter, option, index, selected)
+        painter.restore()
+
+    def _paint_text(self, painter, option, index, selected: bool) -> None:
+        palette = option.palette
+        text = palette.highlightedText().color() if selected else palette.text().color()
+        muted = text if selected else self.theme.muted
+        line = self._line_height(option)
+        box = QRectF(option.rect).adjusted(12, ROW_PADDING, -10, -ROW_PADDING)
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(bold)
+        painter.setPen(text)
+        title = QFontMetrics(bold).elidedText(
+            index.data(TITLE_ROLE) or "", Qt.TextElideMode.ElideRight, int(box.width())
+        )
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), line), title)
+        painter.setFont(option.font)
+        painter.setPen(muted)
+        facts = " · ".join(x for x in (index.data(DATE_ROLE), index.data(KAMERSTUK_ROLE)) if x)
+        facts = QFontMetrics(option.font).elidedText(
+            facts, Qt.TextElideMode.ElideRight, int(box.width())
+        )
+        painter.drawText(QRectF(box.left(), box.top() + line + 2, box.width(), line), facts)
+        chips = QRectF(box.left(), box.top() + 2 * line + 6, box.width(), line + 2)
+        paint_chips(painter, chips, index.data(TREATIES_ROLE) or [], self._treaties, self.theme)
+
+
+class LibraryPanel(QWidget):
+    """Lists the library; asks the window to open what the reader picks."""
+
+    open_requested = Signal(str, bool)  # letter id, in the other pane
+
+    def __init__(
+        self, model: LibraryModel, treaties: dict[str, Treaty], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._treaties = treaties
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(model)
+        self._build_ui()
+        model.modelReset.connect(self._refresh_filters)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._refresh_filters()
+
+    def _build_ui(self) -> None:
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText("Filter letters by title, date, kamerstuk…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self.proxy.set_text)
+        self.treaty_filter = QComboBox(self)
+        self.treaty_filter.setToolTip("Only letters that mention this treaty")
+        self.treaty_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_treaty(self.treaty_filter.currentData())
+        )
+        self.year_filter = QComboBox(self)
+        self.year_filter.setToolTip("Only letters of this year")
+        self.year_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_year(self.year_filter.currentData())
+        )
+        self.sort_choice = QComboBox(self)
+        self.sort_choice.setToolTip("Sort the letters: newest or oldest first, or by title")
+        for label, key in SORT_CHOICES:
+            self.sort_choice.addItem(label, key)
+        self.sort_choice.currentIndexChanged.connect(
+            lambda: self.proxy.set_sort(self.sort_choice.currentData())
+        )
+        self.list_view = self._build_list()
+        self.list_view.installEventFilter(self)  # Enter and Ctrl+Enter open a letter
+        self.count_label = plain_label(self)
+        self.count_label.setWordWrap(True)
+        self.count_label.setContentsMargins(2, 0, 2, 0)
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        for combo, stretch in ((self.treaty_filter, 3), (self.year_filter, 2)):
+            # Shrinkable: the side column must fit beside two readable panes on 1024 px.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+            filters.addWidget(combo, stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.filter_box)
+        layout.addLayout(filters)
+        layout.addWidget(self.list_view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.sort_choice)
+        layout.addLayout(bottom)
+
+    def _build_list(self) -> QListView:
+        view = QListView(self)
+        view.setModel(self.proxy)
+        self.delegate = LetterDelegate(self._treaties, view)
+        view.setItemDelegate(self.delegate)
+        view.setUniformItemSizes(True)  # 10,000 rows: no per-row size computation
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        view.doubleClicked.connect(lambda index: self._open(index, False))
+        view.setToolTip("Double-click or Enter: open in the focused pane; Ctrl+Enter: the other")
+        return view
+
+    def set_theme(self, theme: Theme) -> None:
+        self.delegate.theme = theme
+        self.list_view.viewport().update()
+
+    # -- filters ----------------------------------------------------------------------
+
+    def _refresh_filters(self) -> None:
+        """After the library changed: offer the treaties and years it now holds."""
+        self._refill(
+            self.treaty_filter,
+            "Any treaty",
+            [(self._treaty_name(t), t) for t in self.model.treaty_ids()],
+        )
+        self._refill(self.year_filter, "Any year", [(y, y) for y in self.model.years()])
+        for treaty_id in self.model.treaty_ids():
+            i = self.treaty_filter.findData(treaty_id)
+            if treaty_id in self._treaties:
+                self.treaty_filter.setItemIcon(i, swatch(self._treaties[treaty_id].colour))
+        self._update_count()
+
+    def _treaty_name(self, treaty_id: str) -> str:
+        treaty = self._treaties.get(treaty_id)
+        return treaty.label if treaty else treaty_id
+
+    def _refill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for label, data in items:
+            combo.addItem(label, data)
+        index = combo.findData(current) if current else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        if index < 0:  # the chosen value is gone: show everything again
+            combo.currentIndexChanged.emit(0)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = "letter" if total == 1 else "letters"
+        text = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
+        if total == 0:
+            text = "No letters yet: File › Add files…, or drop letters on the window"
+        self.count_label.setText(text)
+
+    # -- opening ----------------------------------------------------------------------
+
+    def _open(self, index: QModelIndex, other: bool) -> None:
+        if index.isValid():
+            self.open_requested.emit(index.data(ID_ROLE), other)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.list_view and event.type() == QEvent.Type.KeyPress:
+            if is_enter(event):
+                self._open(self.list_view.currentIndex(), wants_other_pane(event))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, position) -> None:
+        index = self.list_view.indexAt(position)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction("Open in focused pane", lambda: self._open(index, False))
+        menu.addAction("Open in other pane", lambda: self._open(index, True))
+        menu.exec(self.list_view.viewport().mapToGlobal(position))
+
+    def select_letter(self, letter_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.id_at(row) == letter_id:
+                self.list_view.setCurrentIndex(self.proxy.index(row, 0))
+                return

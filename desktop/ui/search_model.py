@@ -1,0 +1,115 @@
+"""Search results as a Qt model, and the delegate that paints a hit with its snippet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.core.search import Hit, SearchResult
+from desktop.ui.formatting import dutch_date, kamerstuk_label
+from desktop.ui.theme import LIGHT
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+META_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # escaped HTML with <b> marks (Snippet.html)
+SNIPPET_LINES = 3
+PADDING = 8
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def hit_meta(hit: Hit) -> str:
+    matches = len(hit.matches)
+    parts = [f"{matches} match{'es' if matches != 1 else ''}", dutch_date(hit.date)]
+    parts.append(kamerstuk_label(hit.kamerstuk))
+    return " · ".join(p for p in parts if p)
+
+
+class SearchResultModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._hits: list[Hit] = []
+
+    def set_result(self, result: SearchResult | None) -> None:
+        self.beginResetModel()
+        self._hits = list(result.hits) if result else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == HIT_ROLE:
+            return hit
+        if role == META_ROLE:
+            return hit_meta(hit)
+        if role == SNIPPET_ROLE:
+            return " … ".join(s.html() for s in hit.snippets)
+        return None
+
+    def hit(self, row: int) -> Hit:
+        return self._hits[row]
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Title, date and kamerstuk, then the snippet with the matched words in bold."""
+
+    theme = LIGHT
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        line = QFontMetrics(option.font).height()
+        return QSize(200, (2 + SNIPPET_LINES) * line + 2 * PADDING + 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        if option.widget:
+            option.widget.style().drawControl(
+                QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget
+            )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text = palette.highlightedText().color() if selected else palette.text().color()
+        line = QFontMetrics(option.font).height()
+        box = QRectF(option.rect).adjusted(12, PADDING, -10, -PADDING)
+        painter.save()
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(bold)
+        painter.setPen(text)
+        title = QFontMetrics(bold).elidedText(
+            index.data(Qt.ItemDataRole.DisplayRole) or "",
+            Qt.TextElideMode.ElideRight,
+            int(box.width()),
+        )
+        painter.drawText(QRectF(box.left(), box.top(), box.width(), line), title)
+        painter.setFont(option.font)
+        painter.setPen(text if selected else self.theme.muted)
+        meta = QFontMetrics(option.font).elidedText(
+            index.data(META_ROLE) or "", Qt.TextElideMode.ElideRight, int(box.width())
+        )
+        painter.drawText(QRectF(box.left(), box.top() + line, box.width(), line), meta)
+        snippet = QRectF(box.left(), box.top() + 2 * line + 6, box.width(), SNIPPET_LINES * line)
+        self._paint_snippet(painter, snippet, index.data(SNIPPET_ROLE) or "", option, text)
+        painter.restore()
+
+    def _paint_snippet(self, painter, rect: QRectF, html: str, option, colour) -> None:
+        # Snippet.html() is escaped letter text with <b> marks only: safe as rich text.
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(option.font)
+        document.setHtml(html)
+        document.setTextWidth(rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(context.palette.ColorRole.Text, colour)
+        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        painter.translate(rect.topLeft())
+        painter.setClipRect(context.clip)
+        document.documentLayout().draw(painter, context)

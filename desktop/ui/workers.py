@@ -1,0 +1,87 @@
+"""Work that must not run on the GUI thread: searching and importing.
+
+Each job is a QRunnable for the global QThreadPool with a signals QObject that lives on the
+GUI thread, so its signals arrive there queued. Jobs never touch widgets; they report through
+signals, and every exception becomes a message instead of a dead thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop.core.index import IndexReport, Library, LibraryBusy, LibraryError
+from desktop.core.search import QueryError, SearchResult
+
+
+class SearchSignals(QObject):
+    finished = Signal(int, object)  # sequence number, SearchResult
+    failed = Signal(int, object)  # sequence number, QueryError or str
+
+
+class SearchJob(QRunnable):
+    """One search; the sequence number lets the panel ignore answers that came too late."""
+
+    def __init__(self, search: Callable[..., SearchResult], seq: int, query: str, **filters):
+        super().__init__()
+        self.signals = SearchSignals()
+        self._search = search
+        self._seq = seq
+        self._query = query
+        self._filters = filters
+
+    def run(self) -> None:
+        try:
+            result = self._search(self._query, **self._filters)
+        except QueryError as exc:
+            self.signals.failed.emit(self._seq, exc)
+        except Exception as exc:  # a broken index must not kill the thread: say what failed
+            self.signals.failed.emit(self._seq, f"search failed: {exc}")
+        else:
+            self.signals.finished.emit(self._seq, result)
+
+
+class ImportSignals(QObject):
+    progress = Signal(int, int, str)  # done, total, current file
+    finished = Signal(object, object)  # IndexReport, the library's entries afterwards
+    failed = Signal(str, bool)  # message, whether the library was busy
+
+
+class ImportJob(QRunnable):
+    """Library.add over *paths*, cancellable; the entries are re-read here too, so that the
+    GUI thread never waits for the index."""
+
+    def __init__(self, library: Library, paths: Sequence[Path]) -> None:
+        super().__init__()
+        self.signals = ImportSignals()
+        self._library = library
+        self._paths = list(paths)
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            report: IndexReport = self._library.add(
+                self._paths, progress=self.signals.progress.emit, cancelled=self.cancelled
+            )
+            entries = self._library.entries()
+        except LibraryBusy as exc:
+            self.signals.failed.emit(str(exc), True)
+        except LibraryError as exc:
+            self.signals.failed.emit(str(exc), False)
+        except Exception as exc:  # never a traceback in a thread nobody watches
+            self.signals.failed.emit(f"import failed: {exc}", False)
+        else:
+            self.signals.finished.emit(report, entries)
+
+
+def start(job: QRunnable) -> None:
+    QThreadPool.globalInstance().start(job)
