@@ -31,10 +31,57 @@ def build(corpus: Path, library: Path) -> dict:
     }
 
 
+def window(library: Path, typical: str, huge: str) -> dict:
+    """Cold start to the first painted frame, opening letters in a pane, and the window's
+    memory with the library open. Needs QT_QPA_PLATFORM (offscreen is fine)."""
+    started = time.perf_counter()
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop.core.index import Library
+    from desktop.ui.app import make_application, open_window
+
+    app = make_application()
+    lib = Library.open(library)
+    painted: list[float] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.perf_counter())
+            return False
+
+    spy = FirstPaint()
+    app.installEventFilter(spy)
+    win = open_window(lib)
+    while not painted:
+        app.processEvents()
+    cold = painted[0] - started
+    app.removeEventFilter(spy)
+    pane = win.focused_pane()
+    result = {"cold_start_s": cold}
+    for key, letter_id, repeat in (("open_typical_s", typical, 15), ("open_huge_s", huge, 3)):
+        if key == "open_huge_s":  # peak memory of everyday use, before the 5 MB letter
+            result["window_rss_bytes"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        times = []
+        for _ in range(repeat):
+            pane.clear()
+            app.processEvents()
+            start = time.perf_counter()
+            pane.open_letter(letter_id)
+            pane.repaint()
+            times.append(time.perf_counter() - start)
+        result[key] = sorted(times)[len(times) // 2]
+    win.close()
+    lib.close()
+    return result
+
+
 def main(argv: list[str]) -> int:
     task, *args = argv
     if task == "build":
         result = build(Path(args[0]), Path(args[1]))
+    elif task == "window":
+        result = window(Path(args[0]), args[1], args[2])
     else:
         raise SystemExit(f"unknown task {task!r}")
     print(json.dumps(result))
