@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="default: re-check every letter")
     _index_option(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--retry-failed", action="store_true", help="parse again files that failed before"
+    )
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", help="search the library")
@@ -107,7 +110,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         paths = args.paths or sorted({str(Path(p).parent) for p in lib.paths()})
         try:
-            report = lib.add([Path(p) for p in paths], progress=progress, prune=True)
+            report = lib.add(
+                [Path(p) for p in paths],
+                progress=progress,
+                prune=True,
+                retry_failed=args.retry_failed,
+            )
         except LibraryError as exc:
             raise CliError(str(exc)) from None
     if progress:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,8 +24,9 @@ from whoosh.index import LockError
 
 from desktop.core.analysis import dutch_analyzer, plain_analyzer
 from desktop.core.draft import LetterError
+from desktop.core.failures import FailureMemory
 from desktop.core.letter import Letter
-from desktop.core.parse import SUPPORTED_SUFFIXES, parse_file
+from desktop.core.parse import SUPPORTED_SUFFIXES, parse_bytes, read_file_bytes
 from desktop.core.search import SearchResult, run_search
 from desktop.core.storage import durable_commit
 from desktop.core.vocabulary import Vocabulary
@@ -83,6 +85,9 @@ class IndexReport:
     unchanged: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
     cancelled: bool = False
+    # Of the failures, files skipped because the same content failed before (not parsed
+    # again; Library.add(retry_failed=True) / `index --retry-failed` tries them anyway).
+    known_failures: int = 0
 
     @property
     def failed(self) -> int:
@@ -129,6 +134,8 @@ class Library:
         self._ix = ix
         self.rebuilt_message: str | None = None
         self._vocabulary: Vocabulary | None = None
+        self._searcher = None
+        self._search_lock = threading.RLock()
 
     # -- opening ------------------------------------------------------------------------
 
@@ -172,6 +179,10 @@ class Library:
         return lib
 
     def close(self) -> None:
+        with self._search_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
         self._ix.close()
 
     def __enter__(self) -> Library:
@@ -187,8 +198,16 @@ class Library:
 
     @contextmanager
     def searcher(self) -> Iterator:
-        with self._ix.searcher() as s:
-            yield s
+        """A searcher kept open between queries (opening one per query costs as much as a
+        simple search) and refreshed when a writer committed; one thread at a time."""
+        with self._search_lock:
+            if self._searcher is not None and not self._searcher.up_to_date():
+                # Not Searcher.refresh(): it fails on a searcher of an empty index.
+                self._searcher.close()
+                self._searcher = None
+            if self._searcher is None:
+                self._searcher = self._ix.searcher()
+            yield self._searcher
 
     def refresh(self) -> None:
         """Pick up what another writer committed."""
@@ -248,14 +267,17 @@ class Library:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False,
         prune: bool = False,
+        retry_failed: bool = False,
     ) -> IndexReport:
         """Parse and index new and changed files below *paths*; with *prune*, drop letters
         whose files under those folders are gone. One commit for the whole batch: a failure
-        or a kill keeps the library as it was before."""
+        or a kill keeps the library as it was before. A file that failed before with the
+        same content is skipped (and reported) unless *retry_failed*."""
         paths = [Path(p) for p in paths]
         files, failures = collect_files(paths)
         report = IndexReport(failures=list(failures))
         known = self.paths()
+        failed = FailureMemory.load(self.root)
         with self._writer(parallel=len(files) >= PARALLEL_FROM) as writer:
             for i, path in enumerate(files):
                 if cancelled():
@@ -263,31 +285,46 @@ class Library:
                     break
                 if progress:
                     progress(i, len(files), str(path))
-                self._add_one(writer, path, known, report)
+                self._add_one(writer, path, known, report, failed, retry_failed)
             if prune and not report.cancelled:
                 report.removed = self._prune(writer, paths, known)
         if progress:
             progress(len(files), len(files), "")
         self._remember_sources()
         self.vocabulary.save()
+        failed.save()
         return report
 
-    def _add_one(self, writer, path: Path, known: dict[str, str], report: IndexReport) -> None:
+    def _add_one(
+        self,
+        writer,
+        path: Path,
+        known: dict[str, str],
+        report: IndexReport,
+        failed: FailureMemory,
+        retry_failed: bool,
+    ) -> None:
         key = str(path)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            report.failures.append((key, f"{path}: cannot be read ({exc.strerror})"))
+            data = read_file_bytes(path)  # refuses an oversized file by its size, unread
+        except LetterError as exc:
+            report.failures.append((key, str(exc)))
             return
         digest = file_hash(data)
         if known.get(key) == digest:
             report.unchanged += 1
             return
+        if not retry_failed and (message := failed.known(key, digest)):
+            report.failures.append((key, f"{message} (failed before; use --retry-failed)"))
+            report.known_failures += 1
+            return
         try:
-            letter = parse_file(path)
+            letter = parse_bytes(data, path)
         except LetterError as exc:
+            failed.remember(key, digest, str(exc))
             report.failures.append((key, str(exc)))
             return
+        failed.forget(key)
         writer.update_document(**_document(letter, key, digest, len(data)))
         self.vocabulary.add_texts([letter.text])
         if key in known:

@@ -2,31 +2,64 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Collection
 
 from desktop.core.clean import clean_text
 from desktop.core.draft import Draft, LetterError
 
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)  # before UTF-16: FF FE 00 00 ...
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_SAMPLE = 4096
+
 
 def decode(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM) first, then cp1252, then charset-normalizer's guess.
+    """A byte order mark first; then UTF-16 recognised by its zero bytes; then UTF-8, then
+    cp1252, then charset-normalizer's guess.
 
     cp1252 rather than latin-1: Windows text holds curly quotes, en dashes and the euro sign
-    in 0x80-0x9F, which latin-1 would turn into control characters."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    in 0x80-0x9F, which latin-1 would turn into control characters. Almost any byte string
+    decodes as cp1252, so charset-normalizer only sees the few that do not."""
+    if data.startswith(_UTF32_BOMS):
+        return _strict(data, "utf-32", source)
+    if data.startswith(_UTF16_BOMS):
+        return _strict(data, "utf-16", source)
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if (utf16 := _utf16_without_bom(data[:_SAMPLE])) is not None:
+        return _strict(data, utf16, source)
+    if b"\x00" in data[:_SAMPLE]:
         raise LetterError(f"{source}: binary file, not a letter")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return _guess(data, source)
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+        raise LetterError(f"{source}: damaged {encoding.upper()} text") from None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """Latin-script UTF-16 has a zero in every other byte: the high byte of each letter."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _guess(data: bytes, source: str) -> str:
+    from charset_normalizer import from_bytes  # imported late: rarely needed, slow to load
 
     best = from_bytes(data).best()
     if best is None:

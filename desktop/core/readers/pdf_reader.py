@@ -1,0 +1,260 @@
+"""PDF letters -> :class:`Draft`, using the layout the PDF knows.
+
+pypdfium2 (PDFium; Apache-2.0 / BSD-3-Clause) gives every glyph with its box and baseline;
+:mod:`desktop.core.readers.pdf_layout` turns those into lines, drops page furniture and takes
+footnote bodies (small print at the page bottom) and markers (raised digits) from the layout.
+The running text then goes through :func:`desktop.core.clean.clean_text` for what plain text
+and PDF share: header metadata, reflow, line-break hyphens, headings and signatures. Markers
+and note starts travel through the cleaner as private-use characters that no PDF text holds,
+so the cleaner cannot mistake them for anything else and they come out where they went in.
+
+This module runs in the parser worker process (desktop.core.isolation), never in the window.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from desktop.core.clean import clean_text
+from desktop.core.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
+from desktop.core.dutch import ends_sentence
+from desktop.core.readers.pdf_layout import (
+    PARAGRAPH_GAP,
+    Glyph,
+    Line,
+    Page,
+    build_lines,
+    split_pages,
+    usual_pitch,
+)
+
+MAX_PAGES = 500  # a letter has a few pages; a 10 000-page PDF is something else
+MAX_NOTES = 999
+FULL_LINE_SLACK = 0.25  # a line ending within this share of the column width is full
+_MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in extracted letter text
+_NOTE_BASE = 0xF8000
+
+
+def read_pdf(data: bytes, source: str) -> Draft:
+    _check_envelope(data, source)
+    pages = _glyph_lines(data, source)
+    if not any(pages):
+        raise LetterError(
+            f"{source}: no text in the PDF (a scan? text recognition is not supported)"
+        )
+    return draft_from_lines(pages)
+
+
+def draft_from_lines(pages: list[list[Line]]) -> Draft:
+    """Lines per page (top to bottom) -> draft; independent of the PDF library."""
+    laid_out = split_pages(pages)
+    notes = _notes(laid_out)
+    text = _running_text(laid_out, notes) + _notes_text(notes)
+    return _restore(clean_text(text), list(notes))
+
+
+# -- reading the PDF -----------------------------------------------------------------------
+
+
+def _check_envelope(data: bytes, source: str) -> None:
+    """Refuse what is not a whole PDF before PDFium sees it: PDFium repairs a truncated file
+    silently and would give half a letter."""
+    if b"%PDF-" not in data[:1024]:
+        raise LetterError(f"{source}: not a PDF (no PDF header)")
+    if b"%%EOF" not in data[-2048:]:
+        raise LetterError(f"{source}: truncated or damaged PDF (no end-of-file marker)")
+
+
+def _open(data: bytes, source: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None) or pdfium_c.FPDF_GetLastError()
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise LetterError(f"{source}: encrypted PDF (needs a password)") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise LetterError(f"{source}: encrypted PDF (unsupported protection)") from None
+        raise LetterError(f"{source}: damaged PDF, cannot be read") from None
+
+
+def _glyph_lines(data: bytes, source: str) -> list[list[Line]]:
+    doc = _open(data, source)
+    try:
+        if len(doc) > MAX_PAGES:
+            raise LetterError(f"{source}: {len(doc)} pages, more than a letter ({MAX_PAGES})")
+        return [build_lines(_glyphs(doc, i)) for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def _glyphs(doc: pdfium.PdfDocument, index: int) -> list[Glyph]:
+    page = doc[index]
+    textpage = page.get_textpage()
+    try:
+        return _page_glyphs(textpage.raw)
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _page_glyphs(raw) -> list[Glyph]:
+    """Every visible glyph; spaces are left out because the layout finds word gaps itself.
+    The hot loop of PDF reading: two C calls per glyph and nothing that can be avoided."""
+    box = pdfium_c.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    get_box, get_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    glyphs = []
+    for i, char in enumerate(_page_text(raw)):
+        char = _CHARS.get(char, char)
+        if not char or char.isspace():
+            continue
+        get_box(raw, i, box)
+        get_origin(raw, i, x, y)
+        size = box.top - box.bottom
+        if size <= 0:  # no font metrics (a Type 3 font, say): the nominal size must do
+            size = pdfium_c.FPDFText_GetFontSize(raw, i)
+        if size > 0:
+            glyphs.append(Glyph(char, box.left, max(box.right, box.left), y.value, size))
+    return glyphs
+
+
+def _page_text(raw) -> str:
+    """One character per PDFium character index, fetched in one call where PDFium's text
+    has exactly one unit per character (it does for text without astral characters)."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return ""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    got = pdfium_c.FPDFText_GetText(
+        raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    text = buffer.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+    if len(text) == count:
+        return text
+    return "".join(_char(pdfium_c.FPDFText_GetUnicode(raw, i)) or "\ufffd" for i in range(count))
+
+
+def _char(code: int) -> str:
+    """Planes 15-16 are left out: the placeholders below live there."""
+    if not 0 < code < _MARKER_BASE or 0xD800 <= code < 0xE000:
+        return ""
+    return chr(code)
+
+
+# What PDFium reports -> what the text holds. "\x02"/"\ufffe": PDFium's hyphen at a line end;
+# a soft hyphen at a break is one too. Ligatures must be searchable as letters ("ﬁ" -> "fi").
+_CHARS: dict[str, str] = {
+    "\x02": "-", "\ufffe": "-", "\u00ad": "-", "\ufffd": "", "\x00": "",
+    **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)},
+}  # fmt: skip
+
+
+# -- composing the text the cleaner reads ------------------------------------------------
+
+
+def _notes(pages: list[Page]) -> dict[str, list[Line]]:
+    """marker -> body lines, in order; small print continuing a note joins it. Beyond
+    MAX_NOTES (no letter has that many) notes are left out: the placeholders run out."""
+    notes: dict[str, list[Line]] = {}
+    for page in pages:
+        if page.orphan_notes and notes:
+            notes[next(reversed(notes))].extend(page.orphan_notes)
+        for note in page.notes:
+            if note.marker in notes or len(notes) < MAX_NOTES:
+                notes.setdefault(note.marker, []).extend(note.lines)
+    return notes
+
+
+def _running_text(pages: list[Page], notes: dict[str, list[Line]]) -> str:
+    layout = _Measure(pages)
+    markers = {m: chr(_MARKER_BASE + i) for i, m in enumerate(notes)}
+    out: list[str] = []
+    previous: Line | None = None
+    for page in pages:
+        for i, line in enumerate(page.body):
+            if previous is not None:
+                out.append(layout.separator(previous, line, first_on_page=i == 0))
+            out.append(_line_text(line, markers))
+            previous = line
+    return "".join(out)
+
+
+class _Measure:
+    """Where paragraphs break: the usual line pitch and the width of the text column."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        lines = [line for page in pages for line in page.body]
+        self.pitch = usual_pitch(pages)
+        self.left = min((ln.x0 for ln in lines), default=0.0)
+        self.right = max((ln.x1 for ln in lines), default=0.0)
+
+    def separator(self, previous: Line, line: Line, first_on_page: bool) -> str:
+        """A blank line where the layout leaves vertical space. A page break leaves none,
+        so there the paragraph goes on unless its last line was short (a heading, the end of
+        a paragraph) or ended the sentence, and the new page does not go on in lower case."""
+        if first_on_page:
+            return "\n" if self._goes_on(previous, line) else "\n\n"
+        gap = previous.y - line.y
+        return "\n\n" if self.pitch and gap > PARAGRAPH_GAP * self.pitch else "\n"
+
+    def _goes_on(self, previous: Line, line: Line) -> bool:
+        text = previous.text.rstrip()
+        full = previous.x1 >= self.right - FULL_LINE_SLACK * (self.right - self.left)
+        return (
+            line.text[:1].islower()
+            or text.endswith(",")  # a signature's role, its name on the next page
+            or (full and not ends_sentence(text))
+        )
+
+
+def _line_text(line: Line, markers: dict[str, str]) -> str:
+    out = ""
+    for text, raised in line.pieces:
+        if raised and text in markers:
+            out = out.rstrip() + markers[text]  # the marker sits on the word before it
+        else:
+            out += text
+    return out
+
+
+def _notes_text(notes: dict[str, list[Line]]) -> str:
+    return "".join(
+        f"\n\n{chr(_NOTE_BASE + i)}" + "\n".join(ln.text for ln in lines)
+        for i, lines in enumerate(notes.values())
+    )
+
+
+# -- back from the cleaner -----------------------------------------------------------------
+
+
+def _restore(draft: Draft, markers: list[str]) -> Draft:
+    """Private-use characters back to NoteRefs; note paragraphs back to draft.notes."""
+    blocks: list[DraftBlock] = []
+    for block in draft.blocks:
+        plain = block.plain()
+        if plain and _NOTE_BASE <= ord(plain[0]) < _NOTE_BASE + len(markers):
+            draft.notes[markers[ord(plain[0]) - _NOTE_BASE]] = plain[1:].strip()
+        else:
+            block.parts = _with_refs(block.parts, markers)
+            blocks.append(block)
+    draft.blocks = blocks
+    return draft
+
+
+def _with_refs(parts: list[Inline], markers: list[str]) -> list[Inline]:
+    out: list[Inline] = []
+    for part in parts:
+        if isinstance(part, NoteRef):
+            out.append(part)
+            continue
+        for piece in re.split(f"([{chr(_MARKER_BASE)}-{chr(_MARKER_BASE + 0xFFF)}])", part):
+            if len(piece) == 1 and _MARKER_BASE <= ord(piece) < _MARKER_BASE + len(markers):
+                out.append(NoteRef(markers[ord(piece) - _MARKER_BASE]))
+            elif piece:
+                out.append(piece)
+    return out
