@@ -276,22 +276,21 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def _join_lines(lines: list[_Line], vocab: set[str]) -> str:
-    out = lines[0].text
+    """Join a paragraph's lines: a space between them, or nothing where a line-break hyphen
+    is undone. Each decision looks only at the two lines that meet, so a long paragraph
+    costs linear time."""
+    pieces = [lines[0].text]
     for line in lines[1:]:
-        out = _join(out, line.text, vocab)
-    return out
-
-
-def _join(left: str, right: str, vocab: set[str]) -> str:
-    if not left.endswith("-") or left.endswith(" -") or not right:
-        return f"{left} {right}"
-    head = _LAST_WORD_RE.search(left)
-    tail = _FIRST_WORD_RE.match(right)
-    if not head or not tail:
-        return left + right
-    if _hyphen_is_real(head.group(1), tail.group(1), vocab):
-        return left + right
-    return left[:-1] + right
+        left, right = pieces[-1], line.text
+        if not left.endswith("-") or left.endswith(" -") or not right:
+            pieces.append(" ")
+        else:
+            head = _LAST_WORD_RE.search(left[-100:])
+            tail = _FIRST_WORD_RE.match(right)
+            if head and tail and not _hyphen_is_real(head.group(1), tail.group(1), vocab):
+                pieces[-1] = left[:-1]
+        pieces.append(right)
+    return "".join(pieces)
 
 
 def _hyphen_is_real(left: str, right: str, vocab: set[str]) -> bool:
