@@ -1,9 +1,14 @@
 """The library: parsed letters in a Whoosh index, searched the way a Dutch reader expects.
 
-The index stores each letter's clean text and analyses that same string with character
-offsets, so a hit's offsets land on the characters the reader shows (DESIGN.md). Everything
-else a window needs to show a letter (blocks, footnotes, mentions, references, metadata) is
-stored beside it as JSON, so opening a letter never parses the source again.
+Two parts in one folder: the Whoosh index (what exists, and everything search needs) and the
+letter store (the clean text and annotations of each letter, see letter_store.py). The index
+analyses exactly the text the store keeps, so a hit's offsets land on the characters the
+reader shows (DESIGN.md). Opening a letter never parses its source again.
+
+Crash safety: an import is one Whoosh commit. Its letter rows reach the store (synced) before
+the index commits and points at them; the commit itself is atomic (a new table of contents,
+renamed into place) and is fsynced before the import is reported done (storage.py). A kill at
+any moment leaves the index of the last completed import; rows nobody points at are removed.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -18,30 +24,41 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as windex
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
-from desktop.core.analysis import dutch_analyzer, plain_analyzer
 from desktop.core.draft import LetterError
 from desktop.core.failures import FailureMemory
 from desktop.core.letter import Letter
+from desktop.core.letter_store import LetterStore
 from desktop.core.parse import SUPPORTED_SUFFIXES, parse_bytes, read_file_bytes
+from desktop.core.records import (
+    SCHEMA_VERSION,
+    entry,
+    index_fields,
+    letter_from_row,
+    make_schema,
+    store_key,
+    store_row,
+)
 from desktop.core.search import SearchResult, run_search
 from desktop.core.storage import durable_commit
 from desktop.core.vocabulary import Vocabulary
 from desktop.core.whoosh_fixes import apply as _apply_whoosh_fixes
 
-SCHEMA_VERSION = 6
 INDEX_NAME = "letters"
 _META_FILE = "library.json"
 PARALLEL_FROM = 200  # files in one import before the multiprocessing writer pays off
 WRITER_PROCS = 2
 WRITER_LIMIT_MB = 128
+_STORE_BATCH = 200  # letters per store transaction during an import
+_AHEAD = 8  # letters parsed ahead of the indexer
 
 _apply_whoosh_fixes()
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
+
+__all__ = ["SCHEMA_VERSION", "IndexReport", "Library", "LibraryBusy", "LibraryError"]
 
 
 class LibraryError(Exception):
@@ -50,29 +67,6 @@ class LibraryError(Exception):
 
 class LibraryBusy(LibraryError):
     """Another process is writing to the library."""
-
-
-def make_schema() -> Schema:
-    return Schema(
-        id=ID(stored=True, unique=True),
-        path=ID(stored=True, unique=True),
-        hash=ID(stored=True),
-        title=TEXT(analyzer=dutch_analyzer(), stored=True, field_boost=2.0, multitoken_query="phrase"),
-        date=DATETIME(stored=False, sortable=True),
-        datestr=ID(stored=True, sortable=True),
-        year=ID(stored=False, sortable=True),
-        kamerstuk=KEYWORD(stored=True, commas=True, lowercase=True),
-        vergaderjaar=ID(stored=True),
-        signatory=TEXT(analyzer=plain_analyzer(), stored=False),
-        treaty=KEYWORD(stored=True, commas=True, lowercase=True, sortable=True),
-        text=TEXT(
-            analyzer=dutch_analyzer(), stored=True, phrase=True,
-            multitoken_query="phrase",
-        ),
-        notes=TEXT(analyzer=dutch_analyzer(), stored=False, multitoken_query="phrase"),
-        size=NUMERIC(stored=True),
-        payload=STORED(),
-    )  # fmt: skip
 
 
 @dataclass
@@ -88,6 +82,7 @@ class IndexReport:
     # Of the failures, files skipped because the same content failed before (not parsed
     # again; Library.add(retry_failed=True) / `index --retry-failed` tries them anyway).
     known_failures: int = 0
+    added_ids: list[str] = field(default_factory=list)  # new and changed letters
 
     @property
     def failed(self) -> int:
@@ -126,12 +121,24 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, st
     return [f.resolve() for f in files], missing
 
 
+@dataclass(slots=True)
+class _Parsed:
+    """One file, read and parsed ahead of the indexer (or why not)."""
+
+    path: Path
+    outcome: str  # "letter", "unchanged", "failed", "known-failure"
+    digest: str = ""
+    letter: Letter | None = None
+    message: str = ""
+
+
 class Library:
-    """One Whoosh index in *root*; open it with :meth:`open`."""
+    """One library folder; open it with :meth:`open`."""
 
     def __init__(self, root: Path, ix: windex.Index) -> None:
         self.root = root
         self._ix = ix
+        self._store = LetterStore(root)
         self.rebuilt_message: str | None = None
         self._vocabulary: Vocabulary | None = None
         self._searcher = None
@@ -141,20 +148,15 @@ class Library:
 
     @classmethod
     def open(cls, root: Path | str) -> Library:
-        """Open or create the library in *root*; an index of an older schema is rebuilt."""
+        """Open or create the library in *root*. An index of an older schema, or one that
+        cannot be read, is rebuilt from its source files; ``rebuilt_message`` says so."""
         root = Path(root)
-        try:
-            root.mkdir(parents=True, exist_ok=True, mode=0o700)
-            probe = root / ".write-test"
-            probe.write_bytes(b"")
-            probe.unlink()
-        except OSError as exc:
-            raise LibraryError(
-                f"cannot write the library at {root}: {exc.strerror or exc}"
-            ) from None
+        _check_writable(root)
         storage = FileStorage(str(root))
         version = _read_meta(root).get("schema_version")
         if not windex.exists_in(str(root), INDEX_NAME):
+            if version is not None:  # there was a library here: never show it empty silently
+                return cls._rebuild(root, storage, "the library index is missing")
             lib = cls(root, storage.create_index(make_schema(), indexname=INDEX_NAME))
             _write_meta(root, {"schema_version": SCHEMA_VERSION})
             return lib
@@ -163,17 +165,30 @@ class Library:
                 root, storage, f"library format {version} is older than {SCHEMA_VERSION}"
             )
         try:
-            return cls(root, storage.open_index(indexname=INDEX_NAME))
-        except Exception as exc:  # a damaged index: Whoosh raises many types here
-            return cls._rebuild(root, storage, f"library could not be read ({type(exc).__name__})")
+            lib = cls(root, storage.open_index(indexname=INDEX_NAME))
+            lib._verify()
+        except Exception as exc:  # a damaged index: Whoosh and SQLite raise many types here
+            return cls._rebuild(
+                root, storage, f"the library could not be read ({type(exc).__name__})"
+            )
+        return lib
+
+    def _verify(self) -> None:
+        """Read every stored record and check each letter's row is in the store: a truncated
+        or corrupted file shows here, at start-up, not as an empty list later."""
+        with self.searcher() as s:
+            keys = {d["key"] for d in s.all_stored_fields()}
+            for fieldname in ("text", "title"):
+                s.reader().field_length(fieldname)
+        missing = keys - self._store.keys()
+        if missing:
+            raise LibraryError(f"{len(missing)} letters missing from the letter store")
 
     @classmethod
     def _rebuild(cls, root: Path, storage: FileStorage, why: str) -> Library:
         sources = _read_meta(root).get("sources", [])
-        if not sources:
-            sources = _stored_paths(storage)
         lib = cls(root, storage.create_index(make_schema(), indexname=INDEX_NAME))
-        _write_meta(root, {"schema_version": SCHEMA_VERSION})
+        _write_meta(root, {"schema_version": SCHEMA_VERSION, "sources": sources})
         report = lib.add([Path(s) for s in sources if Path(s).exists()])
         lib.rebuilt_message = f"{why}; rebuilt from {report.new} source files"
         return lib
@@ -184,6 +199,7 @@ class Library:
                 self._searcher.close()
                 self._searcher = None
         self._ix.close()
+        self._store.close()
 
     def __enter__(self) -> Library:
         return self
@@ -194,12 +210,14 @@ class Library:
     # -- reading ------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return self._ix.doc_count()
+        with self.searcher() as s:
+            return s.doc_count()
 
     @contextmanager
     def searcher(self) -> Iterator:
         """A searcher kept open between queries (opening one per query costs as much as a
-        simple search) and refreshed when a writer committed; one thread at a time."""
+        simple search) and renewed when a writer, here or in another process, committed;
+        one thread at a time."""
         with self._search_lock:
             if self._searcher is not None and not self._searcher.up_to_date():
                 # Not Searcher.refresh(): it fails on a searcher of an empty index.
@@ -209,23 +227,20 @@ class Library:
                 self._searcher = self._ix.searcher()
             yield self._searcher
 
-    def refresh(self) -> None:
-        """Pick up what another writer committed."""
-        self._ix = self._ix.refresh() if hasattr(self._ix, "refresh") else self._ix
-
     def ids(self) -> list[str]:
         with self.searcher() as s:
             return [d["id"] for d in s.all_stored_fields()]
 
     def entries(self) -> list[dict]:
-        """A light record per letter for lists: id, title, date, kamerstuk, treaties, path."""
+        """A light record per letter for lists: id, path, title, date, kamerstuk, counts."""
         with self.searcher() as s:
-            return [_entry(d) for d in s.all_stored_fields()]
+            return [entry(d) for d in s.all_stored_fields()]
 
     def get(self, letter_id: str) -> Letter | None:
         with self.searcher() as s:
             doc = s.document(id=letter_id)
-        return _letter_from_doc(doc) if doc else None
+        row = self._store.get(doc["key"]) if doc else None
+        return letter_from_row(*row) if row else None
 
     def search(
         self,
@@ -239,14 +254,12 @@ class Library:
         wrong, when known) for a query that cannot be read."""
         with self.searcher() as s:
             return run_search(
-                s,
-                query,
-                limit=limit,
-                sort=sort,
-                treaty=treaty,
-                year=year,
-                vocabulary=self.vocabulary,
-            )
+                s, query, limit=limit, sort=sort, treaty=treaty, year=year,
+                vocabulary=self.vocabulary, text_of=self._text_of,
+            )  # fmt: skip
+
+    def _text_of(self, key: str) -> str:
+        return self._store.text(key) or ""
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -276,61 +289,61 @@ class Library:
         paths = [Path(p) for p in paths]
         files, failures = collect_files(paths)
         report = IndexReport(failures=list(failures))
-        known = self.paths()
+        with self.searcher() as s:
+            known = {d["path"]: d["hash"] for d in s.all_stored_fields()}
+            owners = {d["id"]: d["path"] for d in s.all_stored_fields()}
         failed = FailureMemory.load(self.root)
+        rows: list[tuple[str, str, str]] = []
         with self._writer(parallel=len(files) >= PARALLEL_FROM) as writer:
-            for i, path in enumerate(files):
-                if cancelled():
-                    report.cancelled = True
-                    break
-                if progress:
-                    progress(i, len(files), str(path))
-                self._add_one(writer, path, known, report, failed, retry_failed)
+            parsed = _parse_ahead(files, known, failed, retry_failed)
+            try:
+                for i, item in enumerate(parsed):
+                    if cancelled():
+                        report.cancelled = True
+                        break
+                    if progress:
+                        progress(i, len(files), str(item.path))
+                    self._take(writer, item, known, owners, report, failed, rows)
+                    if len(rows) >= _STORE_BATCH:
+                        self._store.put_many(rows)
+                        rows.clear()
+            finally:
+                parsed.close()
             if prune and not report.cancelled:
                 report.removed = self._prune(writer, paths, known)
+            self._store.put_many(rows)  # before the index points at them
         if progress:
             progress(len(files), len(files), "")
-        self._remember_sources()
-        self.vocabulary.save()
+        self._after_write()
         failed.save()
         return report
 
-    def _add_one(
-        self,
-        writer,
-        path: Path,
-        known: dict[str, str],
-        report: IndexReport,
-        failed: FailureMemory,
-        retry_failed: bool,
-    ) -> None:
-        key = str(path)
-        try:
-            data = read_file_bytes(path)  # refuses an oversized file by its size, unread
-        except LetterError as exc:
-            report.failures.append((key, str(exc)))
-            return
-        digest = file_hash(data)
-        if known.get(key) == digest:
+    def _take(self, writer, item: _Parsed, known, owners, report, failed, rows) -> None:
+        key = str(item.path)
+        if item.outcome == "unchanged":
             report.unchanged += 1
-            return
-        if not retry_failed and (message := failed.known(key, digest)):
-            report.failures.append((key, f"{message} (failed before; use --retry-failed)"))
+        elif item.outcome == "known-failure":
+            report.failures.append((key, f"{item.message} (failed before; use --retry-failed)"))
             report.known_failures += 1
-            return
-        try:
-            letter = parse_bytes(data, path)
-        except LetterError as exc:
-            failed.remember(key, digest, str(exc))
-            report.failures.append((key, str(exc)))
-            return
-        failed.forget(key)
-        writer.update_document(**_document(letter, key, digest, len(data)))
-        self.vocabulary.add_texts([letter.text])
-        if key in known:
-            report.changed += 1
+        elif item.outcome == "failed":
+            if item.digest:
+                failed.remember(key, item.digest, item.message)
+            report.failures.append((key, item.message))
         else:
-            report.new += 1
+            letter = item.letter
+            assert letter is not None
+            failed.forget(key)
+            letter.id = _free_id(letter.id, key, owners)
+            owners[letter.id] = key
+            row_key = store_key(letter.id, item.digest)
+            rows.append(store_row(letter, row_key))
+            writer.update_document(**index_fields(letter, key, item.digest, row_key))
+            self.vocabulary.add_texts([letter.text])
+            report.added_ids.append(letter.id)
+            if key in known:
+                report.changed += 1
+            else:
+                report.new += 1
 
     def _prune(self, writer, roots: list[Path], known: dict[str, str]) -> int:
         folders = [str(r.resolve()) + os.sep for r in roots if r.is_dir()]
@@ -344,7 +357,7 @@ class Library:
         with self._writer() as writer:
             for lid in letter_ids:
                 count += writer.delete_by_term("id", lid)
-        self._remember_sources()
+        self._after_write()
         return count
 
     @contextmanager
@@ -369,83 +382,100 @@ class Library:
             writer.cancel()
             raise
         durable_commit(writer, self.root)
-        self._ix = self._ix.refresh() if hasattr(self._ix, "refresh") else self._ix
 
-    def _remember_sources(self) -> None:
-        """The source paths, beside the index: what a rebuild starts from."""
+    def _after_write(self) -> None:
+        """Store rows no letter points at go; the sources list and vocabulary follow."""
+        with self.searcher() as s:
+            stored = list(s.all_stored_fields())
+        self._store.keep_only({d["key"] for d in stored})
         meta = _read_meta(self.root)
         meta["schema_version"] = SCHEMA_VERSION
-        meta["sources"] = sorted(self.paths())
+        meta["sources"] = sorted(d["path"] for d in stored)
         _write_meta(self.root, meta)
+        self.vocabulary.save()
 
 
-def _document(letter: Letter, path: str, digest: str, size: int) -> dict:
-    meta = letter.meta
-    payload = letter.to_json()
-    del payload["text"]
-    fields = {
-        "id": letter.id,
-        "path": path,
-        "hash": digest,
-        "title": meta.title,
-        "datestr": meta.date or "",
-        "year": (meta.date or "")[:4],
-        "kamerstuk": _kamerstuk_terms(letter),
-        "vergaderjaar": meta.vergaderjaar or "",
-        "signatory": " ".join(f"{s.name} {s.role or ''}" for s in meta.signatories),
-        "treaty": ",".join(sorted(letter.mention_counts())),
-        "text": letter.text,
-        "notes": " ".join(f.text for f in letter.footnotes),
-        "size": len(letter.text),
-        "payload": json.dumps(payload, ensure_ascii=False),
-    }
-    if meta.date:
-        from datetime import datetime
-
-        fields["date"] = datetime.fromisoformat(meta.date)
-    return fields
+def _free_id(wanted: str, path: str, owners: dict[str, str]) -> str:
+    """*wanted*, or *wanted* with a number, so that two files never share an id
+    (kst-33694-69.xml and kst-33694-69.html are two letters in the library)."""
+    candidate, n = wanted, 1
+    while owners.get(candidate, path) != path:
+        n += 1
+        candidate = f"{wanted}-{n}"
+    return candidate
 
 
-def _kamerstuk_terms(letter: Letter) -> str:
-    ks = letter.meta.kamerstuk
-    if ks is None:
-        return ""
-    terms = [ks.dossier]
-    if ks.number:
-        terms.append(f"{ks.dossier}-{ks.number}")
-    return ",".join(terms)
+class _ParseAhead:
+    """Reads, hashes and parses files in a thread, a few ahead of the indexer: parsing waits
+    on the parser worker process, so the indexer works meanwhile."""
+
+    def __init__(self, files, known, failed, retry_failed) -> None:
+        self._queue: queue.Queue = queue.Queue(maxsize=_AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(files, known, failed, retry_failed), daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, files, known, failed, retry_failed) -> None:
+        try:
+            for path in files:
+                if self._stop.is_set():
+                    return
+                self._put(_prepare(path, known, failed, retry_failed))
+        except BaseException as exc:  # handed to the indexer, which re-raises it
+            self._put(exc)
+        self._put(None)
+
+    def _put(self, item) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def __iter__(self) -> Iterator[_Parsed]:
+        while (item := self._queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
-def _letter_from_doc(doc: dict) -> Letter:
-    data = json.loads(doc["payload"])
-    data["text"] = doc["text"]
-    return Letter.from_json(data)
+def _parse_ahead(files, known, failed, retry_failed) -> _ParseAhead:
+    return _ParseAhead(files, known, failed, retry_failed)
 
 
-def _entry(doc: dict) -> dict:
-    data = json.loads(doc["payload"])
-    counts: dict[str, int] = {}
-    for m in data["mentions"]:
-        if m["kind"] == "explicit":
-            counts[m["treaty"]] = counts.get(m["treaty"], 0) + 1
-    return {
-        "id": doc["id"],
-        "path": doc["path"],
-        "title": data["title"],
-        "date": data["date"],
-        "kamerstuk": data["kamerstuk"],
-        "treaties": counts,
-        "size": doc.get("size", 0),
-    }
-
-
-def _stored_paths(storage: FileStorage) -> list[str]:
+def _prepare(
+    path: Path, known: dict[str, str], failed: FailureMemory, retry_failed: bool
+) -> _Parsed:
     try:
-        ix = storage.open_index(indexname=INDEX_NAME)
-        with ix.searcher() as s:
-            return [d["path"] for d in s.all_stored_fields()]
-    except Exception:  # unreadable: nothing to recover from the index itself
-        return []
+        data = read_file_bytes(path)  # refuses an oversized file by its size, unread
+    except LetterError as exc:
+        return _Parsed(path, "failed", message=str(exc))
+    digest = file_hash(data)
+    if known.get(str(path)) == digest:
+        return _Parsed(path, "unchanged", digest)
+    if not retry_failed and (message := failed.known(str(path), digest)):
+        return _Parsed(path, "known-failure", digest, message=message)
+    try:
+        return _Parsed(path, "letter", digest, letter=parse_bytes(data, path))
+    except LetterError as exc:
+        return _Parsed(path, "failed", digest, message=str(exc))
+
+
+def _check_writable(root: Path) -> None:
+    try:
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        probe = root / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise LibraryError(f"cannot write the library at {root}: {exc.strerror or exc}") from None
 
 
 def _read_meta(root: Path) -> dict:

@@ -37,7 +37,7 @@ from desktop.core.draft import Draft, LetterError
 DEFAULT_SECONDS = 30.0
 DEFAULT_MEMORY_MB = 1024
 STARTUP_SECONDS = 60.0  # a cold start on a slow disk; a normal start takes 0.1 s
-MAX_TEXT_CHARS = 5_000_000  # a letter's text is ~10 000 characters; more is not a letter
+MAX_TEXT_CHARS = 20_000_000  # as much text as the largest file we read (20 MB) can give
 _HEADER = struct.Struct(">Q")
 
 

@@ -61,6 +61,10 @@ class LetterStore:
             row = self._con.execute("SELECT text FROM letters WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    def keys(self) -> set[str]:
+        with self._lock:
+            return {k for (k,) in self._con.execute("SELECT key FROM letters")}
+
     def keep_only(self, keys: set[str]) -> int:
         """Remove rows no index entry points at; returns how many went."""
         with self._lock:

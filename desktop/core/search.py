@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -17,6 +17,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParserError
 from whoosh.support.charset import accent_map
 
 from desktop.core.analysis import TOKEN_PATTERN, index_form
+from desktop.core.records import kamerstuk_from_terms
 
 SNIPPETS_PER_HIT = 3
 _SNIPPET_RADIUS = 90  # characters of context either side of a match
@@ -195,6 +196,7 @@ def run_search(
     treaty: str | None = None,
     year: str | None = None,
     vocabulary=None,
+    text_of: Callable[[str], str] = lambda key: "",
 ) -> SearchResult:
     """Search, then snippets and offsets for the hits on this page; with no hit, a "did you
     mean" from *vocabulary* (a desktop.core.vocabulary.Vocabulary)."""
@@ -209,7 +211,7 @@ def run_search(
         q, limit=limit, sortedby=sortedby, reverse=sort == "date", filter=filt, groupedby=facets
     )
     spec = match_spec(q, searcher)
-    hits = [_hit(r, spec) for r in results[:limit]]
+    hits = [_hit(r, spec, text_of) for r in results[:limit]]
     suggestion = suggest_query(text, vocabulary) if vocabulary and len(results) == 0 else None
     return SearchResult(
         query=text,
@@ -333,30 +335,19 @@ def _phrase_at(text: str, start: int, end: int, phrase: tuple[str, ...]) -> list
     return spans
 
 
-def _hit(result, spec: MatchSpec) -> Hit:
-    # Stored fields only: the payload (blocks, mentions) of a large letter is megabytes of
-    # JSON that a result list does not need.
-    text = result["text"]
+def _hit(result, spec: MatchSpec, text_of: Callable[[str], str]) -> Hit:
+    text = text_of(result["key"])
     return Hit(
         id=result["id"],
         title=result["title"],
         date=result["datestr"] or None,
         score=result.score if isinstance(result.score, float) else 0.0,  # a sort key when sorted
         snippets=make_snippets(text, iter_matches(text, spec)),
-        kamerstuk=_kamerstuk(result.get("kamerstuk", "")),
+        kamerstuk=kamerstuk_from_terms(result.get("kamerstuk", "")),
         treaties=sorted(t.upper() for t in result.get("treaty", "").split(",") if t),
         text=text,
         spec=spec,
     )
-
-
-def _kamerstuk(terms: str) -> dict | None:
-    """The stored kamerstuk terms ("33694,33694-69") back as the contract's object."""
-    full = [t for t in terms.split(",") if "-" in t]
-    if full:
-        dossier, number = full[0].rsplit("-", 1)
-        return {"dossier": dossier, "number": number}
-    return {"dossier": terms, "number": None} if terms else None
 
 
 def make_snippets(text: str, matches: Iterable[tuple[int, int]]) -> list[Snippet]:

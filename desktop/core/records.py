@@ -1,0 +1,113 @@
+"""What the library keeps of a letter: the Whoosh fields, and the row in the letter store.
+
+The index holds what search, sorting, facets and lists need, all small; the clean text and
+the annotations live in the letter store (letter_store.py), read only to show a letter or to
+cut snippets. The index analyses exactly the text the store keeps (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from desktop.core.analysis import dutch_analyzer, plain_analyzer
+from desktop.core.letter import Letter
+
+SCHEMA_VERSION = 7
+
+
+def make_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        path=ID(stored=True, unique=True),
+        hash=ID(stored=True),
+        key=ID(stored=True),  # the letter store row
+        title=TEXT(analyzer=dutch_analyzer(), stored=True, field_boost=2.0, multitoken_query="phrase"),
+        date=DATETIME(sortable=True),
+        datestr=ID(stored=True, sortable=True),
+        year=ID(sortable=True),
+        kamerstuk=KEYWORD(stored=True, commas=True, lowercase=True),
+        vergaderjaar=ID(stored=True),
+        signatory=TEXT(analyzer=plain_analyzer()),
+        treaty=KEYWORD(stored=True, commas=True, lowercase=True, sortable=True),
+        counts=STORED(),  # explicit mentions per treaty, for the list's chips
+        text=TEXT(analyzer=dutch_analyzer(), phrase=True, multitoken_query="phrase"),
+        notes=TEXT(analyzer=dutch_analyzer(), multitoken_query="phrase"),
+        size=NUMERIC(stored=True),
+    )  # fmt: skip
+
+
+def store_key(letter_id: str, digest: str) -> str:
+    """A row per version of a letter: a changed file never overwrites what the index uses."""
+    return f"{letter_id}:{digest[:20]}"
+
+
+def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
+    meta = letter.meta
+    fields = {
+        "id": letter.id,
+        "path": path,
+        "hash": digest,
+        "key": key,
+        "title": meta.title,
+        "datestr": meta.date or "",
+        "year": (meta.date or "")[:4],
+        "kamerstuk": kamerstuk_terms(letter),
+        "vergaderjaar": meta.vergaderjaar or "",
+        "signatory": " ".join(f"{s.name} {s.role or ''}" for s in meta.signatories),
+        "treaty": ",".join(sorted(letter.mention_counts())),
+        "counts": json.dumps(letter.mention_counts()),
+        "text": letter.text,
+        "notes": " ".join(f.text for f in letter.footnotes),
+        "size": len(letter.text),
+    }
+    if meta.date:
+        fields["date"] = datetime.fromisoformat(meta.date)
+    return fields
+
+
+def store_row(letter: Letter, key: str) -> tuple[str, str, str]:
+    payload = letter.to_json()
+    del payload["text"]
+    return key, letter.text, json.dumps(payload, ensure_ascii=False)
+
+
+def letter_from_row(text: str, payload: str) -> Letter:
+    data = json.loads(payload)
+    data["text"] = text
+    return Letter.from_json(data)
+
+
+def kamerstuk_terms(letter: Letter) -> str:
+    """ "33694,33694-69": kamerstuk:33694 finds the dossier, kamerstuk:33694-69 the letter."""
+    ks = letter.meta.kamerstuk
+    if ks is None:
+        return ""
+    terms = [ks.dossier]
+    if ks.number:
+        terms.append(f"{ks.dossier}-{ks.number}")
+    return ",".join(terms)
+
+
+def kamerstuk_from_terms(terms: str) -> dict | None:
+    """The stored terms back as the JSON contract's object."""
+    full = [t for t in terms.split(",") if "-" in t]
+    if full:
+        dossier, number = full[0].rsplit("-", 1)
+        return {"dossier": dossier, "number": number}
+    return {"dossier": terms, "number": None} if terms else None
+
+
+def entry(stored: dict) -> dict:
+    """A light record per letter for lists: id, path, title, date, kamerstuk, treaty counts."""
+    return {
+        "id": stored["id"],
+        "path": stored["path"],
+        "title": stored["title"],
+        "date": stored["datestr"] or None,
+        "kamerstuk": kamerstuk_from_terms(stored.get("kamerstuk", "")),
+        "treaties": json.loads(stored.get("counts") or "{}"),
+        "size": stored.get("size", 0),
+    }
