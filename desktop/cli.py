@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
+    p = sub.add_parser("bench", help="measure index, search, open and start on a generated corpus")
+    p.add_argument("--letters", type=int, default=10_000)
+    p.add_argument("--scale", help="comma-separated corpus sizes, e.g. 1000,10000,50000")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench)
+
     p = sub.add_parser("treaties", help="mention counts: treaty x letter")
     _index_option(p)
     p.add_argument("--json", action="store_true")
@@ -145,8 +151,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         except QueryError as exc:
             where = f" at position {exc.position}" if exc.position is not None else ""
             raise CliError(f"query {args.query!r}{where}: {exc}") from None
-    if args.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        data = result.to_json() if args.json else None  # hit offsets read the open library
+    if data is not None:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     print(f"{result.total} letter(s) for {args.query!r}")
@@ -157,6 +164,18 @@ def cmd_search(args: argparse.Namespace) -> int:
         for snippet in hit.snippets:
             print(f"    …{snippet.plain()}…")
     return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from desktop.bench.run import main as bench_main
+
+    try:
+        scale = [int(n) for n in args.scale.split(",")] if args.scale else None
+    except ValueError:
+        raise CliError(f"--scale takes sizes like 1000,10000, not {args.scale!r}") from None
+    if args.letters < 10 or any(n < 10 for n in scale or []):
+        raise CliError("a benchmark needs at least 10 letters")
+    return bench_main(args.letters, args.json, scale)
 
 
 def cmd_treaties(args: argparse.Namespace) -> int:

@@ -135,7 +135,7 @@ def test_highlighting_is_not_cut_at_32k(tmp_path):
     with Library.open(tmp_path / "lib") as lib:
         lib.add([big])
         hit = lib.search('"Weens Document"').hits[0]
-    assert hit.matches and hit.matches[0][0] > 40_000
+        assert hit.matches and hit.matches[0][0] > 40_000
     assert "<b>Weens</b> <b>Document</b>" in hit.snippets[0].html()
 
 

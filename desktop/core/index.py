@@ -41,7 +41,7 @@ from desktop.core.records import (
     store_key,
     store_row,
 )
-from desktop.core.search import SearchResult, run_search
+from desktop.core.search import SearchResult, facet_table, run_search
 from desktop.core.storage import durable_commit
 from desktop.core.vocabulary import Vocabulary
 from desktop.core.whoosh_fixes import apply as _apply_whoosh_fixes
@@ -143,6 +143,7 @@ class Library:
         self._vocabulary: Vocabulary | None = None
         self._searcher = None
         self._search_lock = threading.RLock()
+        self._facets: tuple[object, list] = (None, [])
 
     # -- opening ------------------------------------------------------------------------
 
@@ -256,10 +257,17 @@ class Library:
             return run_search(
                 s, query, limit=limit, sort=sort, treaty=treaty, year=year,
                 vocabulary=self.vocabulary, text_of=self._text_of,
+                facet_table=lambda: self._facet_table(s),
             )  # fmt: skip
 
-    def _text_of(self, key: str) -> str:
-        return self._store.text(key) or ""
+    def _facet_table(self, searcher) -> list:
+        """Per searcher: a commit brings a new searcher, and so a new table."""
+        if self._facets[0] is not searcher:
+            self._facets = (searcher, facet_table(searcher))
+        return self._facets[1]
+
+    def _text_of(self, key: str, limit: int | None = None) -> str:
+        return self._store.text(key, limit) or ""
 
     @property
     def vocabulary(self) -> Vocabulary:

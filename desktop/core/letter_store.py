@@ -56,9 +56,14 @@ class LetterStore:
             ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def text(self, key: str) -> str | None:
+    def text(self, key: str, limit: int | None = None) -> str | None:
+        """The clean text of *key*, or its first *limit* characters."""
+        sql = "SELECT text FROM letters WHERE key = ?"
+        args: tuple = (key,)
+        if limit is not None:
+            sql, args = "SELECT substr(text, 1, ?) FROM letters WHERE key = ?", (limit, key)
         with self._lock:
-            row = self._con.execute("SELECT text FROM letters WHERE key = ?", (key,)).fetchone()
+            row = self._con.execute(sql, args).fetchone()
         return row[0] if row else None
 
     def keys(self) -> set[str]:

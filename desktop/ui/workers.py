@@ -36,6 +36,8 @@ class SearchJob(QRunnable):
     def run(self) -> None:
         try:
             result = self._search(self._query, **self._filters)
+            for hit in result.hits:
+                hit.matches  # noqa: B018 (computed here, off the GUI thread: a 5 MB letter takes a while)
         except QueryError as exc:
             self.signals.failed.emit(self._seq, exc)
         except Exception as exc:  # a broken index must not kill the thread: say what failed
