@@ -7,7 +7,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from desktop.core.index import Library
+from desktop.core.index import Library, LibraryBusy
 from desktop.resources import bundled_letters
 
 APP_NAME = "kamerbrief-reader"
@@ -33,7 +33,11 @@ def open_library(root: Path | None = None, with_bundled: bool | None = None) -> 
         with_bundled = root is None
     mark = lib.root / _FIRST_START_MARK
     if with_bundled and not mark.exists():
-        lib.add(bundled_letters())
+        try:
+            lib.add(bundled_letters())
+        except LibraryBusy:
+            return lib  # another window is writing; the next start imports them
+
         mark.write_text(
             "the bundled letters were imported once; removing them is the user's choice\n"
         )

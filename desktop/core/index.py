@@ -161,6 +161,9 @@ class Library:
             lib = cls(root, storage.create_index(make_schema(), indexname=INDEX_NAME))
             _write_meta(root, {"schema_version": SCHEMA_VERSION})
             return lib
+        if version is None:  # killed between creating the index and writing its version
+            _write_meta(root, {"schema_version": SCHEMA_VERSION})
+            version = SCHEMA_VERSION
         if version != SCHEMA_VERSION:
             return cls._rebuild(
                 root, storage, f"library format {version} is older than {SCHEMA_VERSION}"
@@ -193,6 +196,14 @@ class Library:
         report = lib.add([Path(s) for s in sources if Path(s).exists()])
         lib.rebuilt_message = f"{why}; rebuilt from {report.new} source files"
         return lib
+
+    def busy(self) -> bool:
+        """Whether another process is writing: this one can still read and search."""
+        lock = self._ix.storage.lock(f"{INDEX_NAME}_WRITELOCK")
+        if not lock.acquire(blocking=False):
+            return True
+        lock.release()
+        return False
 
     def close(self) -> None:
         with self._search_lock:
@@ -477,8 +488,10 @@ def _prepare(
 
 
 def _check_writable(root: Path) -> None:
+    """The folder exists, is ours alone (0700: letters can be confidential) and writable."""
     try:
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        root.chmod(0o700)
         probe = root / ".write-test"
         probe.write_bytes(b"")
         probe.unlink()

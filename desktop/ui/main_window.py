@@ -79,6 +79,11 @@ class MainWindow(QMainWindow):
         self._restore()
         if library.rebuilt_message:
             self.show_message(library.rebuilt_message)
+        elif library.busy():
+            self.show_message(
+                "Library busy: another Kamerbrief Reader is importing. "
+                "Opened read-only: reading and searching work; importing waits until it is done."
+            )
 
     # -- building ---------------------------------------------------------------------
 
