@@ -28,6 +28,7 @@ class LetterStore:
         self._con = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._con.execute("PRAGMA journal_mode=WAL")
         self._con.execute("PRAGMA synchronous=FULL")  # an import reported done is on disk
+        self._con.execute("PRAGMA mmap_size=1073741824")  # large letters read without copies
         self._con.execute(
             "CREATE TABLE IF NOT EXISTS letters (key TEXT PRIMARY KEY, text TEXT NOT NULL, "
             "payload TEXT NOT NULL)"
