@@ -112,6 +112,8 @@ def test_facets_and_sort_by_date(lib):
     assert result.facets["year"] == {"2018": 1, "2023": 1}
     assert result.facets["treaty"]["INF"] == 2 and result.facets["treaty"]["CSE"] == 1
     assert ids(lib.search("verdrag", treaty="CSE")) == [ID_2023]
+    assert lib.search("verdrag", treaty="CSE").total == 1
+    assert lib.search("verdrag", year="2018").facets["year"] == {"2018": 1}
     assert ids(lib.search("verdrag", year="2018")) == [ID_2018]
 
 

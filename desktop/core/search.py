@@ -208,17 +208,22 @@ def run_search(
     *vocabulary* (a desktop.core.vocabulary.Vocabulary). Facets come from *facet_table*
     (docnum -> (year, treaties)), not from Whoosh's groupedby: that scores every matching
     letter and rebuilds its categories per query (measured 12 ms a query at 1,000 letters),
-    and Results.docs() runs the query a second time: one pass collects everything."""
+    and the total and facets need every match."""
     q = parse_query(searcher.schema, text)
-    collector = _collector(limit, sort)
-    wrapped = (
-        collectors.FilterCollector(collector, _filter(treaty, year))
-        if treaty or year
-        else collector
-    )
-    searcher.search_with_collector(q, wrapped)
-    results = wrapped.results()
-    docs = collector.seen
+    filt = _filter(treaty, year)
+    if sort == "relevance" and not _has_phrase(q):
+        # The top N by block quality (most postings are never scored), then the matches
+        # as bare ids: a second, unscored pass is cheaper than scoring every match.
+        results = searcher.search(q, limit=limit, filter=filt)
+        docs = sorted(results.docs())
+    else:
+        # Sorted by date, or a phrase (whose positions a second pass would check again):
+        # one pass that scores and remembers every match.
+        collector = _collector(limit, sort)
+        wrapped = collectors.FilterCollector(collector, filt) if filt else collector
+        searcher.search_with_collector(q, wrapped)
+        results = wrapped.results()
+        docs = collector.seen
     spec = match_spec(q, searcher)
     hits = [_hit(r, spec, text_of) for r in results[:limit]]
     suggestion = suggest_query(text, vocabulary) if vocabulary and not docs else None
@@ -230,6 +235,12 @@ def run_search(
         suggestion=suggestion,
         facets=_facets(docs, table),
     )
+
+
+def _has_phrase(q: wq.Query) -> bool:
+    if isinstance(q, wq.Phrase):
+        return True
+    return not q.is_leaf() and any(_has_phrase(c) for c in q.children())
 
 
 class _Seen:
