@@ -154,7 +154,12 @@ def _fts(work: Path, letters: list, figures: dict) -> None:
 
 
 def _window(work: Path, paths: list[Path], figures: dict, log: Log) -> None:
-    env = {"QT_QPA_PLATFORM": "offscreen", "KAMERBRIEF_DATA_DIR": str(work / "window-home")}
+    home = work / "window-home"  # settings too: a restored letter from another run would skew it
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "KAMERBRIEF_DATA_DIR": str(home),
+        "XDG_CONFIG_HOME": str(home),
+    }
     huge = max(paths, key=lambda p: p.stat().st_size)  # the 5 MB letter from 1,000 letters on
     typical = paths[1]
     try:

@@ -334,12 +334,15 @@ class LetterDocument:
         body_fmt.setProperty(NOTE_PROPERTY, note.marker)
         self._static.add(body, body_fmt)
         # The note's own number, before its body, leads back to where it is referenced.
-        head = self.letter.text[: note.start].rstrip()
-        first = len(head) - len(note.marker)
-        if head.endswith(note.marker) and self._span(first, len(head)):
+        text = self.letter.text
+        end = note.start  # back over the space between the number and the body, no copies
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        first = end - len(note.marker)
+        if text[first:end] == note.marker and self._span(first, end):
             fmt = self._link_format(f"ref:{note.marker}", "Back to the text")
             fmt.setFontWeight(QFont.Weight.Bold)
-            self._static.add(self._span(first, len(head)), fmt)
+            self._static.add(self._span(first, end), fmt)
 
     def _reference_format(self, ref) -> QTextCharFormat:
         fmt = QTextCharFormat()
