@@ -143,7 +143,7 @@ class Library:
         self._vocabulary: Vocabulary | None = None
         self._searcher = None
         self._search_lock = threading.RLock()
-        self._facets: tuple[object, list] = (None, [])
+        self._facets: tuple[object, dict] = (None, {})
 
     # -- opening ------------------------------------------------------------------------
 
@@ -271,7 +271,7 @@ class Library:
                 facet_table=lambda: self._facet_table(s),
             )  # fmt: skip
 
-    def _facet_table(self, searcher) -> list:
+    def _facet_table(self, searcher) -> dict:
         """Per searcher: a commit brings a new searcher, and so a new table."""
         if self._facets[0] is not searcher:
             self._facets = (searcher, facet_table(searcher))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -202,11 +201,11 @@ def run_search(
     year: str | None = None,
     vocabulary=None,
     text_of: TextOf = lambda key, limit: "",
-    facet_table: Callable[[], list[tuple[str, tuple[str, ...]]]] | None = None,
+    facet_table: Callable[[], FacetTable] | None = None,
 ) -> SearchResult:
     """Search, then snippets for the hits on this page; with no hit, a "did you mean" from
     *vocabulary* (a desktop.core.vocabulary.Vocabulary). Facets come from *facet_table*
-    (docnum -> (year, treaties)), not from Whoosh's groupedby: that scores every matching
+    (value -> document numbers), not from Whoosh's groupedby: that scores every matching
     letter and rebuilds its categories per query (measured 12 ms a query at 1,000 letters),
     and the total and facets need every match."""
     q = parse_query(searcher.schema, text)
@@ -215,7 +214,7 @@ def run_search(
         # The top N by block quality (most postings are never scored), then the matches
         # as bare ids: a second, unscored pass is cheaper than scoring every match.
         results = searcher.search(q, limit=limit, filter=filt)
-        docs = sorted(results.docs())
+        docs = results.docs()
     else:
         # Sorted by date, or a phrase (whose positions a second pass would check again):
         # one pass that scores and remembers every match.
@@ -223,11 +222,11 @@ def run_search(
         wrapped = collectors.FilterCollector(collector, filt) if filt else collector
         searcher.search_with_collector(q, wrapped)
         results = wrapped.results()
-        docs = collector.seen
+        docs = set(collector.seen)
     spec = match_spec(q, searcher)
     hits = [_hit(r, spec, text_of) for r in results[:limit]]
     suggestion = suggest_query(text, vocabulary) if vocabulary and not docs else None
-    table = facet_table() if facet_table else []
+    table = facet_table() if facet_table else {}
     return SearchResult(
         query=text,
         total=len(docs),
@@ -271,28 +270,31 @@ def _collector(limit: int, sort: str):
     return _TopSeen(limit=limit, usequality=False)  # every match is visited for the facets
 
 
-def facet_table(searcher) -> list[tuple[str, tuple[str, ...]]]:
-    """(year, treaty ids) per document number: built once per searcher."""
-    table: list[tuple[str, tuple[str, ...]]] = [("", ())] * searcher.doc_count_all()
+FacetTable = dict[str, dict[str, frozenset[int]]]  # facet -> value -> document numbers
+
+
+def facet_table(searcher) -> FacetTable:
+    """For each treaty and each year, the documents that have it: built once per searcher,
+    so a query's facets are a few set intersections (in C) instead of a loop over matches."""
+    table: dict[str, dict[str, set[int]]] = {"treaty": {}, "year": {}}
     for docnum, stored in searcher.reader().iter_docs():
-        treaties = tuple(t.upper() for t in stored.get("treaty", "").split(",") if t)
-        table[docnum] = (stored.get("datestr", "")[:4], treaties)
-    return table
+        for t in stored.get("treaty", "").split(","):
+            if t:
+                table["treaty"].setdefault(t.upper(), set()).add(docnum)
+        if year := stored.get("datestr", "")[:4]:
+            table["year"].setdefault(year, set()).add(docnum)
+    return {facet: {v: frozenset(d) for v, d in values.items()} for facet, values in table.items()}
 
 
-def _facets(docs, table) -> dict[str, dict[str, int]]:
-    treaties: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    for docnum in docs:
-        if docnum < len(table):
-            year, ids = table[docnum]
-            treaties.update(ids)
-            if year:
-                years[year] += 1
-    return {"treaty": _ranked(treaties), "year": _ranked(years)}
+def _facets(docs: set[int], table: FacetTable) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for facet in ("treaty", "year"):
+        found = {value: len(docs & members) for value, members in table.get(facet, {}).items()}
+        counts[facet] = _ranked({v: n for v, n in found.items() if n})
+    return counts
 
 
-def _ranked(counts: Counter[str]) -> dict[str, int]:
+def _ranked(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
