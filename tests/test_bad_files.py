@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -119,10 +118,9 @@ def test_a_huge_file_is_refused_by_its_size_unread(capsys, tmp_path, monkeypatch
     reads = []
     real_read = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or real_read(self))
-    start = time.perf_counter()
     code, _, err = run(capsys, "parse", str(huge))
     assert (code, err) == (2, f"error: {huge}: {TOO_LARGE}\n")
-    assert reads == [] and time.perf_counter() - start < 0.5
+    assert reads == []  # refused by its size: never read
     with pytest.raises(LetterError, match="too large"):
         parse.parse_bytes(b"x" * (parse.MAX_BYTES + 1), Path("big.txt"))
 
@@ -158,9 +156,7 @@ def test_failed_files_are_skipped_until_retried_or_changed(capsys, tmp_path, hos
     folder = _bad_folder(tmp_path / "inbox", good_pdf)
     run(capsys, "index", str(folder), "--index", ix)
 
-    start = time.perf_counter()
     code, out, err = run(capsys, "index", str(folder), "--index", ix)
-    assert time.perf_counter() - start < SECONDS  # the looping file was not parsed again
     assert code == 2 and out.endswith(f"{len(BAD) + 1} failed\n")
     assert err.count("(failed before; use --retry-failed)") == len(BAD)
     assert f"loops.pdf: timed out after {SECONDS:g} s (failed before" in err
