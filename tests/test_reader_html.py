@@ -64,8 +64,8 @@ def test_page_metadata_comes_from_the_meta_tags() -> None:
     assert meta.dossier_title == "Internationale Veiligheidsstrategie"
     assert meta.document_kind == "BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE"
     assert meta.signatories == [
-        Signatory("H.G.J. Bruins Slot", "De Minister van Buitenlandse Zaken"),
-        Signatory("K.H. Ollongren", "De Minister van Defensie"),
+        Signatory("H.G.J. Bruins Slot", "Minister van Buitenlandse Zaken"),
+        Signatory("K.H. Ollongren", "Minister van Defensie"),
     ]
 
 
@@ -140,7 +140,7 @@ def test_unclosed_paragraphs_and_cells_close_like_in_a_browser() -> None:
 def test_unmarked_signature_is_recognised() -> None:
     draft = html("<p>Tekst.</p><p>De Minister van Defensie,<br>K.H. Ollongren</p>")
     assert texts(draft, BlockKind.SIGNATURE) == ["De Minister van Defensie,\nK.H. Ollongren"]
-    assert draft.meta.signatories == [Signatory("K.H. Ollongren", "De Minister van Defensie")]
+    assert draft.meta.signatories == [Signatory("K.H. Ollongren", "Minister van Defensie")]
 
 
 def test_signature_with_only_the_role_marked() -> None:
@@ -152,7 +152,7 @@ def test_signature_with_only_the_role_marked() -> None:
         "De Staatssecretaris van Defensie,\nC.A. van der Maat"
     ]
     assert draft.meta.signatories == [
-        Signatory("C.A. van der Maat", "De Staatssecretaris van Defensie")
+        Signatory("C.A. van der Maat", "Staatssecretaris van Defensie")
     ]
 
 

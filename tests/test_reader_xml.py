@@ -43,7 +43,7 @@ def texts(draft: Draft, kind: BlockKind) -> list[str]:
     return [b.plain() for b in draft.blocks if b.kind == kind]
 
 
-BZK = "De Minister van Binnenlandse Zaken en Koninkrijksrelaties"
+BZK = "Minister van Binnenlandse Zaken en Koninkrijksrelaties"
 CLIMATE_TITLE = (
     "Voorstel van wet van de leden Vedder, Grinwis en Bromet tot wijziging van de Tijdelijke "
     "wet Klimaatfonds in verband met het beschikbaar stellen van financiële middelen uit het "
@@ -87,7 +87,7 @@ EXPECTED = {
         ),
         "document_kind": "VOORSTEL VAN WET",
         "addressee": None,
-        "signatories": [Signatory("D. Yeşilgöz-Zegerius", "De Minister van Defensie")],
+        "signatories": [Signatory("D. Yeşilgöz-Zegerius", "Minister van Defensie")],
         "notes": 0,
         "note_1": None,
     },
@@ -200,7 +200,7 @@ def test_sample_letter_opening_and_signature_blocks() -> None:
     kinds = [b.kind for b in draft.blocks]
     assert kinds[:3] == [BlockKind.ADDRESSEE, BlockKind.DATELINE, BlockKind.HEADING]
     assert draft.blocks[1].plain() == "Den Haag, 7 juli 2023"
-    assert texts(draft, BlockKind.SIGNATURE) == [f"{BZK},\nH.G.J. Bruins Slot"]
+    assert texts(draft, BlockKind.SIGNATURE) == [f"De {BZK},\nH.G.J. Bruins Slot"]
     assert draft.blocks[-1].kind == BlockKind.SIGNATURE
     assert texts(sample("kst_36750_3.xml"), BlockKind.SIGNATURE) == ["Vedder\nGrinwis\nBromet"]
     bill = texts(sample("kst_37020_x_1.xml"), BlockKind.SIGNATURE)
@@ -254,8 +254,8 @@ def test_fixture_metadata() -> None:
     assert meta.date == "2023-11-16"
     assert meta.addressee == "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
     assert meta.signatories == [
-        Signatory("H.G.J. Bruins Slot", "De Minister van Buitenlandse Zaken"),
-        Signatory("K.H. Ollongren", "De Minister van Defensie"),
+        Signatory("H.G.J. Bruins Slot", "Minister van Buitenlandse Zaken"),
+        Signatory("K.H. Ollongren", "Minister van Defensie"),
     ]
 
 

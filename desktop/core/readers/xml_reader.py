@@ -118,7 +118,8 @@ def signature(role: str, names: list[str]) -> tuple[DraftBlock, list[Signatory]]
     role = squash(role).strip()
     lines = [role if role.endswith(",") else f"{role},"] if role else []
     block = DraftBlock(BlockKind.SIGNATURE, ["\n".join(lines + names)])
-    plain_role = role.rstrip(", ").strip() or None
+    # As the text reader does: "De Minister van Defensie," -> "Minister van Defensie".
+    plain_role = re.sub(r"^[Dd]e\s+", "", role.rstrip(", ").strip()) or None
     return block, [Signatory(name, plain_role) for name in names]
 
 
