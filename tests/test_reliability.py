@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -226,3 +227,31 @@ def test_no_syntax_or_deprecation_warning_in_our_code_or_whoosh(tmp_path):
         warnings.simplefilter("error")
         for source in sources | set((REPO / "desktop").rglob("*.py")):
             compile(source.read_text(encoding="utf-8"), str(source), "exec")
+
+
+def test_an_import_removes_only_the_rows_it_replaced(tmp_path, corpus):
+    root = tmp_path / "lib"
+    letter = tmp_path / "brief.txt"
+    shutil.copy(corpus[0], letter)
+    with Library.open(root) as lib:
+        lib.add([letter])
+        first = lib._store.keys()
+        lib._store.put_many([("someone-else:pending", "tekst", "{}")])  # another import's row
+        letter.write_text(letter.read_text(encoding="utf-8") + "\nNaschrift.\n", encoding="utf-8")
+        assert lib.add([letter]).changed == 1
+        keys = lib._store.keys()
+        assert "someone-else:pending" in keys
+        assert not first & keys  # the replaced version's row went
+        assert "Naschrift." in lib.get(letter.stem).text
+
+
+def test_an_unfinished_rebuild_is_finished_at_the_next_start(tmp_path, corpus):
+    root = tmp_path / "lib"
+    with Library.open(root) as lib:
+        lib.add(corpus[:4])
+    meta = json.loads((root / "library.json").read_text())
+    (root / "library.json").write_text(json.dumps({**meta, "rebuild_pending": True}))
+    with Library.open(root) as lib:
+        assert "an earlier rebuild did not finish" in lib.rebuilt_message
+        assert len(lib) == 4
+    assert "rebuild_pending" not in json.loads((root / "library.json").read_text())

@@ -170,10 +170,15 @@ class Library:
             return cls._rebuild(
                 root, storage, f"library format {version} is older than {SCHEMA_VERSION}"
             )
+        if _read_meta(root).get("rebuild_pending"):
+            return cls._rebuild(root, storage, "an earlier rebuild did not finish")
+        lib = None
         try:
             lib = cls(root, storage.open_index(indexname=INDEX_NAME))
             lib._verify()
         except Exception as exc:  # a damaged index: Whoosh and SQLite raise many types here
+            if lib is not None:
+                lib.close()
             return cls._rebuild(
                 root, storage, f"the library could not be read ({type(exc).__name__})"
             )
@@ -192,11 +197,28 @@ class Library:
 
     @classmethod
     def _rebuild(cls, root: Path, storage: FileStorage, why: str) -> Library:
-        sources = _read_meta(root).get("sources", [])
-        lib = cls(root, storage.create_index(make_schema(), indexname=INDEX_NAME))
-        _write_meta(root, {"schema_version": SCHEMA_VERSION, "sources": sources})
+        """A new index from the source files. Until its import has committed, the folder
+        says a rebuild is pending (with the sources), so a failure or a kill half-way is
+        rebuilt again at the next start, never shown as an empty library."""
+        meta = _read_meta(root)
+        sources = meta.get("sources", [])
+        lock = storage.lock(f"{INDEX_NAME}_WRITELOCK")
+        if not lock.acquire(blocking=False):
+            raise LibraryBusy(f"library busy: {why}, and another reader is writing to {root}")
+        try:
+            _write_meta(
+                root,
+                {"schema_version": SCHEMA_VERSION, "sources": sources, "rebuild_pending": True},
+            )
+            ix = storage.create_index(make_schema(), indexname=INDEX_NAME)
+        finally:
+            lock.release()
+        lib = cls(root, ix)
         report = lib.add([Path(s) for s in sources if Path(s).exists()])
         lib.rebuilt_message = f"{why}; rebuilt from {report.new} source files"
+        missing = [s for s in sources if not Path(s).exists()]
+        if missing:
+            lib.rebuilt_message += f" ({len(missing)} no longer found, e.g. {missing[0]})"
         return lib
 
     def busy(self) -> bool:
@@ -304,18 +326,24 @@ class Library:
         retry_failed: bool = False,
     ) -> IndexReport:
         """Parse and index new and changed files below *paths*; with *prune*, drop letters
-        whose files under those folders are gone. One commit for the whole batch: a failure
-        or a kill keeps the library as it was before. A file that failed before with the
-        same content is skipped (and reported) unless *retry_failed*."""
+        whose files under those folders are gone. One commit: an error or a kill keeps the
+        library as it was before; a cancel commits the letters done so far, so that the
+        next import goes on where it stopped. A file that failed before with the same
+        content is skipped (and reported) unless *retry_failed*."""
         paths = [Path(p) for p in paths]
         files, failures = collect_files(paths)
         report = IndexReport(failures=list(failures))
-        with self.searcher() as s:
-            known = {d["path"]: d["hash"] for d in s.all_stored_fields()}
-            owners = {d["id"]: d["path"] for d in s.all_stored_fields()}
         failed = FailureMemory.load(self.root)
         rows: list[tuple[str, str, str]] = []
+        words: list[set[str]] = []
         with self._writer(parallel=len(files) >= PARALLEL_FROM) as writer:
+            # Read what exists only now, under the write lock: another writer may have
+            # committed since this library was opened.
+            with self.searcher() as s:
+                docs = list(s.all_stored_fields())
+            known = {d["path"]: d["hash"] for d in docs}
+            owners = {d["id"]: d["path"] for d in docs}
+            old_keys = {d["path"]: d["key"] for d in docs}
             parsed = _parse_ahead(files, known, failed, retry_failed)
             try:
                 for i, item in enumerate(parsed):
@@ -324,7 +352,7 @@ class Library:
                         break
                     if progress:
                         progress(i, len(files), str(item.path))
-                    self._take(writer, item, known, owners, report, failed, rows)
+                    self._take(writer, item, known, owners, report, failed, rows, words)
                     if len(rows) >= _STORE_BATCH:
                         self._store.put_many(rows)
                         rows.clear()
@@ -335,11 +363,11 @@ class Library:
             self._store.put_many(rows)  # before the index points at them
         if progress:
             progress(len(files), len(files), "")
-        self._after_write()
+        self._after_write(old_keys, words)
         failed.save()
         return report
 
-    def _take(self, writer, item: _Parsed, known, owners, report, failed, rows) -> None:
+    def _take(self, writer, item: _Parsed, known, owners, report, failed, rows, words) -> None:
         key = str(item.path)
         if item.outcome == "unchanged":
             report.unchanged += 1
@@ -359,7 +387,7 @@ class Library:
             row_key = store_key(letter.id, item.digest)
             rows.append(store_row(letter, row_key))
             writer.update_document(**index_fields(letter, key, item.digest, row_key))
-            self.vocabulary.add_texts([letter.text])
+            words.append(self.vocabulary.words_of(letter.text))
             report.added_ids.append(letter.id)
             if key in known:
                 report.changed += 1
@@ -376,9 +404,11 @@ class Library:
     def remove(self, letter_ids: Iterable[str]) -> int:
         count = 0
         with self._writer() as writer:
+            with self.searcher() as s:
+                old_keys = {d["path"]: d["key"] for d in s.all_stored_fields()}
             for lid in letter_ids:
                 count += writer.delete_by_term("id", lid)
-        self._after_write()
+        self._after_write(old_keys, [])
         return count
 
     @contextmanager
@@ -404,16 +434,21 @@ class Library:
             raise
         durable_commit(writer, self.root)
 
-    def _after_write(self) -> None:
-        """Store rows no letter points at go; the sources list and vocabulary follow."""
+    def _after_write(self, old_keys: dict[str, str], words: list[set[str]]) -> None:
+        """After a commit: the store rows of the versions this write replaced or removed go
+        (only those: rows another process wrote for its own import, not committed yet,
+        stay), the sources list follows, and the new letters' words join the vocabulary."""
         with self.searcher() as s:
             stored = list(s.all_stored_fields())
-        self._store.keep_only({d["key"] for d in stored})
+        current = {d["key"] for d in stored}
+        self._store.delete(set(old_keys.values()) - current)
         meta = _read_meta(self.root)
         meta["schema_version"] = SCHEMA_VERSION
         meta["sources"] = sorted(d["path"] for d in stored)
+        meta.pop("rebuild_pending", None)
         _write_meta(self.root, meta)
-        self.vocabulary.save()
+        if words:
+            self.vocabulary.merge_and_save(words)
 
 
 def _free_id(wanted: str, path: str, owners: dict[str, str]) -> str:

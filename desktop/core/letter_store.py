@@ -71,16 +71,14 @@ class LetterStore:
         with self._lock:
             return {k for (k,) in self._con.execute("SELECT key FROM letters")}
 
-    def keep_only(self, keys: set[str]) -> int:
-        """Remove rows no index entry points at; returns how many went."""
+    def delete(self, keys: set[str]) -> None:
+        """Remove the rows of *keys* (versions no index entry points at any more)."""
+        if not keys:
+            return
         with self._lock:
-            stored = [k for (k,) in self._con.execute("SELECT key FROM letters")]
-            gone = [(k,) for k in stored if k not in keys]
-            if gone:
-                self._con.execute("BEGIN")
-                self._con.executemany("DELETE FROM letters WHERE key = ?", gone)
-                self._con.execute("COMMIT")
-        return len(gone)
+            self._con.execute("BEGIN")
+            self._con.executemany("DELETE FROM letters WHERE key = ?", [(k,) for k in keys])
+            self._con.execute("COMMIT")
 
     def __len__(self) -> int:
         with self._lock:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,6 +30,7 @@ class Vocabulary:
         self.root = root
         self.counts = counts
         self._sorted: list[str] | None = None
+        self._lock = threading.Lock()  # an import adds while a search thread suggests
 
     @classmethod
     def load(cls, root: Path) -> Vocabulary:
@@ -38,30 +40,42 @@ class Vocabulary:
         except (OSError, ValueError):
             return cls(root, Counter())
 
-    def add_texts(self, texts: Iterable[str]) -> None:
-        """Count each distinct word once per letter (document frequency)."""
-        for text in texts:
-            self.counts.update({plain_form(w) for w in _WORD_RE.findall(text)})
-        self._sorted = None
+    @staticmethod
+    def words_of(text: str) -> set[str]:
+        """The distinct words of one letter: each counts once per letter."""
+        return {plain_form(w) for w in _WORD_RE.findall(text)}
 
-    def save(self) -> None:
-        tmp = self.root / (_FILE + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(self.counts, fh, ensure_ascii=False, separators=(",", ":"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.root / _FILE)
+    def merge_and_save(self, letters: Iterable[set[str]]) -> None:
+        """Add committed letters' words to what is on disk now (another process may have
+        saved since this one loaded) and save. Counts of replaced or removed letters are
+        not taken back: a suggestion may point at a word that has gone (it then finds
+        nothing), never the other way round."""
+        with self._lock:
+            counts = Vocabulary.load(self.root).counts
+            for words in letters:
+                counts.update(words)
+            tmp = self.root / (_FILE + ".tmp")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(counts, fh, ensure_ascii=False, separators=(",", ":"))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.root / _FILE)
+            self.counts = counts
+            self._sorted = None
 
     def suggest(self, word: str, maxdist: int = 2) -> str | None:
         """The most common known word nearest to *word*, or None if it is known already."""
         word = plain_form(word)
-        if not word or word in self.counts:
+        with self._lock:
+            counts = self.counts
+            if self._sorted is None:
+                self._sorted = sorted(counts)
+            ordered = self._sorted
+        if not word or word in counts:
             return None
-        if self._sorted is None:
-            self._sorted = sorted(self.counts)
         for dist in range(1, maxdist + 1):
             dfa = levenshtein_automaton(word, dist, prefix=1).to_dfa()
-            found = list(find_all_matches(dfa, ListCorrector.Skipper(self._sorted)))
+            found = list(find_all_matches(dfa, ListCorrector.Skipper(ordered)))
             if found:
-                return max(found, key=lambda w: (self.counts[w], w))
+                return max(found, key=lambda w: (counts.get(w, 0), w))
         return None
