@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.index import IndexReport, Library
 from desktop.core.parse import SUPPORTED_SUFFIXES
+from desktop.core.search import Hit, match_offsets
 from desktop.core.treaties import Treaty, gazetteer
 from desktop.ui.dialogs import FailuresDialog, ShortcutsDialog, show_about
 from desktop.ui.labels import plain_label
@@ -305,9 +306,13 @@ class MainWindow(QMainWindow):
         pane = self.other_pane() if other else self.focused_pane()
         pane.open_letter(letter_id)
 
-    def open_search_hit(self, letter_id: str, matches: list, other: bool) -> None:
+    def open_search_hit(self, letter_id: str, hit: Hit, other: bool) -> None:
+        """Open a result; its words are found again in the text the pane shows, so an
+        import that changed the letter since the search cannot shift the marks."""
         pane = self.other_pane() if other else self.focused_pane()
-        pane.open_letter(letter_id, hits=matches)
+        pane.open_letter(
+            letter_id, hits=lambda text: match_offsets(text, hit.spec) if hit.spec else hit.matches
+        )
 
     def swap_letters(self) -> None:
         left, right = (p.current_id() for p in self.panes)

@@ -150,14 +150,19 @@ class ReaderPane(QWidget):
 
     # -- opening ----------------------------------------------------------------------
 
-    def open_letter(self, letter_id: str, hits: list[tuple[int, int]] | None = None) -> bool:
-        """Show the letter with *letter_id*; with *hits*, mark them and go to the first."""
+    def open_letter(
+        self,
+        letter_id: str,
+        hits: list[tuple[int, int]] | Callable[[str], list[tuple[int, int]]] | None = None,
+    ) -> bool:
+        """Show the letter with *letter_id*; with *hits* (offsets, or a function finding
+        them in the letter's text), mark them and go to the first."""
         letter = self._fetch(letter_id)
         if letter is None:
             self.message.emit(f"Letter {letter_id} is no longer in the library")
             return False
         self.letter = letter
-        self._hits = list(hits or [])
+        self._hits = list((hits(letter.text) if callable(hits) else hits) or [])
         self._hit_index = -1
         self._render()
         self._update_header()

@@ -35,7 +35,7 @@ HELP = (
 class SearchPanel(QWidget):
     """A query box, a status line, facet filters and the results."""
 
-    open_requested = Signal(str, object, bool)  # letter id, matches, in the other pane
+    open_requested = Signal(str, object, bool)  # letter id, the Hit, in the other pane
     result_shown = Signal(object)  # SearchResult
     error_shown = Signal(str)  # the plain message
 
@@ -235,7 +235,7 @@ class SearchPanel(QWidget):
     def _open(self, row: int, other: bool) -> None:
         if 0 <= row < self.model.rowCount():
             hit = self.model.hit(row)
-            self.open_requested.emit(hit.id, list(hit.matches), other)
+            self.open_requested.emit(hit.id, hit, other)
 
     def _open_current(self, other: bool) -> None:
         if not self.is_current():
