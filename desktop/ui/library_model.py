@@ -86,6 +86,7 @@ class LibraryModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._where: dict[str, int] = {}  # letter id -> row
         self._sort = "date-desc"
         self._getters = {
             Qt.ItemDataRole.DisplayRole: Row.label,
@@ -104,6 +105,7 @@ class LibraryModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = [Row.from_entry(e) for e in entries]
         self._rows.sort(key=self._key(), reverse=SORTS[self._sort][1])
+        self._where = {row.id: number for number, row in enumerate(self._rows)}
         self.endResetModel()
 
     def _key(self):
@@ -116,9 +118,15 @@ class LibraryModel(QAbstractListModel):
         persistent = self.persistentIndexList()
         kept = [self._rows[i.row()].id for i in persistent]
         self._rows.sort(key=self._key(), reverse=SORTS[key][1])
-        where = {row.id: number for number, row in enumerate(self._rows)}
-        self.changePersistentIndexList(persistent, [self.index(where[i], 0) for i in kept])
+        self._where = {row.id: number for number, row in enumerate(self._rows)}
+        self.changePersistentIndexList(persistent, [self.index(self._where[i], 0) for i in kept])
         self.layoutChanged.emit()
+
+    def index_of(self, letter_id: str) -> QModelIndex:
+        """The row of *letter_id*, by lookup: QAbstractItemModel.match asks every row, which
+        made opening a letter take 88 ms in a library of 50,000."""
+        number = self._where.get(letter_id)
+        return self.index(number, 0) if number is not None else QModelIndex()
 
     def sort_key(self) -> str:
         return self._sort
