@@ -55,8 +55,6 @@ class _Chunk:
 class _Page:
     chunks: list[_Chunk] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
-    # marker -> index of the chunk before which the note body stood (markers lie before it)
-    note_positions: dict[str, int] = field(default_factory=dict)
 
 
 def clean_text(text: str, vocabulary: Collection[str] = ()) -> Draft:
@@ -145,7 +143,7 @@ def _take_notes(chunks: list[_Chunk]) -> _Page:
             and int(first.group(1)) == expected
             and _has_marker(" ".join(body_so_far), expected)
         ):
-            rest, expected = _split_note_chunk(chunk, page, expected, len(page.chunks))
+            rest, expected = _split_note_chunk(chunk, page, expected)
             gap = True
             if not rest:
                 continue
@@ -157,23 +155,21 @@ def _take_notes(chunks: list[_Chunk]) -> _Page:
     return page
 
 
-def _split_note_chunk(
-    chunk: _Chunk, page: _Page, expected: int, position: int
-) -> tuple[list[_Line], int]:
+def _split_note_chunk(chunk: _Chunk, page: _Page, expected: int) -> tuple[list[_Line], int]:
     """Split a chunk that starts with note *expected* into notes and the text after them."""
     marker, body = None, []
     for i, line in enumerate(chunk.lines):
         start = NOTE_START_RE.match(line.text)
         if start and int(start.group(1)) == expected and (not body or ends_sentence(body[-1])):
-            _store_note(page, marker, body, position)
+            _store_note(page, marker, body)
             marker, body = start.group(1), [start.group(2)]
             expected += 1
         elif body and _resumes_body(body[-1], line):
-            _store_note(page, marker, body, position)
+            _store_note(page, marker, body)
             return chunk.lines[i:], expected
         else:
             body.append(line.text)
-    _store_note(page, marker, body, position)
+    _store_note(page, marker, body)
     return [], expected
 
 
@@ -183,10 +179,9 @@ def _resumes_body(previous_note_line: str, line: _Line) -> bool:
     return ends_sentence(previous_note_line) and (line.indented or line.text[:1].islower())
 
 
-def _store_note(page: _Page, marker: str | None, body: list[str], position: int) -> None:
+def _store_note(page: _Page, marker: str | None, body: list[str]) -> None:
     if marker is not None:
         page.notes[marker] = "\n".join(body)
-        page.note_positions[marker] = position
 
 
 # Where a footnote marker may stand. After punctuation and a space ("... Rusland was. 1": PDF

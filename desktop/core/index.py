@@ -344,7 +344,7 @@ class Library:
             known = {d["path"]: d["hash"] for d in docs}
             owners = {d["id"]: d["path"] for d in docs}
             old_keys = {d["path"]: d["key"] for d in docs}
-            parsed = _parse_ahead(files, known, failed, retry_failed)
+            parsed = _ParseAhead(files, known, failed, retry_failed)
             try:
                 for i, item in enumerate(parsed):
                     if cancelled():
@@ -500,10 +500,6 @@ class _ParseAhead:
     def close(self) -> None:
         self._stop.set()
         self._thread.join()
-
-
-def _parse_ahead(files, known, failed, retry_failed) -> _ParseAhead:
-    return _ParseAhead(files, known, failed, retry_failed)
 
 
 def _prepare(

@@ -93,11 +93,6 @@ def _fold(name: str) -> str:
     return re.sub(r"\s+", " ", name).casefold()
 
 
-def _phrase(alias: str) -> str:
-    """An alias as a pattern in which any run of white space (a reflowed line) matches."""
-    return r"\s+".join(re.escape(w) for w in alias.split())
-
-
 def _compile(treaties: list[Treaty]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two trie-shaped patterns (names without case, acronyms with): Python's re tries the
     branches of an alternation one by one, so a flat list of 200 aliases costs 200 attempts

@@ -128,9 +128,6 @@ class LibraryModel(QAbstractListModel):
         number = self._where.get(letter_id)
         return self.index(number, 0) if number is not None else QModelIndex()
 
-    def sort_key(self) -> str:
-        return self._sort
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
         return 0 if parent.isValid() else len(self._rows)
 

@@ -247,9 +247,3 @@ class LibraryPanel(QWidget):
         menu.addAction("Open in focused pane", lambda: self._open(index, False))
         menu.addAction("Open in other pane", lambda: self._open(index, True))
         menu.exec(self.list_view.viewport().mapToGlobal(position))
-
-    def select_letter(self, letter_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.id_at(row) == letter_id:
-                self.list_view.setCurrentIndex(self.proxy.index(row, 0))
-                return

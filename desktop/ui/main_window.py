@@ -36,7 +36,7 @@ from desktop.ui.notes_panel import NotesPanel
 from desktop.ui.reader_pane import ReaderPane
 from desktop.ui.search_panel import SearchPanel
 from desktop.ui.settings import UiSettings
-from desktop.ui.theme import palette_for, resolve_scheme, theme_for
+from desktop.ui.theme import SCHEMES, palette_for, resolve_scheme, theme_for
 from desktop.ui.treaty_panel import TreatyPanel
 from desktop.ui.workers import ImportJob, start
 
@@ -247,9 +247,7 @@ class MainWindow(QMainWindow):
             ],
         }
         actions = build_menus(self, menus)
-        self._scheme_group = exclusive(
-            self, [actions[f"scheme_{s}"] for s in ("system", "light", "dark")]
-        )
+        self._scheme_group = exclusive(self, [actions[f"scheme_{s}"] for s in SCHEMES])
         return actions
 
     def action(self, name: str):
@@ -445,9 +443,6 @@ class MainWindow(QMainWindow):
         start(job)
         return True
 
-    def import_running(self) -> bool:
-        return self._import is not None
-
     def cancel_import(self) -> None:
         if self._import is not None:
             self._import.cancel()
@@ -525,7 +520,7 @@ class MainWindow(QMainWindow):
         self.panes_splitter.restoreState(s.get("window/panes_splitter"))
         self.side_splitter.restoreState(s.get("window/side_splitter"))
         self._scheme_preference = s.get("appearance/scheme")
-        if self._scheme_preference not in ("system", "light", "dark"):
+        if self._scheme_preference not in SCHEMES:
             self._scheme_preference = "system"
         self.actions[f"scheme_{self._scheme_preference}"].setChecked(True)
         highlights = s.get("reader/highlights")

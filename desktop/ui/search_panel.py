@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -49,7 +49,6 @@ class SearchPanel(QWidget):
         self._search = search
         self._treaties = treaties
         self._seq = 0
-        self._result: SearchResult | None = None
         self._result_query: str | None = None
         self._suggestion: str | None = None
         self._filters: dict[str, str | None] = {"treaty": None, "year": None}
@@ -163,7 +162,6 @@ class SearchPanel(QWidget):
     # -- showing ----------------------------------------------------------------------
 
     def _show_result(self, result: SearchResult | None, query: str) -> None:
-        self._result = result
         self._result_query = query
         self.model.set_result(result)
         if result and result.hits:
@@ -226,10 +224,6 @@ class SearchPanel(QWidget):
             self._filters[kind] = value
         self.run_search()
 
-    def set_filter(self, name: str, value: str | None) -> None:
-        self._filters[name] = value
-        self.run_search()
-
     # -- opening ----------------------------------------------------------------------
 
     def _open(self, row: int, other: bool) -> None:
@@ -260,10 +254,6 @@ class SearchPanel(QWidget):
         if rows:
             row = min(max(self.results.currentIndex().row() + step, 0), rows - 1)
             self.results.setCurrentIndex(self.model.index(row, 0))
-
-    def current_row(self) -> int:
-        index: QModelIndex = self.results.currentIndex()
-        return index.row()
 
 
 def _marked_query(query: str, position: int | None) -> str:
