@@ -95,6 +95,41 @@ class DutchTokenizer(Tokenizer):
             yield t
 
 
+class PairTokenizer(Tokenizer):
+    """Each two consecutive index terms as one term "a b", at the first one's position: a
+    two-word phrase is then one term lookup, not a position check in every letter that
+    has both words (desktop.core.ranking)."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PairTokenizer)
+
+    def __hash__(self) -> int:
+        return hash(PairTokenizer)
+
+    def __call__(
+        self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+        start_pos=0, start_char=0, tokenize=True, mode="", **kwargs,
+    ):  # fmt: skip
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        t.boost, t.stopped = 1.0, False
+        if not tokenize:  # a pair given whole, as the ranker asks for it
+            t.text, t.pos, t.startchar, t.endchar = value, start_pos, start_char, start_char
+            yield t
+            return
+        previous, previous_start = None, 0
+        for pos, match in enumerate(_TOKEN_RE.finditer(value), start_pos):
+            form = index_form(match.group(0))
+            if previous is not None:
+                t.text = f"{previous} {form}"
+                if positions:
+                    t.pos = pos - 1
+                if chars:
+                    t.startchar = start_char + previous_start
+                    t.endchar = start_char + match.end()
+                yield t
+            previous, previous_start = form, match.start()
+
+
 class _Whole:
     """The whole value as one "match" (Whoosh asks for that with tokenize=False)."""
 
@@ -114,6 +149,11 @@ class _Whole:
 def dutch_analyzer() -> DutchTokenizer:
     """Tokenize, lower-case, fold accents, stem."""
     return DutchTokenizer(stemming=True)
+
+
+def pair_analyzer() -> PairTokenizer:
+    """Consecutive index terms, two by two: "open luchtruim"."""
+    return PairTokenizer()
 
 
 def plain_analyzer() -> DutchTokenizer:

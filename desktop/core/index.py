@@ -32,6 +32,7 @@ from desktop.core.failures import FailureMemory
 from desktop.core.letter import Letter
 from desktop.core.letter_store import LetterStore
 from desktop.core.parse import SUPPORTED_SUFFIXES, parse_bytes, read_file_bytes
+from desktop.core.ranking import Ranker
 from desktop.core.records import (
     SCHEMA_VERSION,
     entry,
@@ -41,7 +42,7 @@ from desktop.core.records import (
     store_key,
     store_row,
 )
-from desktop.core.search import SearchResult, facet_table, run_search
+from desktop.core.search import SearchResult, run_search
 from desktop.core.storage import durable_commit
 from desktop.core.vocabulary import Vocabulary
 from desktop.core.whoosh_fixes import apply as _apply_whoosh_fixes
@@ -143,7 +144,7 @@ class Library:
         self._vocabulary: Vocabulary | None = None
         self._searcher = None
         self._search_lock = threading.RLock()
-        self._facets: tuple[object, dict] = (None, {})
+        self._ranker: Ranker | None = None
 
     # -- opening ------------------------------------------------------------------------
 
@@ -233,7 +234,7 @@ class Library:
         with self._search_lock:
             if self._searcher is not None:
                 self._searcher.close()
-                self._searcher = None
+                self._searcher = self._ranker = None
         self._ix.close()
         self._store.close()
 
@@ -258,7 +259,7 @@ class Library:
             if self._searcher is not None and not self._searcher.up_to_date():
                 # Not Searcher.refresh(): it fails on a searcher of an empty index.
                 self._searcher.close()
-                self._searcher = None
+                self._searcher = self._ranker = None
             if self._searcher is None:
                 self._searcher = self._ix.searcher()
             yield self._searcher
@@ -292,14 +293,14 @@ class Library:
             return run_search(
                 s, query, limit=limit, sort=sort, treaty=treaty, year=year,
                 vocabulary=self.vocabulary, text_of=self._text_of,
-                facet_table=lambda: self._facet_table(s),
+                ranker=self._ranker_for(s),
             )  # fmt: skip
 
-    def _facet_table(self, searcher) -> dict:
-        """Per searcher: a commit brings a new searcher, and so a new table."""
-        if self._facets[0] is not searcher:
-            self._facets = (searcher, facet_table(searcher))
-        return self._facets[1]
+    def _ranker_for(self, searcher) -> Ranker:
+        """Per searcher: a commit brings a new searcher, and so new tables."""
+        if self._ranker is None or self._ranker.searcher is not searcher:
+            self._ranker = Ranker(searcher)
+        return self._ranker
 
     def _text_of(self, key: str, limit: int | None = None) -> str:
         return self._store.text(key, limit) or ""

@@ -12,10 +12,10 @@ from datetime import datetime
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from desktop.core.analysis import dutch_analyzer, plain_analyzer
+from desktop.core.analysis import dutch_analyzer, pair_analyzer, plain_analyzer
 from desktop.core.letter import Block, BlockKind, Letter, Mention
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def make_schema() -> Schema:
@@ -33,7 +33,10 @@ def make_schema() -> Schema:
         signatory=TEXT(analyzer=plain_analyzer()),
         treaty=KEYWORD(stored=True, commas=True, lowercase=True, sortable=True),
         counts=STORED(),  # explicit mentions per treaty, for the list's chips
-        text=TEXT(analyzer=dutch_analyzer(), phrase=True, multitoken_query="phrase"),
+        # No positions in the text: scoring reads whole posting blocks, and positions made
+        # them five times the size. Phrases are looked up in pairs (desktop.core.ranking).
+        text=TEXT(analyzer=dutch_analyzer(), phrase=False, multitoken_query="phrase"),
+        pairs=TEXT(analyzer=pair_analyzer(), phrase=True),
         notes=TEXT(analyzer=dutch_analyzer(), multitoken_query="phrase"),
         size=NUMERIC(stored=True),
     )  # fmt: skip
@@ -60,6 +63,7 @@ def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
         "treaty": ",".join(sorted(letter.mention_counts())),
         "counts": json.dumps(letter.mention_counts()),
         "text": letter.text,
+        "pairs": letter.text,
         "notes": " ".join(f.text for f in letter.footnotes),
         "size": len(letter.text),
     }

@@ -11,12 +11,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from whoosh import collectors, sorting
 from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParserError
 from whoosh.support.charset import accent_map
 
 from desktop.core.analysis import TOKEN_PATTERN, index_form
+from desktop.core.ranking import FacetTable, Ranker
 from desktop.core.records import kamerstuk_from_terms
 
 SNIPPETS_PER_HIT = 3
@@ -152,7 +152,18 @@ def parse_query(schema, text: str) -> wq.Query:
         raise QueryError(f"cannot read query: {exc}", text) from None
     if isinstance(q, wq.qcore._NullQuery):
         raise QueryError("the query has no words to search for", text, 0)
+    if _has_slop(q):
+        raise QueryError(
+            'words near each other ("…"~N) cannot be searched; use AND', text, text.find("~")
+        )
     return q
+
+
+def _has_slop(q: wq.Query) -> bool:
+    """A phrase with words apart: the text has no positions to check that with (records.py)."""
+    if isinstance(q, wq.Phrase):
+        return q.slop > 1
+    return not q.is_leaf() and any(_has_slop(c) for c in q.children())
 
 
 def _normalize(text: str) -> str:
@@ -201,95 +212,35 @@ def run_search(
     year: str | None = None,
     vocabulary=None,
     text_of: TextOf = lambda key, limit: "",
-    facet_table: Callable[[], FacetTable] | None = None,
+    ranker: Ranker | None = None,
 ) -> SearchResult:
     """Search, then snippets for the hits on this page; with no hit, a "did you mean" from
-    *vocabulary* (a desktop.core.vocabulary.Vocabulary). Facets come from *facet_table*
-    (value -> document numbers), not from Whoosh's groupedby: that scores every matching
-    letter and rebuilds its categories per query (measured 12 ms a query at 1,000 letters),
-    and the total and facets need every match."""
+    *vocabulary* (a desktop.core.vocabulary.Vocabulary). Every match is scored in one pass
+    (desktop.core.ranking): the total and the facets need them all anyway. Pass the
+    searcher's *ranker* to keep its tables from one query to the next."""
     q = parse_query(searcher.schema, text)
-    filt = _filter(treaty, year)
-    if sort == "relevance" and not _has_phrase(q):
-        # The top N by block quality (most postings are never scored), then the matches
-        # as bare ids: a second, unscored pass is cheaper than scoring every match.
-        results = searcher.search(q, limit=limit, filter=filt)
-        docs = results.docs()
-    else:
-        # Sorted by date, or a phrase (whose positions a second pass would check again):
-        # one pass that scores and remembers every match.
-        collector = _collector(limit, sort)
-        wrapped = collectors.FilterCollector(collector, filt) if filt else collector
-        searcher.search_with_collector(q, wrapped)
-        results = wrapped.results()
-        docs = set(collector.seen)
+    ranker = ranker or Ranker(searcher)
+    scores = ranker.scores(q)
+    if filt := _filter(treaty, year):
+        allowed = ranker.scores(filt)
+        scores = {d: s for d, s in scores.items() if d in allowed}
+    best = ranker.newest(scores, limit) if sort == "date" else ranker.top(scores, limit)
     spec = match_spec(q, searcher)
-    hits = [_hit(r, spec, text_of) for r in results[:limit]]
-    suggestion = suggest_query(text, vocabulary) if vocabulary and not docs else None
-    table = facet_table() if facet_table else {}
+    hits = [_hit(searcher.stored_fields(d), score, spec, text_of) for d, score in best]
+    suggestion = suggest_query(text, vocabulary) if vocabulary and not scores else None
     return SearchResult(
         query=text,
-        total=len(docs),
+        total=len(scores),
         hits=hits,
         suggestion=suggestion,
-        facets=_facets(docs, table),
+        facets=_facets(set(scores), ranker.facet_table()),
     )
-
-
-def _has_phrase(q: wq.Query) -> bool:
-    if isinstance(q, wq.Phrase):
-        return True
-    return not q.is_leaf() and any(_has_phrase(c) for c in q.children())
-
-
-class _Seen:
-    """Remembers every matching document while collecting the top N: one pass over the
-    postings gives the page, the total and the facets (Results.docs() would run the whole
-    query a second time)."""
-
-    def prepare(self, top_searcher, q, context):
-        self.seen: list[int] = []
-        super().prepare(top_searcher, q, context)
-
-    def collect(self, sub_docnum):
-        self.seen.append(self.offset + sub_docnum)
-        return super().collect(sub_docnum)
-
-
-class _TopSeen(_Seen, collectors.TopCollector):
-    pass
-
-
-class _SortedSeen(_Seen, collectors.SortingCollector):
-    pass
-
-
-def _collector(limit: int, sort: str):
-    if sort == "date":
-        return _SortedSeen(sorting.FieldFacet("datestr", reverse=True), limit=limit)
-    return _TopSeen(limit=limit, usequality=False)  # every match is visited for the facets
-
-
-FacetTable = dict[str, dict[str, frozenset[int]]]  # facet -> value -> document numbers
-
-
-def facet_table(searcher) -> FacetTable:
-    """For each treaty and each year, the documents that have it: built once per searcher,
-    so a query's facets are a few set intersections (in C) instead of a loop over matches."""
-    table: dict[str, dict[str, set[int]]] = {"treaty": {}, "year": {}}
-    for docnum, stored in searcher.reader().iter_docs():
-        for t in stored.get("treaty", "").split(","):
-            if t:
-                table["treaty"].setdefault(t.upper(), set()).add(docnum)
-        if year := stored.get("datestr", "")[:4]:
-            table["year"].setdefault(year, set()).add(docnum)
-    return {facet: {v: frozenset(d) for v, d in values.items()} for facet, values in table.items()}
 
 
 def _facets(docs: set[int], table: FacetTable) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {}
     for facet in ("treaty", "year"):
-        found = {value: len(docs & members) for value, members in table.get(facet, {}).items()}
+        found = {value: len(members & docs) for value, members in table.get(facet, {}).items()}
         counts[facet] = _ranked({v: n for v, n in found.items() if n})
     return counts
 
@@ -406,8 +357,8 @@ def _phrase_at(text: str, start: int, end: int, phrase: tuple[str, ...]) -> list
     return spans
 
 
-def _hit(result, spec: MatchSpec, text_of: TextOf) -> Hit:
-    key = result["key"]
+def _hit(stored: dict, score: float, spec: MatchSpec, text_of: TextOf) -> Hit:
+    key = stored["key"]
     # Snippets come from the letter's head: reading a 5 MB letter whole for three snippets
     # cost more than the search (11 ms); the whole text is read only if the head has none.
     head = text_of(key, SNIPPET_HEAD)
@@ -416,13 +367,13 @@ def _hit(result, spec: MatchSpec, text_of: TextOf) -> Hit:
         full = text_of(key, None)
         snippets = make_snippets(full, iter_matches(full, spec))
     return Hit(
-        id=result["id"],
-        title=result["title"],
-        date=result["datestr"] or None,
-        score=result.score if isinstance(result.score, float) else 0.0,  # a sort key when sorted
+        id=stored["id"],
+        title=stored["title"],
+        date=stored["datestr"] or None,
+        score=score,
         snippets=snippets,
-        kamerstuk=kamerstuk_from_terms(result.get("kamerstuk", "")),
-        treaties=sorted(t.upper() for t in result.get("treaty", "").split(",") if t),
+        kamerstuk=kamerstuk_from_terms(stored.get("kamerstuk", "")),
+        treaties=sorted(t.upper() for t in stored.get("treaty", "").split(",") if t),
         load_text=lambda: text_of(key, None),
         spec=spec,
     )

@@ -1,0 +1,274 @@
+"""Scoring a query a posting block at a time.
+
+Whoosh scores one document at a time through matcher objects (id(), next(), score(), and a
+column read for every field length). With a word that is in every letter of a 10,000-letter
+library that was 27 ms for the top ten, and the total and facets needed a second pass. Here a
+term's postings are read a whole block at a time, scored with Whoosh's own BM25F statistics
+(idf, average length, B, K1) in one comprehension, and combined as dicts: docnum -> score.
+
+A two-word phrase in the text is one lookup in the ``pairs`` field (each pair of consecutive
+words, records.py) instead of a position check in every letter that has both words; a longer
+phrase checks positions only in letters that have all its pairs. Query nodes without a fast
+path here (ranges, proximity, ...) are scored by their own Whoosh matcher.
+
+Reads two Whoosh internals (block arrays of W3LeafMatcher, the length column); tests compare
+every score with Whoosh's own, so an upgrade that changes them fails there, not for users.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25FScorer
+from whoosh.util.numeric import byte_to_length
+
+Scores = dict[int, float]  # global docnum -> score
+FacetTable = dict[str, dict[str, frozenset[int]]]  # facet -> value -> document numbers
+
+PAIRS_FIELD = "pairs"
+PAIRED_FIELD = "text"  # the field whose consecutive words the pairs field holds
+
+
+class Ranker:
+    """Scores queries against one searcher; keeps per-searcher tables (field lengths,
+    sort keys) so that they are read once, not per query. A commit brings a new searcher
+    and so a new Ranker."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self._leaves = list(searcher.leaf_searchers())
+        self._lengths: dict[tuple[int, str], list[int]] = {}
+        self._date_rank: list[int] | None = None
+        self._facets: FacetTable | None = None
+
+    # -- the query tree ---------------------------------------------------------------
+
+    def scores(self, q: wq.Query) -> Scores:
+        """Every matching document with its score."""
+        if isinstance(q, wq.Term):
+            return self._term(q.fieldname, q.text, q.boost)
+        if isinstance(q, wq.Phrase) and q.fieldname == PAIRED_FIELD and self._has_pairs():
+            return self._phrase(q)
+        if isinstance(q, wq.MultiTerm):
+            return self._multiterm(q)
+        if isinstance(q, wq.Or) and not q.scale:
+            return _boosted(_union(self.scores(c) for c in q.children()), q.boost)
+        if isinstance(q, wq.And):
+            return _boosted(self._and(list(q.children())), q.boost)
+        if isinstance(q, wq.AndNot):
+            return _boosted(self._and([q.a, wq.Not(q.b)]), q.boost)
+        if isinstance(q, wq.Not):
+            return self._and([q])
+        return self._by_matcher(q)
+
+    def _and(self, children: list[wq.Query]) -> Scores:
+        positive = [c for c in children if not isinstance(c, wq.Not)]
+        negative = [c.query for c in children if isinstance(c, wq.Not)]
+        if positive:
+            parts = sorted((self.scores(c) for c in positive), key=len)
+            result = parts[0]
+            for part in parts[1:]:
+                result = {d: s + part[d] for d, s in result.items() if d in part}
+                if not result:
+                    return result
+        else:
+            result = dict.fromkeys(self.all_docs(), 1.0)  # Whoosh scores NOT x as 1
+        for child in negative:
+            excluded = self.scores(child)
+            result = {d: s for d, s in result.items() if d not in excluded}
+        return result
+
+    def _term(self, fieldname: str, text, boost: float = 1.0, scored: bool = True) -> Scores:
+        searcher = self.searcher
+        if (fieldname, text) not in searcher.reader():
+            return {}
+        scorer = searcher.weighting.scorer(searcher, fieldname, text) if scored else None
+        out: Scores = {}
+        for sub, offset in self._leaves:
+            ids, weights = _postings(sub.reader(), fieldname, text)
+            if not ids:
+                continue
+            if scorer is None:
+                out.update(dict.fromkeys((offset + d for d in ids), boost))
+            elif isinstance(scorer, BM25FScorer):
+                lengths = self._field_lengths(sub, offset, fieldname)
+                idf, k1 = scorer.idf * boost, scorer.K1
+                # bm25() of whoosh.scoring, with its constant parts taken out of the loop
+                norm = k1 * (1 - scorer.B)
+                per_len = k1 * scorer.B / scorer.avgfl
+                out.update(
+                    (offset + d, idf * (w * (k1 + 1)) / (w + norm + per_len * lengths[d]))
+                    for d, w in zip(ids, weights, strict=True)
+                )
+            else:  # a field without lengths: Whoosh scores the weight
+                out.update((offset + d, w * boost) for d, w in zip(ids, weights, strict=True))
+        return out
+
+    def _multiterm(self, q: wq.MultiTerm) -> Scores:
+        """Wildcards, prefixes, fuzzy terms: the union of their terms; a constant score
+        (Whoosh's default for them) unless the query asks for term scores."""
+        reader = self.searcher.reader()
+        terms = [t for t in q._btexts(reader) if t]
+        parts = (self._term(q.fieldname, t, q.boost, scored=not q.constantscore) for t in terms)
+        if q.constantscore:
+            docs: set[int] = set()
+            for part in parts:
+                docs.update(part)
+            return dict.fromkeys(docs, q.boost)
+        return _union(parts)
+
+    def _phrase(self, q: wq.Phrase) -> Scores:
+        words = [w for w in q.words if w]
+        if len(words) < 2:
+            return self._term(q.fieldname, words[0], q.boost) if words else {}
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        if len(pairs) == 1:
+            return self._term(PAIRS_FIELD, pairs[0], q.boost)
+        # Letters with every pair are candidates; only their positions are checked.
+        candidates = self._and([wq.Term(PAIRS_FIELD, p, boost=q.boost) for p in pairs])
+        if not candidates:
+            return candidates
+        whole = self._matched_docs(q, sorted(candidates))
+        return {d: candidates[d] for d in whole}
+
+    def _matched_docs(self, q: wq.Query, candidates: list[int]) -> set[int]:
+        """Which of the (sorted) *candidates* *q*'s own matcher accepts."""
+        found: set[int] = set()
+        context = self.searcher.boolean_context()
+        for sub, offset in self._leaves:
+            end = offset + sub.doc_count_all()
+            mine = [d - offset for d in candidates if offset <= d < end]
+            if not mine:
+                continue
+            m = q.matcher(sub, context)
+            for d in mine:
+                if not m.is_active():
+                    break
+                m.skip_to(d)
+                if m.is_active() and m.id() == d:
+                    found.add(offset + d)
+        return found
+
+    def _by_matcher(self, q: wq.Query) -> Scores:
+        out: Scores = {}
+        context = self.searcher.context()
+        for sub, offset in self._leaves:
+            m = q.matcher(sub, context)
+            while m.is_active():
+                out[offset + m.id()] = m.score()
+                m.next()
+        return out
+
+    # -- per-searcher tables -------------------------------------------------------------
+
+    def all_docs(self) -> Iterable[int]:
+        for sub, offset in self._leaves:
+            yield from (offset + d for d in sub.reader().all_doc_ids())
+
+    def _has_pairs(self) -> bool:
+        return PAIRS_FIELD in self.searcher.schema
+
+    def _field_lengths(self, sub, offset: int, fieldname: str) -> list[int]:
+        """The segment's field lengths as Whoosh scores with them (its one-byte encoding)."""
+        key = (offset, fieldname)
+        if key not in self._lengths:
+            reader = sub.reader()
+            column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            table = [_byte_length(b) for b in range(256)]
+            count = reader.doc_count_all()
+            codes = column.load() if column is not None else []
+            self._lengths[key] = [table[b] for b in codes] + [1] * (count - len(codes))
+        return self._lengths[key]
+
+    def facet_table(self) -> FacetTable:
+        """For each treaty and each year, the letters that have it: a query's facets are
+        then a few set intersections (in C) instead of a loop over its matches."""
+        if self._facets is None:
+            self._read_stored()
+        return self._facets
+
+    def top(self, scores: Scores, limit: int) -> list[tuple[int, float]]:
+        """The *limit* best; equal scores in index order."""
+        return heapq.nsmallest(limit, scores.items(), key=lambda ds: (-ds[1], ds[0]))
+
+    def newest(self, scores: Scores, limit: int) -> list[tuple[int, float]]:
+        """The *limit* latest letters; on the same date the best first, undated last."""
+        rank = self._dates()
+        return heapq.nsmallest(limit, scores.items(), key=lambda ds: (-rank[ds[0]], -ds[1]))
+
+    def _dates(self) -> list[int]:
+        """Each letter's place in date order (0: undated)."""
+        if self._date_rank is None:
+            self._read_stored()
+        return self._date_rank
+
+    def _read_stored(self) -> None:
+        """The facet table and the date order, in one pass over the stored fields."""
+        table: dict[str, dict[str, set[int]]] = {"treaty": {}, "year": {}}
+        dates: dict[int, str] = {}
+        for docnum, stored in self.searcher.reader().iter_docs():
+            for t in stored.get("treaty", "").split(","):
+                if t:
+                    table["treaty"].setdefault(t.upper(), set()).add(docnum)
+            if date := stored.get("datestr", ""):
+                table["year"].setdefault(date[:4], set()).add(docnum)
+                dates[docnum] = date
+        self._facets = {f: {v: frozenset(d) for v, d in vs.items()} for f, vs in table.items()}
+        order = {date: i for i, date in enumerate(sorted(set(dates.values())), start=1)}
+        rank = [0] * self.searcher.doc_count_all()
+        for docnum, date in dates.items():
+            rank[docnum] = order[date]
+        self._date_rank = rank
+
+
+def _byte_length(code: int) -> int:
+    return byte_to_length(code) if code else 1
+
+
+def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float]]:
+    """A term's postings in one segment (deleted letters left out), a block at a time."""
+    try:
+        m = reader.postings(fieldname, text)
+    except TermNotFound:
+        return [], []
+    deleted: frozenset[int] = frozenset()
+    if isinstance(m, FilterMatcher):
+        deleted, m = reader.deleted_docs_set, m.child
+    ids: list[int] = []
+    weights: list[float] = []
+    if isinstance(m, W3LeafMatcher):
+        while m.is_active():
+            m._read_ids()
+            m._read_weights()
+            ids.extend(m._ids)
+            weights.extend(m._weights)
+            m._next_block()
+    else:
+        while m.is_active():
+            ids.append(m.id())
+            weights.append(m.weight())
+            m.next()
+    if deleted:
+        kept = [(d, w) for d, w in zip(ids, weights, strict=True) if d not in deleted]
+        ids, weights = [d for d, _ in kept], [w for _, w in kept]
+    return ids, weights
+
+
+def _union(parts: Iterable[Scores]) -> Scores:
+    result: Scores = {}
+    for part in sorted(parts, key=len, reverse=True):
+        if not result:
+            result = dict(part)
+            continue
+        get = result.get
+        result.update((d, get(d, 0.0) + s) for d, s in part.items())
+    return result
+
+
+def _boosted(scores: Scores, boost: float) -> Scores:
+    return scores if boost == 1.0 else {d: s * boost for d, s in scores.items()}
