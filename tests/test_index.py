@@ -178,3 +178,10 @@ def test_a_second_writer_is_told_the_library_is_busy(tmp_path):
             with pytest.raises(LibraryBusy, match="library busy"):
                 second.add([LETTER_2018])
         assert second.add([LETTER_2018]).new == 1  # the lock went with the first writer
+
+
+def test_an_empty_library_answers_with_nothing(tmp_path):
+    with Library.open(tmp_path / "lib") as empty:
+        result = empty.search("kernwapns")
+        assert (result.total, result.hits, result.suggestion) == (0, [], None)
+        assert result.facets == {"treaty": {}, "year": {}}

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import Stemmer
 from whoosh.analysis import Token, Tokenizer
+from whoosh.analysis.acore import entoken
 from whoosh.support.charset import accent_map
 
 TOKEN_PATTERN = r"\w+(?:['’]\w+)*"
@@ -95,10 +96,20 @@ class DutchTokenizer(Tokenizer):
             yield t
 
 
+def index_terms(text: str) -> list[str]:
+    """Every word of *text*, in order, as its index term: what the text field indexes.
+    The library passes these lists to Whoosh, so a letter is analysed once for the text
+    and its pairs (records.py)."""
+    return [index_form(word) for word in _TOKEN_RE.findall(text)]
+
+
+def word_pairs(terms: list[str]) -> list[str]:
+    """Each two consecutive terms as one, "open luchtruim": the pairs field."""
+    return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
+
+
 class PairTokenizer(Tokenizer):
-    """Each two consecutive index terms as one term "a b", at the first one's position: a
-    two-word phrase is then one term lookup, not a position check in every letter that
-    has both words (desktop.core.ranking)."""
+    """The pairs field's analyzer, for text given as a string (the library gives lists)."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PairTokenizer)
@@ -110,24 +121,8 @@ class PairTokenizer(Tokenizer):
         self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
         start_pos=0, start_char=0, tokenize=True, mode="", **kwargs,
     ):  # fmt: skip
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        t.boost, t.stopped = 1.0, False
-        if not tokenize:  # a pair given whole, as the ranker asks for it
-            t.text, t.pos, t.startchar, t.endchar = value, start_pos, start_char, start_char
-            yield t
-            return
-        previous, previous_start = None, 0
-        for pos, match in enumerate(_TOKEN_RE.finditer(value), start_pos):
-            form = index_form(match.group(0))
-            if previous is not None:
-                t.text = f"{previous} {form}"
-                if positions:
-                    t.pos = pos - 1
-                if chars:
-                    t.startchar = start_char + previous_start
-                    t.endchar = start_char + match.end()
-                yield t
-            previous, previous_start = form, match.start()
+        pairs = word_pairs(index_terms(value)) if tokenize else [value]
+        return entoken(pairs, positions=positions, start_pos=start_pos, mode=mode, **kwargs)
 
 
 class _Whole:

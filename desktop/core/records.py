@@ -12,7 +12,13 @@ from datetime import datetime
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from desktop.core.analysis import dutch_analyzer, pair_analyzer, plain_analyzer
+from desktop.core.analysis import (
+    dutch_analyzer,
+    index_terms,
+    pair_analyzer,
+    plain_analyzer,
+    word_pairs,
+)
 from desktop.core.letter import Block, BlockKind, Letter, Mention
 
 SCHEMA_VERSION = 9
@@ -49,6 +55,7 @@ def store_key(letter_id: str, digest: str) -> str:
 
 def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
     meta = letter.meta
+    terms = index_terms(letter.text)
     fields = {
         "id": letter.id,
         "path": path,
@@ -62,8 +69,8 @@ def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
         "signatory": " ".join(f"{s.name} {s.role or ''}" for s in meta.signatories),
         "treaty": ",".join(sorted(letter.mention_counts())),
         "counts": json.dumps(letter.mention_counts()),
-        "text": letter.text,
-        "pairs": letter.text,
+        "text": terms,
+        "pairs": word_pairs(terms),
         "notes": " ".join(f.text for f in letter.footnotes),
         "size": len(letter.text),
     }

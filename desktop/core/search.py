@@ -225,7 +225,7 @@ def run_search(
         allowed = ranker.scores(filt)
         scores = {d: s for d, s in scores.items() if d in allowed}
     best = ranker.newest(scores, limit) if sort == "date" else ranker.top(scores, limit)
-    spec = match_spec(q, searcher)
+    spec = match_spec(q, ranker)
     hits = [_hit(searcher.stored_fields(d), score, spec, text_of) for d, score in best]
     suggestion = suggest_query(text, vocabulary) if vocabulary and not scores else None
     return SearchResult(
@@ -270,11 +270,11 @@ _TEXT_FIELDS = ("text", "notes", "title")
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
-def match_spec(q: wq.Query, searcher) -> MatchSpec:
+def match_spec(q: wq.Query, ranker: Ranker) -> MatchSpec:
     """The text-field terms and phrases the query asks for; NOT branches mark nothing."""
     terms: set[str] = set()
     phrases: list[tuple[str, ...]] = []
-    reader = searcher.reader()
+    reader = ranker.searcher.reader()
 
     def walk(node: wq.Query) -> None:
         if isinstance(node, wq.Not):
@@ -282,6 +282,10 @@ def match_spec(q: wq.Query, searcher) -> MatchSpec:
         if isinstance(node, wq.Phrase):
             if node.fieldname in _TEXT_FIELDS:
                 phrases.append(tuple(node.words))
+            return
+        if isinstance(node, wq.MultiTerm):
+            if node.fieldname in _TEXT_FIELDS:
+                terms.update(ranker.expansion(node))
             return
         if node.is_leaf():
             for fieldname, term in node.existing_terms(reader, expand=True):

@@ -15,9 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from whoosh.automata.fsa import find_all_matches
-from whoosh.automata.lev import levenshtein_automaton
-from whoosh.spelling import ListCorrector
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from desktop.core.analysis import plain_form
 
@@ -29,7 +28,7 @@ class Vocabulary:
     def __init__(self, root: Path, counts: Counter[str]) -> None:
         self.root = root
         self.counts = counts
-        self._sorted: list[str] | None = None
+        self._by_initial: dict[str, list[str]] | None = None
         self._lock = threading.Lock()  # an import adds while a search thread suggests
 
     @classmethod
@@ -61,21 +60,25 @@ class Vocabulary:
                 os.fsync(fh.fileno())
             os.replace(tmp, self.root / _FILE)
             self.counts = counts
-            self._sorted = None
+            self._by_initial = None
 
     def suggest(self, word: str, maxdist: int = 2) -> str | None:
-        """The most common known word nearest to *word*, or None if it is known already."""
+        """The most common known word nearest to *word* (same first letter, at most
+        *maxdist* edits), or None if it is known already or nothing is near."""
         word = plain_form(word)
         with self._lock:
             counts = self.counts
-            if self._sorted is None:
-                self._sorted = sorted(counts)
-            ordered = self._sorted
+            if self._by_initial is None:
+                self._by_initial = {}
+                for known in counts:
+                    self._by_initial.setdefault(known[0], []).append(known)
+            candidates = self._by_initial.get(word[:1], [])
         if not word or word in counts:
             return None
-        for dist in range(1, maxdist + 1):
-            dfa = levenshtein_automaton(word, dist, prefix=1).to_dfa()
-            found = list(find_all_matches(dfa, ListCorrector.Skipper(ordered)))
-            if found:
-                return max(found, key=lambda w: (counts.get(w, 0), w))
-        return None
+        found = process.extract(
+            word, candidates, scorer=Levenshtein.distance, score_cutoff=maxdist, limit=None
+        )
+        if not found:
+            return None
+        best, _distance, _index = min(found, key=lambda f: (f[1], -counts[f[0]], f[0]))
+        return best

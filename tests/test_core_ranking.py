@@ -1,0 +1,141 @@
+"""The block-wise ranker against Whoosh's own matchers and against the letters' text."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh import query as wq
+
+from desktop.bench.corpus import generate
+from desktop.core.index import Library
+from desktop.core.ranking import Ranker
+from desktop.core.search import MatchSpec, QueryError, match_offsets, parse_query
+
+LETTERS = 120
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return generate(tmp_path_factory.mktemp("corpus"), LETTERS, huge=False)
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory, corpus):
+    """Three segments and deleted letters: offsets and deletions both matter."""
+    library = Library.open(tmp_path_factory.mktemp("lib"))
+    library.add(corpus[:50])
+    library.add(corpus[50:100])
+    for path in corpus[40:45]:  # changed: the old versions stay in their segment, deleted
+        path.write_text(path.read_text(encoding="utf-8") + "\nEen nieuwe alinea.\n", "utf-8")
+    library.add(corpus)
+    yield library
+    library.close()
+
+
+def whoosh_scores(searcher, q) -> dict[int, float]:
+    return {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["verdrag", "kernwapens Rusland", "NAVO OR bondgenoten", "verdrag NOT kernwapens", "NOT Vilnius",
+     "treaty:INF raketten", "date:[2018 to 2020] verdrag", "(ontwapening OR dialoog) AND Europa",
+     "signatory:blok", "title:veiligheidsstrategie"],
+)  # fmt: skip
+def test_scores_equal_whooshs_own(lib, text):
+    with lib.searcher() as s:
+        segments = len(s.leaf_searchers())
+        q = parse_query(s.schema, text)
+        ours, theirs = Ranker(s).scores(q), whoosh_scores(s, q)
+    assert segments >= 2
+    assert ours.keys() == theirs.keys() and theirs
+    assert all(ours[d] == pytest.approx(theirs[d], rel=1e-9) for d in theirs)
+
+
+def test_deleted_letters_are_never_found(lib):
+    with lib.searcher() as s:
+        live = {d for d, _ in s.reader().iter_docs()}
+        found = Ranker(s).scores(parse_query(s.schema, "verdrag OR alinea"))
+        assert s.doc_count_all() > s.doc_count() == LETTERS
+    assert set(found) <= live and len(found) == s.doc_count()
+
+
+def test_wildcard_and_fuzzy_expand_to_the_same_words_as_whoosh(lib):
+    with lib.searcher() as s:
+        ranker = Ranker(s)
+        fuzzy = wq.FuzzyTerm("text", "ruslnd", maxdist=1, prefixlength=1)
+        assert sorted(ranker._terms_within("text", "ruslnd", 1, 1)) == sorted(
+            t.decode() if isinstance(t, bytes) else t for t in fuzzy._btexts(s.reader())
+        )
+        for text in ("kern*", "Ruslnd~", "Vilnus~2"):
+            q = parse_query(s.schema, text)
+            assert ranker.scores(q).keys() == whoosh_scores(s, q).keys()
+
+
+def test_wildcard_hits_come_most_relevant_first(lib):
+    with lib.searcher() as s:
+        ranker = Ranker(s)
+        scores = ranker.scores(parse_query(s.schema, "kern*"))
+        best = ranker.top(scores, 3)
+    assert [score for _, score in best] == sorted(scores.values(), reverse=True)[:3]
+    assert best[0][1] > min(scores.values())  # scored by term, not one constant score
+
+
+def whole_phrase_docs(lib, searcher, words: tuple[str, ...]) -> set[int]:
+    spec = MatchSpec(frozenset(), (words,))
+    return {
+        d
+        for d, stored in searcher.reader().iter_docs()
+        if match_offsets(lib._text_of(stored["key"]), spec)
+    }
+
+
+@pytest.mark.parametrize(
+    "phrase", ['"Open Luchtruim"', '"Verenigde Staten"', '"Verdrag inzake het Open Luchtruim"',
+               '"de Russische Federatie"', '"Luchtruim Open"'],
+)  # fmt: skip
+def test_phrases_find_exactly_the_letters_that_have_them_whole(lib, phrase):
+    with lib.searcher() as s:
+        q = parse_query(s.schema, phrase)
+        text_phrase = next(c for c in q.children() if c.fieldname == "text")
+        expected = whole_phrase_docs(lib, s, tuple(text_phrase.words))
+        found = Ranker(s).scores(text_phrase)
+    assert found.keys() == expected
+    assert phrase == '"Luchtruim Open"' or expected
+
+
+def test_a_longer_phrase_needs_its_pairs_in_order_and_together(tmp_path):
+    letters = {
+        "whole.txt": "Het Verdrag inzake Open Luchtruim is opgezegd.",
+        "apart.txt": "Een verdrag inzake wapens. Daarna: inzake open grenzen en een luchtruim.",
+        "pairs-apart.txt": "Het verdrag inzake export. Over inzake open data. Het open luchtruim.",
+    }
+    for name, text in letters.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    with Library.open(tmp_path / "lib") as lib:
+        lib.add([tmp_path / n for n in letters])
+        result = lib.search('"Verdrag inzake Open Luchtruim"')
+        assert [h.id for h in result.hits] == ["whole"] and result.total == 1
+        assert lib.search('"open luchtruim"').total == 2
+
+
+def test_words_apart_are_refused_with_a_message(lib):
+    with pytest.raises(QueryError, match="near each other") as err:
+        lib.search('"open luchtruim"~3')
+    assert err.value.position == len('"open luchtruim"')
+
+
+def test_sort_by_date_is_newest_first_then_best(lib):
+    result = lib.search("verdrag", sort="date", limit=30)
+    dates = [h.date for h in result.hits]
+    assert dates == sorted(dates, reverse=True)
+    same_day = [h.score for h in result.hits if h.date == dates[0]]
+    assert same_day == sorted(same_day, reverse=True)
+
+
+def test_filters_and_facets_count_the_filtered_matches(lib):
+    everything = lib.search("verdrag", limit=200)
+    year = next(iter(everything.facets["year"]))
+    filtered = lib.search("verdrag", year=year, limit=200)
+    assert filtered.total == everything.facets["year"][year]
+    assert {h.date[:4] for h in filtered.hits} == {year}
+    assert filtered.facets["year"] == {year: filtered.total}
