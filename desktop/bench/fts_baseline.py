@@ -13,6 +13,7 @@ FTS_QUERIES = {
     "single": "verdrag",
     "two_terms": "kernwapens rusland",
     "phrase": '"open luchtruim"',
+    "long_phrase": '"verdrag inzake het open luchtruim"',
     "field_term": "treaty:INF AND raketten",
     "wildcard": "ontwap*",
     "fuzzy": None,

@@ -31,11 +31,13 @@ QUERIES = {
         "dialoog Europa",
     ],
     "phrase": ['"Open Luchtruim"', '"Koude Oorlog"', '"Verenigde Staten"', '"Russische Federatie"'],
+    "long_phrase": ['"Verdrag inzake het Open Luchtruim"', '"de Russische Federatie"'],
     "field_term": ["treaty:INF raketten", "treaty:CSE opschorting", "treaty:NPT ontwapening"],
     "wildcard": ["ontwap*", "verdrag*", "kern*"],
     "fuzzy": ["Vilnus~", "kernwapns~", "Ruslnd~"],
 }
 REPEAT = 30
+TARGET_KINDS = ("single", "two_terms", "phrase")  # the set issue 4's 15 ms / 60 ms is over
 Log = Callable[[str], None]
 
 
@@ -128,6 +130,7 @@ def _reindex(work: Path, paths: list[Path], figures: dict) -> None:
 
 
 def _queries(library: Path, figures: dict) -> None:
+    pooled: list[float] = []
     with Library.open(library) as lib:
         for kind, queries in QUERIES.items():
             times: list[float] = []
@@ -136,6 +139,10 @@ def _queries(library: Path, figures: dict) -> None:
                 times += timed(lambda q=q: lib.search(q, limit=10), REPEAT // len(queries) + 1)
             figures[f"query_{kind}_p50_s"] = statistics.median(times)
             figures[f"query_{kind}_p95_s"] = percentile(times, 0.95)
+            if kind in TARGET_KINDS:
+                pooled += times
+    figures["query_target_p50_s"] = statistics.median(pooled)
+    figures["query_target_p95_s"] = percentile(pooled, 0.95)
 
 
 def _fts(work: Path, letters: list, figures: dict) -> None:
@@ -199,6 +206,10 @@ _ROWS = [
     ("index_bytes", "index size (MB)", "mb"),
     ("reindex_1pct_s", "re-index, 1% changed (s)", "{:.2f}"),
     ("reindex_ratio", "  re-index / full build", "{:.1%}"),
+]
+_ROWS += [
+    ("query_target_p50_s", "search single + AND + phrase, p50 (ms)", "ms"),
+    ("query_target_p95_s", "search single + AND + phrase, p95 (ms)", "ms"),
 ]
 for _kind in QUERIES:
     _ROWS += [
