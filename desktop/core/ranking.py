@@ -18,7 +18,9 @@ every score with Whoosh's own, so an upgrade that changes them fails there, not 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+import pickle
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -27,6 +29,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer
+from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
 Scores = dict[int, float]  # global docnum -> score
@@ -59,6 +62,10 @@ class Ranker:
             return self._phrase(q)
         if isinstance(q, wq.MultiTerm):
             return self._multiterm(q)
+        if isinstance(q, wq.NumericRange):  # dates: a few Terms and TermRanges
+            return self.scores(q._compile_query(self.searcher.reader()))
+        if isinstance(q, wq.ConstantScoreQuery):
+            return dict.fromkeys(self.scores(q.child), q.score)
         if isinstance(q, wq.Or) and not q.scale:
             return _boosted(_union(self.scores(c) for c in q.children()), q.boost)
         if isinstance(q, wq.And):
@@ -97,7 +104,7 @@ class Ranker:
         scorer = searcher.weighting.scorer(searcher, fieldname, text)
         out: Scores = {}
         for sub, offset in self._leaves:
-            ids, weights = _postings(sub.reader(), fieldname, text)
+            ids, weights, deleted = _postings(sub.reader(), fieldname, text)
             if not ids:
                 continue
             if isinstance(scorer, BM25FScorer):
@@ -113,6 +120,8 @@ class Ranker:
                 )
             else:  # a field without lengths: Whoosh scores the weight
                 out.update((offset + d, w * boost) for d, w in zip(ids, weights, strict=True))
+            for d in deleted:
+                out.pop(offset + d, None)
         return out
 
     def _multiterm(self, q: wq.MultiTerm) -> Scores:
@@ -121,15 +130,12 @@ class Ranker:
         the matches in index order)."""
         return _union(self._term(q.fieldname, t, q.boost) for t in self.expansion(q))
 
-    def expansion(self, q: wq.MultiTerm) -> list[str]:
-        """The library's words that a wildcard, prefix or fuzzy term stands for."""
+    def expansion(self, q: wq.MultiTerm) -> list[str | bytes]:
+        """The terms that a wildcard, prefix, fuzzy term or range stands for (as bytes
+        where Whoosh gives them so: a range of dates is not UTF-8)."""
         if isinstance(q, wq.FuzzyTerm):
             return self._terms_within(q.fieldname, q.text, q.maxdist, q.prefixlength)
-        return [
-            t.decode("utf-8") if isinstance(t, bytes) else t
-            for t in q._btexts(self.searcher.reader())
-            if t
-        ]
+        return [t for t in q._btexts(self.searcher.reader()) if t]
 
     def _terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int) -> list[str]:
         """Whoosh's FuzzyTerm expansion (optimal string alignment distance, a common first
@@ -156,24 +162,37 @@ class Ranker:
         candidates = self._and([wq.Term(PAIRS_FIELD, p, boost=q.boost) for p in pairs])
         if not candidates:
             return candidates
-        whole = self._matched_docs(wq.Phrase(PAIRS_FIELD, pairs), sorted(candidates))
+        whole = self._in_sequence(pairs, candidates)
         return {d: candidates[d] for d in whole}
 
-    def _matched_docs(self, q: wq.Query, candidates: list[int]) -> set[int]:
-        """Which of the (sorted) *candidates* *q*'s own matcher accepts."""
+    def _in_sequence(self, pairs: list[str], candidates: Scores) -> set[int]:
+        """The candidates in which the pairs follow each other (pair k at p + k): their
+        positions read a block at a time, decoded only for the candidates."""
         found: set[int] = set()
-        context = self.searcher.boolean_context()
         for sub, offset in self._leaves:
             end = offset + sub.doc_count_all()
-            mine = [d - offset for d in candidates if offset <= d < end]
+            mine = {d - offset for d in candidates if offset <= d < end}
             if not mine:
                 continue
-            m = q.matcher(sub, context)
+            reader = sub.reader()
+            encoded = []
+            for pair in pairs:
+                m, _deleted = _leaf_matcher(reader, PAIRS_FIELD, pair)
+                encoded.append(
+                    {
+                        d: v
+                        for ids, vs in _blocks(m, values=True)
+                        for d, v in zip(ids, vs, strict=True)
+                        if d in mine
+                    }
+                )
             for d in mine:
-                if not m.is_active():
-                    break
-                m.skip_to(d)
-                if m.is_active() and m.id() == d:
+                starts = set(_positions(encoded[0][d]))
+                for k, values in enumerate(encoded[1:], start=1):
+                    starts.intersection_update(p - k for p in _positions(values[d]))
+                    if not starts:
+                        break
+                if starts:
                     found.add(offset + d)
         return found
 
@@ -255,33 +274,55 @@ def _byte_length(code: int) -> int:
     return byte_to_length(code) if code else 1
 
 
-def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float]]:
-    """A term's postings in one segment (deleted letters left out), a block at a time."""
+def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], frozenset[int]]:
+    """A term's postings in one segment, a block at a time, and the segment's deleted
+    letters: they are in the postings, and fewer to take out after scoring than to test."""
+    m, deleted = _leaf_matcher(reader, fieldname, text)
+    ids: list[int] = []
+    weights: list[float] = []
+    for block_ids, block_weights in _blocks(m, values=False):
+        ids.extend(block_ids)
+        weights.extend(block_weights)
+    return ids, weights, deleted
+
+
+def _positions(value: bytes) -> Iterator[int]:
+    """whoosh.formats.Positions.decode_positions (delta-coded positions, pickled without
+    the final STOP), without its per-call overhead: a long phrase decodes thousands."""
+    if not value.endswith(b"."):
+        value += b"."
+    return accumulate(pickle.loads(value[_INT_SIZE:]))
+
+
+def _leaf_matcher(reader, fieldname: str, text):
+    """The term's matcher in one segment without Whoosh's deleted-letters filter (None if
+    the segment lacks the term), and the deleted letters."""
     try:
         m = reader.postings(fieldname, text)
     except TermNotFound:
-        return [], []
-    deleted: frozenset[int] = frozenset()
+        return None, frozenset()
     if isinstance(m, FilterMatcher):
-        deleted, m = reader.deleted_docs_set, m.child
-    ids: list[int] = []
-    weights: list[float] = []
+        return m.child, reader.deleted_docs_set
+    return m, frozenset()
+
+
+def _blocks(m, values: bool) -> Iterator[tuple[Sequence[int], Sequence]]:
+    """(ids, weights) or (ids, encoded values) of a matcher, a block at a time."""
+    if m is None:
+        return
     if isinstance(m, W3LeafMatcher):
         while m.is_active():
             m._read_ids()
-            m._read_weights()
-            ids.extend(m._ids)
-            weights.extend(m._weights)
+            if values:
+                m._read_values()
+            else:
+                m._read_weights()
+            yield m._ids, (m._values if values else m._weights)
             m._next_block()
-    else:
-        while m.is_active():
-            ids.append(m.id())
-            weights.append(m.weight())
-            m.next()
-    if deleted:
-        kept = [(d, w) for d, w in zip(ids, weights, strict=True) if d not in deleted]
-        ids, weights = [d for d, _ in kept], [w for _, w in kept]
-    return ids, weights
+        return
+    while m.is_active():
+        yield [m.id()], [m.value() if values else m.weight()]
+        m.next()
 
 
 def _union(parts: Iterable[Scores]) -> Scores:

@@ -285,7 +285,8 @@ def match_spec(q: wq.Query, ranker: Ranker) -> MatchSpec:
             return
         if isinstance(node, wq.MultiTerm):
             if node.fieldname in _TEXT_FIELDS:
-                terms.update(ranker.expansion(node))
+                words = ranker.expansion(node)
+                terms.update(w.decode("utf-8") if isinstance(w, bytes) else w for w in words)
             return
         if node.is_leaf():
             for fieldname, term in node.existing_terms(reader, expand=True):
