@@ -7,8 +7,10 @@ from whoosh import query as wq
 
 from desktop.bench.corpus import generate
 from desktop.core.index import Library
+from desktop.core.parse import parse_file
 from desktop.core.ranking import Ranker
 from desktop.core.search import MatchSpec, QueryError, match_offsets, parse_query
+from tests.conftest import LETTER_2018, LETTER_2023
 
 LETTERS = 120
 
@@ -139,3 +141,23 @@ def test_filters_and_facets_count_the_filtered_matches(lib):
     assert filtered.total == everything.facets["year"][year]
     assert {h.date[:4] for h in filtered.hits} == {year}
     assert filtered.facets["year"] == {year: filtered.total}
+
+
+@pytest.mark.parametrize("path", [LETTER_2018, LETTER_2023])
+def test_terms_given_as_lists_index_as_whooshs_own_formats_would(path):
+    """The text and pairs are given to Whoosh as term lists (one analysis per letter);
+    the postings must be those Whoosh makes from the string with the field's analyzer."""
+    from whoosh.formats import Frequency, Positions
+
+    from desktop.core.analysis import dutch_analyzer, index_terms, pair_analyzer, word_pairs
+    from desktop.core.term_formats import TermCounts, TermPositions
+
+    text = parse_file(path).text
+    terms = index_terms(text)
+    for ours, theirs, value, analyzer in [
+        (TermCounts(), Frequency(), terms, dutch_analyzer()),
+        (TermPositions(), Positions(), word_pairs(terms), pair_analyzer()),
+    ]:
+        expected = sorted(theirs.word_values(text, analyzer))
+        assert sorted(ours.word_values(value, analyzer)) == expected
+        assert len(expected) > 300

@@ -20,6 +20,7 @@ from desktop.core.analysis import (
     word_pairs,
 )
 from desktop.core.letter import Block, BlockKind, Letter, Mention
+from desktop.core.term_formats import TermCounts, TermPositions
 
 SCHEMA_VERSION = 9
 
@@ -41,11 +42,17 @@ def make_schema() -> Schema:
         counts=STORED(),  # explicit mentions per treaty, for the list's chips
         # No positions in the text: scoring reads whole posting blocks, and positions made
         # them five times the size. Phrases are looked up in pairs (desktop.core.ranking).
-        text=TEXT(analyzer=dutch_analyzer(), phrase=False, multitoken_query="phrase"),
-        pairs=TEXT(analyzer=pair_analyzer(), phrase=True),
+        text=_listed(TEXT(analyzer=dutch_analyzer(), phrase=False, multitoken_query="phrase"), TermCounts),
+        pairs=_listed(TEXT(analyzer=pair_analyzer(), phrase=True), TermPositions),
         notes=TEXT(analyzer=dutch_analyzer(), multitoken_query="phrase"),
         size=NUMERIC(stored=True),
     )  # fmt: skip
+
+
+def _listed(field: TEXT, format_class: type) -> TEXT:
+    """*field* with a format that counts a list of terms fast (term_formats.py)."""
+    field.format = format_class(field_boost=field.format.field_boost)
+    return field
 
 
 def store_key(letter_id: str, digest: str) -> str:
