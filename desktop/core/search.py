@@ -153,8 +153,11 @@ def parse_query(schema, text: str) -> wq.Query:
     if isinstance(q, wq.qcore._NullQuery):
         raise QueryError("the query has no words to search for", text, 0)
     if _has_slop(q):
+        at = text.find('"~')
         raise QueryError(
-            'words near each other ("…"~N) cannot be searched; use AND', text, text.find("~")
+            'words near each other ("…"~N) cannot be searched; use AND',
+            text,
+            at + 1 if at >= 0 else None,
         )
     return q
 
