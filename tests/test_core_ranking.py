@@ -41,7 +41,8 @@ def whoosh_scores(searcher, q) -> dict[int, float]:
     "text",
     ["verdrag", "kernwapens Rusland", "NAVO OR bondgenoten", "verdrag NOT kernwapens", "NOT Vilnius",
      "treaty:INF raketten", "date:[2018 to 2020] verdrag", "(ontwapening OR dialoog) AND Europa",
-     "signatory:blok", "title:veiligheidsstrategie"],
+     "signatory:blok", "title:veiligheidsstrategie", "verdrag ANDMAYBE kernwapens",
+     "verdrag REQUIRE kernwapens", "NOT (NOT Vilnius)"],
 )  # fmt: skip
 def test_scores_equal_whooshs_own(lib, text):
     with lib.searcher() as s:
@@ -118,6 +119,21 @@ def test_a_longer_phrase_needs_its_pairs_in_order_and_together(tmp_path):
         result = lib.search('"Verdrag inzake Open Luchtruim"')
         assert [h.id for h in result.hits] == ["whole"] and result.total == 1
         assert lib.search('"open luchtruim"').total == 2
+
+
+def test_andmaybe_and_require_take_phrases(lib):
+    """They once went to Whoosh's matchers, which need positions the text no longer has."""
+    rusland, kernwapens = lib.search("Rusland").total, lib.search("kernwapens").total
+    assert lib.search('Rusland ANDMAYBE "Open Luchtruim"').total == rusland > 0
+    assert lib.search('kernwapens ANDMAYBE (verdrag OR "New START")').total == kernwapens > 0
+    both = lib.search("Rusland AND INF-verdrag").total
+    assert lib.search("Rusland REQUIRE INF-verdrag").total == both > 0
+
+
+@pytest.mark.parametrize("query", ["NOT NOT verdrag", "date:[2018 to x]"])
+def test_queries_whooshs_parser_chokes_on_get_a_message(lib, query):
+    with pytest.raises(QueryError, match="cannot read query"):
+        lib.search(query)
 
 
 def test_words_apart_are_refused_with_a_message(lib):

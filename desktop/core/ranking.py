@@ -40,9 +40,9 @@ PAIRED_FIELD = "text"  # the field whose consecutive words the pairs field holds
 
 
 class Ranker:
-    """Scores queries against one searcher; keeps per-searcher tables (field lengths,
-    sort keys) so that they are read once, not per query. A commit brings a new searcher
-    and so a new Ranker."""
+    """Scores queries against one searcher; keeps per-searcher tables (length norms, word
+    lists for fuzzy terms, facets, date order) so that they are read once, not per query.
+    A commit brings a new searcher and so a new Ranker."""
 
     def __init__(self, searcher) -> None:
         self.searcher = searcher
@@ -77,6 +77,14 @@ class Ranker:
             )
         if isinstance(q, wq.Not):
             return self._and([q])
+        if isinstance(q, wq.AndMaybe):  # a's letters, b's score added where b matches too
+            maybe = self.scores(q.b)
+            found = {d: s + maybe.get(d, 0.0) for d, s in self.scores(q.a).items()}
+            return _boosted(found, q.boost)
+        if isinstance(q, wq.Require):  # a's letters that b matches too, scored as a
+            required = self.scores(q.b)
+            found = {d: s for d, s in self.scores(q.a).items() if d in required}
+            return _boosted(found, q.boost)
         return self._by_matcher(q)
 
     def _and(self, children: list[wq.Query]) -> Scores:
@@ -109,7 +117,7 @@ class Ranker:
                 continue
             if isinstance(scorer, BM25FScorer):
                 # bm25() of whoosh.scoring: idf * w * (K1 + 1) / (w + the letter's norm)
-                norms = self._length_norms(sub, offset, fieldname, scorer)
+                norms = self._length_norms(sub, fieldname, scorer)
                 factor = scorer.idf * boost * (scorer.K1 + 1)
                 scores = [
                     factor * w / (w + n)
@@ -215,10 +223,11 @@ class Ranker:
     def _has_pairs(self) -> bool:
         return PAIRS_FIELD in self.searcher.schema
 
-    def _length_norms(self, sub, offset: int, fieldname: str, scorer: BM25FScorer) -> list[float]:
+    def _length_norms(self, sub, fieldname: str, scorer: BM25FScorer) -> list[float]:
         """Per letter of a segment, BM25's length part, K1 * (1 - B + B * length / average),
         from the lengths as Whoosh scores with them (its one-byte encoding)."""
-        key = (offset, fieldname, scorer.B, scorer.K1, scorer.avgfl)
+        # by the segment itself: an empty segment shares its offset with the next one
+        key = (id(sub), fieldname, scorer.B, scorer.K1, scorer.avgfl)
         if key not in self._norms:
             reader = sub.reader()
             column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)

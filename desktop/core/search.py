@@ -150,6 +150,11 @@ def parse_query(schema, text: str) -> wq.Query:
         q = _parser(schema).parse(normalized, debug=False)
     except QueryParserError as exc:
         raise QueryError(f"cannot read query: {exc}", text) from None
+    except Exception as exc:  # noqa: BLE001
+        # Whoosh's parser also raises a bare IndexError ("NOT NOT x") and Exception
+        # ("date:[2018 to x]"): the user's query, so a message, never a crash.
+        detail = "an operator has nothing to work on" if isinstance(exc, IndexError) else exc
+        raise QueryError(f"cannot read query: {detail}", text) from None
     if isinstance(q, wq.qcore._NullQuery):
         raise QueryError("the query has no words to search for", text, 0)
     if _has_slop(q):
@@ -223,7 +228,10 @@ def run_search(
     searcher's *ranker* to keep its tables from one query to the next."""
     q = parse_query(searcher.schema, text)
     ranker = ranker or Ranker(searcher)
-    scores = ranker.scores(q)
+    try:
+        scores = ranker.scores(q)
+    except wq.QueryError as exc:  # a shape left to Whoosh's matchers that they cannot run
+        raise QueryError(f"cannot search this query: {exc}", text) from None
     if filt := _filter(treaty, year):
         allowed = ranker.scores(filt)
         scores = {d: s for d, s in scores.items() if d in allowed}
