@@ -9,10 +9,11 @@ term's postings are read a whole block at a time, scored with Whoosh's own BM25F
 A two-word phrase in the text is one lookup in the ``pairs`` field (each pair of consecutive
 words, records.py) instead of a position check in every letter that has both words; a longer
 phrase checks positions only in letters that have all its pairs. Query nodes without a fast
-path here (ranges, proximity, ...) are scored by their own Whoosh matcher.
+path here (Every, proximity, ...) are scored by their own Whoosh matcher.
 
-Reads two Whoosh internals (block arrays of W3LeafMatcher, the length column); tests compare
-every score with Whoosh's own, so an upgrade that changes them fails there, not for users.
+Reads Whoosh 2.7 internals (block arrays of W3LeafMatcher, the length column, the Positions
+encoding); tests compare every score and every phrase match with Whoosh's own or with the
+letters' text, so an upgrade that changes them fails there, not for users.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from desktop.core.analysis import (
 from desktop.core.letter import Block, BlockKind, Letter, Mention
 from desktop.core.term_formats import TermCounts, TermPositions
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 def make_schema() -> Schema:
@@ -34,7 +34,6 @@ def make_schema() -> Schema:
         title=TEXT(analyzer=dutch_analyzer(), stored=True, field_boost=2.0, multitoken_query="phrase"),
         date=DATETIME(sortable=True),
         datestr=ID(stored=True, sortable=True),
-        year=ID(sortable=True),
         kamerstuk=KEYWORD(stored=True, commas=True, lowercase=True),
         vergaderjaar=ID(stored=True),
         signatory=TEXT(analyzer=plain_analyzer()),
@@ -70,7 +69,6 @@ def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
         "key": key,
         "title": meta.title,
         "datestr": meta.date or "",
-        "year": (meta.date or "")[:4],
         "kamerstuk": kamerstuk_terms(letter),
         "vergaderjaar": meta.vergaderjaar or "",
         "signatory": " ".join(f"{s.name} {s.role or ''}" for s in meta.signatories),

@@ -16,7 +16,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParserError
 from whoosh.support.charset import accent_map
 
 from desktop.core.analysis import TOKEN_PATTERN, index_form
-from desktop.core.ranking import FacetTable, Ranker
+from desktop.core.ranking import FacetTable, Ranker, Scores
 from desktop.core.records import kamerstuk_from_terms
 
 SNIPPETS_PER_HIT = 3
@@ -232,9 +232,8 @@ def run_search(
         scores = ranker.scores(q)
     except wq.QueryError as exc:  # a shape left to Whoosh's matchers that they cannot run
         raise QueryError(f"cannot search this query: {exc}", text) from None
-    if filt := _filter(treaty, year):
-        allowed = ranker.scores(filt)
-        scores = {d: s for d, s in scores.items() if d in allowed}
+    table = ranker.facet_table()
+    scores = _within(scores, table, {"treaty": treaty and treaty.upper(), "year": year})
     best = ranker.newest(scores, limit) if sort == "date" else ranker.top(scores, limit)
     spec = match_spec(q, ranker)
     hits = [_hit(searcher.stored_fields(d), score, spec, text_of) for d, score in best]
@@ -244,7 +243,7 @@ def run_search(
         total=len(scores),
         hits=hits,
         suggestion=suggestion,
-        facets=_facets(set(scores), ranker.facet_table()),
+        facets=_facets(set(scores), table),
     )
 
 
@@ -260,13 +259,14 @@ def _ranked(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _filter(treaty: str | None, year: str | None) -> wq.Query | None:
-    parts = []
-    if treaty:
-        parts.append(wq.Term("treaty", treaty.lower()))
-    if year:
-        parts.append(wq.Term("year", year))
-    return wq.And(parts) if parts else None
+def _within(scores: Scores, table: FacetTable, chosen: dict[str, str | None]) -> Scores:
+    """The matches with each chosen facet value (treaty, year): filtered by the same sets
+    the facet counts come from, so a filter keeps exactly the letters its count promised."""
+    for facet, value in chosen.items():
+        if value:
+            members = table.get(facet, {}).get(value, frozenset())
+            scores = {d: s for d, s in scores.items() if d in members}
+    return scores
 
 
 @dataclass(frozen=True, slots=True)
