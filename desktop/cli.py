@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.core.draft import LetterError
-from desktop.core.letter import Letter
+from desktop.core.model.draft import LetterError
+from desktop.core.model.letter import Letter
 
 EXIT_ERROR = 2
 
@@ -85,7 +85,7 @@ def _index_option(p: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace):
-    from desktop.core.index import LibraryError
+    from desktop.core.library.library import LibraryError
     from desktop.home import open_library
 
     try:
@@ -98,7 +98,7 @@ def _open(args: argparse.Namespace):
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from desktop.core.parse import parse_file
+    from desktop.core.ingest.parse import parse_file
 
     letter = parse_file(args.file)
     if args.json:
@@ -110,7 +110,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from desktop.core.index import LibraryError
+    from desktop.core.library.library import LibraryError
 
     progress = None if args.quiet or not sys.stderr.isatty() else _progress_bar
     with _open(args) as lib:
@@ -141,7 +141,7 @@ def _progress_bar(done: int, total: int, current: str) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from desktop.core.search import QueryError
+    from desktop.core.search.query import QueryError
 
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
@@ -199,7 +199,7 @@ def cmd_treaties(args: argparse.Namespace) -> int:
 
 
 def _gazetteer_ids() -> list[str]:
-    from desktop.core.treaties import gazetteer
+    from desktop.core.ingest.treaties import gazetteer
 
     return list(gazetteer().treaties)
 

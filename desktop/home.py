@@ -7,7 +7,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from desktop.core.index import Library, LibraryBusy
+from desktop.core.library.library import Library, LibraryBusy
 from desktop.resources import bundled_letters
 
 APP_NAME = "kamerbrief-reader"

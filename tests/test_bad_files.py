@@ -17,18 +17,18 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.cli import main
-from desktop.core import parse
-from desktop.core.draft import LetterError
-from desktop.core.failures import FILE_NAME, FailureMemory
-from desktop.core.index import Library
-from desktop.core.isolation import Limits, ParserPool
+from desktop.core.ingest import parse
+from desktop.core.ingest.worker import Limits, ParserPool
+from desktop.core.library.failures import FILE_NAME, FailureMemory
+from desktop.core.library.library import Library
+from desktop.core.model.draft import LetterError
 from tests.conftest import LETTER_2018, LETTER_2023, LETTERS
 from tests.data.hostile_reader import NAME as HOSTILE
 from tests.test_reader_pdf import FOOTER_2023, MARKERS_2023, Style, letter_pdf
 
 SECONDS = 2.0  # the parse time limit in these tests: margin for a loaded machine
 MEMORY_MB = 300
-PDF_READER = "desktop.core.readers.pdf_reader:read_pdf"
+PDF_READER = "desktop.core.ingest.readers.pdf_reader:read_pdf"
 
 
 @pytest.fixture

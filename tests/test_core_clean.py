@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.core.assemble import assemble
-from desktop.core.clean import clean_text
-from desktop.core.letter import BlockKind
-from desktop.core.parse import parse_file
+from desktop.core.ingest.assemble import assemble
+from desktop.core.ingest.clean import clean_text
+from desktop.core.ingest.parse import parse_file
+from desktop.core.model.letter import BlockKind
 from tests.conftest import LETTER_2023
 
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from desktop.core.letter import BlockKind, Letter
-from desktop.core.parse import parse_file
+from desktop.core.ingest.parse import parse_file
+from desktop.core.model.letter import BlockKind, Letter
 from tests.conftest import LETTER_2018, LETTER_2023
 
 

@@ -6,10 +6,10 @@ import pytest
 from whoosh import query as wq
 
 from desktop.bench.corpus import generate
-from desktop.core.index import Library
-from desktop.core.parse import parse_file
-from desktop.core.ranking import Ranker
-from desktop.core.search import MatchSpec, QueryError, match_offsets, parse_query
+from desktop.core.ingest.parse import parse_file
+from desktop.core.library.library import Library
+from desktop.core.search.query import MatchSpec, QueryError, match_offsets, parse_query
+from desktop.core.search.ranking import Ranker
 from tests.conftest import LETTER_2018, LETTER_2023
 
 LETTERS = 120
@@ -165,8 +165,8 @@ def test_terms_given_as_lists_index_as_whooshs_own_formats_would(path):
     the postings must be those Whoosh makes from the string with the field's analyzer."""
     from whoosh.formats import Frequency, Positions
 
-    from desktop.core.analysis import dutch_analyzer, index_terms, pair_analyzer, word_pairs
-    from desktop.core.term_formats import TermCounts, TermPositions
+    from desktop.core.search.analysis import dutch_analyzer, index_terms, pair_analyzer, word_pairs
+    from desktop.core.search.term_formats import TermCounts, TermPositions
 
     text = parse_file(path).text
     terms = index_terms(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.treaties import Gazetteer, Treaty, gazetteer, load_treaties
+from desktop.core.ingest.treaties import Gazetteer, Treaty, gazetteer, load_treaties
 from desktop.resources import resource
 
 REQUIRED = ["INF", "CSE", "NEW-START", "CTBT", "OST", "VIENNA-DOC", "NPT", "TPNW", "ABM", "START",

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.core.draft import LetterError
-from desktop.core.letter import Letter
-from desktop.core.parse import parse_bytes
+from desktop.core.ingest.parse import parse_bytes
+from desktop.core.model.draft import LetterError
+from desktop.core.model.letter import Letter
 from tests.conftest import LETTER_2018, LETTER_2023
 
 FUZZ = settings(

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from desktop.core.analysis import stem
-from desktop.core.index import SCHEMA_VERSION, Library, LibraryBusy
-from desktop.core.parse import parse_file
-from desktop.core.search import QueryError
+from desktop.core.ingest.parse import parse_file
+from desktop.core.library.library import SCHEMA_VERSION, Library, LibraryBusy
+from desktop.core.search.analysis import stem
+from desktop.core.search.query import QueryError
 from desktop.home import open_library
 from tests.conftest import LETTER_2018, LETTER_2023, LETTERS
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.draft import Draft, LetterError, NoteRef
-from desktop.core.letter import BlockKind, Kamerstuk, Signatory
-from desktop.core.readers.html_reader import read_html
-from desktop.core.readers.xml_reader import read_xml
+from desktop.core.ingest.readers.html_reader import read_html
+from desktop.core.ingest.readers.xml_reader import read_xml
+from desktop.core.model.draft import Draft, LetterError, NoteRef
+from desktop.core.model.letter import BlockKind, Kamerstuk, Signatory
 
 DATA = Path(__file__).resolve().parent / "data"
 PAGE = DATA / "kst-33694-69.html"

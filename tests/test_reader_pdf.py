@@ -18,10 +18,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.core.clean import PAGE_FOOTER_RE
-from desktop.core.draft import LetterError
-from desktop.core.letter import BlockKind, Letter
-from desktop.core.parse import parse_bytes, parse_file
+from desktop.core.ingest.clean import PAGE_FOOTER_RE
+from desktop.core.ingest.parse import parse_bytes, parse_file
+from desktop.core.model.draft import LetterError
+from desktop.core.model.letter import BlockKind, Letter
 from tests.conftest import DATA, LETTER_2018, LETTER_2023
 
 FOOTER_2023 = "Tweede Kamer, vergaderjaar 2023–2024, 33 694, nr. 69"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.draft import LetterError
-from desktop.core.parse import parse_bytes, parse_file
-from desktop.core.readers.text_reader import decode
+from desktop.core.ingest.parse import parse_bytes, parse_file
+from desktop.core.ingest.readers.text_reader import decode
+from desktop.core.model.draft import LetterError
 from tests.conftest import LETTER_2018, LETTER_2023
 
 SENTENCE = (

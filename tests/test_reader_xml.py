@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.draft import Draft, LetterError, NoteRef
-from desktop.core.letter import BlockKind, Kamerstuk, Signatory
-from desktop.core.readers.xml_reader import (
+from desktop.core.ingest.readers.xml_reader import (
     normalize_vergaderjaar,
     parse_dossier,
     parse_dutch_date,
     read_xml,
 )
+from desktop.core.model.draft import Draft, LetterError, NoteRef
+from desktop.core.model.letter import BlockKind, Kamerstuk, Signatory
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parents[1] / "shared" / "samples"  # /work/shared/samples beside the repo

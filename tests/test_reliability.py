@@ -20,8 +20,8 @@ import pytest
 
 from desktop.bench import kill_harness
 from desktop.bench.corpus import generate
-from desktop.core import parse as parse_mod
-from desktop.core.index import Library, LibraryBusy
+from desktop.core.ingest import parse as parse_mod
+from desktop.core.library.library import Library, LibraryBusy
 from tests.conftest import LETTER_2018, LETTERS, REPO
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -47,7 +47,7 @@ def test_kills_during_imports_never_lose_a_completed_batch():
 
 def test_kill_during_the_very_first_creation(tmp_path):
     root = tmp_path / "lib"
-    code = "import sys; from desktop.core.index import Library; Library.open(sys.argv[1]); print('made', flush=True)"
+    code = "import sys; from desktop.core.library.library import Library; Library.open(sys.argv[1]); print('made', flush=True)"
     for delay in (0.0, 0.05, 0.15):
         shutil.rmtree(root, ignore_errors=True)
         proc = _child(code, str(root))
@@ -63,7 +63,7 @@ def test_a_second_process_reads_while_the_first_writes(tmp_path):
     with Library.open(root) as lib:
         lib.add([LETTERS])
     holder = _child(
-        "import sys, time; from desktop.core.index import Library\n"
+        "import sys, time; from desktop.core.library.library import Library\n"
         "lib = Library.open(sys.argv[1]); w = lib._ix.writer(); print('writing', flush=True); time.sleep(60)",
         str(root),
     )
@@ -95,18 +95,18 @@ def test_an_error_mid_batch_cancels_and_releases(tmp_path, corpus, monkeypatch):
                 raise RuntimeError("a bug in a reader")
             return real(data, path, *a, **k)
 
-        monkeypatch.setattr("desktop.core.index.parse_bytes", broken)
+        monkeypatch.setattr("desktop.core.library.library.parse_bytes", broken)
         with pytest.raises(RuntimeError):
             lib.add(corpus[5:15])
         assert len(lib) == 5  # nothing of the broken batch
-        monkeypatch.setattr("desktop.core.index.parse_bytes", real)
+        monkeypatch.setattr("desktop.core.library.library.parse_bytes", real)
         assert lib.add(corpus[5:15]).new == 10  # the lock was released
 
 
 def test_import_then_quit_at_once(tmp_path, corpus):
     root = tmp_path / "lib"
     code = (
-        "import os, sys; from pathlib import Path; from desktop.core.index import Library\n"
+        "import os, sys; from pathlib import Path; from desktop.core.library.library import Library\n"
         "lib = Library.open(sys.argv[1]); lib.add([Path(p) for p in sys.argv[2:]]); os._exit(0)"
     )
     proc = _child(code, str(root), *map(str, corpus[:12]))

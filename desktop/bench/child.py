@@ -24,7 +24,7 @@ def peak_rss() -> int:
 
 
 def build(corpus: Path, library: Path) -> dict:
-    from desktop.core.index import Library
+    from desktop.core.library.library import Library
 
     start = time.perf_counter()
     with Library.open(library) as lib:
@@ -44,7 +44,7 @@ def window(library: Path, typical: str, huge: str) -> dict:
     started = time.perf_counter()
     from PySide6.QtCore import QEvent, QObject
 
-    from desktop.core.index import Library
+    from desktop.core.library.library import Library
     from desktop.ui.app import make_application, open_window
 
     app = make_application()

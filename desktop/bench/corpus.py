@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from desktop.core.dutch import MONTHS
-from desktop.core.letter import BlockKind
-from desktop.core.parse import parse_file
+from desktop.core.ingest.dutch import MONTHS
+from desktop.core.ingest.parse import parse_file
+from desktop.core.model.letter import BlockKind
 from desktop.resources import bundled_letters
 
 TYPICAL_CHARS = 5_000

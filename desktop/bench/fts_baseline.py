@@ -6,7 +6,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from desktop.core.letter import Letter
+from desktop.core.model.letter import Letter
 
 # Whoosh query -> FTS5 query; None where FTS5 has no equivalent (fuzzy).
 FTS_QUERIES = {

@@ -25,7 +25,7 @@ from pathlib import Path
 _CHILD = """
 import sys
 from pathlib import Path
-from desktop.core.index import Library
+from desktop.core.library.library import Library
 root, batches = Path(sys.argv[1]), [b.split(",") for b in sys.argv[2:]]
 with Library.open(root) as lib:
     for n, batch in enumerate(batches):
@@ -50,7 +50,7 @@ def make_batches(folder: Path, batches: int, per_batch: int, seed: int) -> list[
 
 
 def expected_ids(batches: list[list[Path]], upto: int) -> set[str]:
-    from desktop.core.assemble import letter_id_for
+    from desktop.core.ingest.assemble import letter_id_for
 
     return {letter_id_for(p.stem) for batch in batches[: upto + 1] for p in batch}
 
@@ -69,7 +69,7 @@ def one_kill(root: Path, batches: list[list[Path]], delay: float) -> tuple[int, 
     done = max(
         [int(line.split()[1]) for line in out.splitlines() if line.startswith("done")], default=-1
     )
-    from desktop.core.index import Library
+    from desktop.core.library.library import Library
 
     try:
         with Library.open(root) as lib:

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.bench import corpus, fts_baseline
-from desktop.core.index import Library
-from desktop.core.parse import parse_file
-from desktop.core.treaties import gazetteer
+from desktop.core.ingest.parse import parse_file
+from desktop.core.ingest.treaties import gazetteer
+from desktop.core.library.library import Library
 
 QUERIES = {
     "single": ["verdrag", "Rusland", "kernwapens", "NAVO", "veiligheid", "transparantie"],

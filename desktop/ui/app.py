@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
-from desktop.core.index import Library, LibraryError
+from desktop.core.library.library import Library, LibraryError
 from desktop.home import APP_NAME, open_library
 from desktop.resources import resource
 from desktop.ui.main_window import MainWindow

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPixmap
 
-from desktop.core.treaties import Treaty
+from desktop.core.ingest.treaties import Treaty
 from desktop.ui.theme import Theme
 
 CHIP_PADDING = 6.0

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.core.dutch import MONTHS
-from desktop.core.letter import Footnote, Kamerstuk, Letter
-from desktop.core.treaties import Treaty
+from desktop.core.ingest.dutch import MONTHS
+from desktop.core.ingest.treaties import Treaty
+from desktop.core.model.letter import Footnote, Kamerstuk, Letter
 
 _MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 _TOOLTIP_WIDTH = 380  # px: a card wraps instead of spanning the screen

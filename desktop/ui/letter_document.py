@@ -32,8 +32,8 @@ from PySide6.QtGui import (
     QTextLength,
 )
 
-from desktop.core.letter import Block, BlockKind, Letter, Mention
-from desktop.core.treaties import Treaty
+from desktop.core.ingest.treaties import Treaty
+from desktop.core.model.letter import Block, BlockKind, Letter, Mention
 from desktop.ui.formatting import (
     footnote_html,
     kamerstuk_label,

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from desktop.core.letter import Letter
+from desktop.core.model.letter import Letter
 from desktop.ui.formatting import cite
 
 MEASURE = 72  # characters per line at most: a comfortable reading measure

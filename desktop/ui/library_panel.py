@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.treaties import Treaty
+from desktop.core.ingest.treaties import Treaty
 from desktop.ui.chips import paint_chips, swatch
 from desktop.ui.labels import plain_label
 from desktop.ui.library_model import (

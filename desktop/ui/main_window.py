@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.index import IndexReport, Library
-from desktop.core.parse import SUPPORTED_SUFFIXES
-from desktop.core.search import Hit, match_offsets
-from desktop.core.treaties import Treaty, gazetteer
+from desktop.core.ingest.parse import SUPPORTED_SUFFIXES
+from desktop.core.ingest.treaties import Treaty, gazetteer
+from desktop.core.library.library import IndexReport, Library
+from desktop.core.search.query import Hit, match_offsets
 from desktop.ui.dialogs import FailuresDialog, ShortcutsDialog, show_about
 from desktop.ui.labels import plain_label
 from desktop.ui.library_model import LibraryModel

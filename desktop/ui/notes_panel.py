@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop.core.letter import Footnote
+from desktop.core.model.letter import Footnote
 from desktop.ui.labels import plain_label
 
 MARKER_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.letter import Letter
-from desktop.core.treaties import Treaty
+from desktop.core.ingest.treaties import Treaty
+from desktop.core.model.letter import Letter
 from desktop.ui.formatting import dutch_date, kamerstuk_label, plain_tooltip, signatories_line
 from desktop.ui.labels import ElidedLabel, plain_label
 from desktop.ui.letter_document import DocSpan, LetterDocument, reading_font

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.core.search import Hit, SearchResult
+from desktop.core.search.query import Hit, SearchResult
 from desktop.ui.formatting import dutch_date, kamerstuk_label
 from desktop.ui.theme import LIGHT
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.search import QueryError, SearchResult
-from desktop.core.treaties import Treaty
+from desktop.core.ingest.treaties import Treaty
+from desktop.core.search.query import QueryError, SearchResult
 from desktop.ui.library_panel import is_enter, wants_other_pane
 from desktop.ui.search_model import HitDelegate, SearchResultModel
 from desktop.ui.theme import Theme

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.treaties import Treaty
+from desktop.core.ingest.treaties import Treaty
 from desktop.ui.chips import swatch
 from desktop.ui.formatting import plain_tooltip
 

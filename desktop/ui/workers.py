@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.core.index import IndexReport, Library, LibraryBusy, LibraryError
-from desktop.core.search import QueryError, SearchResult
+from desktop.core.library.library import IndexReport, Library, LibraryBusy, LibraryError
+from desktop.core.search.query import QueryError, SearchResult
 
 
 class SearchSignals(QObject):

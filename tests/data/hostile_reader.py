@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 import signal
 
-from desktop.core.draft import Draft
-from desktop.core.readers.pdf_reader import read_pdf
+from desktop.core.ingest.readers.pdf_reader import read_pdf
+from desktop.core.model.draft import Draft
 
 NAME = "tests.data.hostile_reader:hostile_pdf"
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 import desktop.ui  # noqa: F401  (guards PySide6 6.12 on Python 3.11 before any Qt call)
-from desktop.core.index import Library
+from desktop.core.library.library import Library
 from desktop.home import open_library
 from desktop.ui.letter_document import MENTION_KIND_PROPERTY, MENTION_PROPERTY, TREATY_PROPERTY
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCharFormat, QTextDocument
 
-from desktop.core.treaties import gazetteer
+from desktop.core.ingest.treaties import gazetteer
 from desktop.ui.letter_document import (
     BLOCK_KIND_PROPERTY,
     FOOTNOTE_PROPERTY,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from desktop.core.index import IndexReport, LibraryBusy
+from desktop.core.library.library import IndexReport, LibraryBusy
 from desktop.ui.app import open_window
 from tests.conftest import LETTER_2018, LETTER_2023
 

@@ -4,8 +4,8 @@ machines are shared and a wall-clock limit in a unit test only makes it flaky.""
 
 from __future__ import annotations
 
-from desktop.core.letter import Block, BlockKind, Footnote, Letter, Mention
-from desktop.core.treaties import gazetteer
+from desktop.core.ingest.treaties import gazetteer
+from desktop.core.model.letter import Block, BlockKind, Footnote, Letter, Mention
 from desktop.ui.library_model import LibraryModel
 from desktop.ui.reader_pane import ReaderPane
 

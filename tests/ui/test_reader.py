@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextDocument, QTextFormat
 
-from desktop.core.letter import BlockKind
+from desktop.core.model.letter import BlockKind
 from desktop.ui.letter_document import BLOCK_KIND_PROPERTY, TREATY_PROPERTY
 
 from .conftest import ID_2018, ID_2023, highlighted_spans

@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
-from desktop.core.search import QueryError, SearchResult
+from desktop.core.search.query import QueryError, SearchResult
 from desktop.ui.search_panel import SearchPanel
 
 from .conftest import ID_2018, ID_2023, selected_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.letter import Reference
+from desktop.core.model.letter import Reference
 
 _KAMERSTUK_RE = re.compile(
     r"\bKamerstuk(?:ken)?\s+(?:(?:I|II)\s+\d{4}/\d{2},\s*)?"

@@ -18,7 +18,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from desktop.core.analysis import plain_form
+from desktop.core.search.analysis import plain_form
 
 _FILE = "vocabulary.json"
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")  # words of letters only: no designations, no numbers

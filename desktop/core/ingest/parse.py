@@ -1,6 +1,6 @@
 """One entry point from a file on disk to a Letter, whatever its format.
 
-Every reader runs in the worker process of :mod:`desktop.core.isolation`, with a time and a
+Every reader runs in the worker process of :mod:`desktop.core.ingest.worker`, with a time and a
 memory limit. PDF, XML and HTML readers parse structure an attacker controls (and PDFium is
 C++). Plain text would be safe to parse here by its size alone if its cleaner were linear in
 it, but it is not on every input (80 KB of hyphenated short lines took 10 s when measured),
@@ -12,25 +12,25 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from desktop.core.assemble import assemble, letter_id_for
-from desktop.core.draft import Draft, LetterError
-from desktop.core.isolation import Limits, ParserPool, default_pool
-from desktop.core.letter import Letter
+from desktop.core.ingest.assemble import assemble, letter_id_for
+from desktop.core.ingest.worker import Limits, ParserPool, default_pool
+from desktop.core.model.draft import Draft, LetterError
+from desktop.core.model.letter import Letter
 
 # The largest Kamerstuk PDFs with annexes run to a few MB and a letter's text to tens of KB;
 # a file over 20 MB is something else, and refusing it by its size costs one stat().
 MAX_BYTES = 20 * 1024 * 1024
 
-TEXT_READER = "desktop.core.readers.text_reader:read_text"
+TEXT_READER = "desktop.core.ingest.readers.text_reader:read_text"
 # suffix -> "module:function", imported by name in the worker process.
 READERS = {
     ".txt": TEXT_READER,
     ".text": TEXT_READER,
     "": TEXT_READER,
-    ".pdf": "desktop.core.readers.pdf_reader:read_pdf",
-    ".xml": "desktop.core.readers.xml_reader:read_xml",
-    ".html": "desktop.core.readers.html_reader:read_html",
-    ".htm": "desktop.core.readers.html_reader:read_html",
+    ".pdf": "desktop.core.ingest.readers.pdf_reader:read_pdf",
+    ".xml": "desktop.core.ingest.readers.xml_reader:read_xml",
+    ".html": "desktop.core.ingest.readers.html_reader:read_html",
+    ".htm": "desktop.core.ingest.readers.html_reader:read_html",
 }
 SUPPORTED_SUFFIXES = (".txt", ".text", ".xml", ".html", ".htm", ".pdf")
 

@@ -15,9 +15,9 @@ from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParserError
 from whoosh.support.charset import accent_map
 
-from desktop.core.analysis import TOKEN_PATTERN, index_form
-from desktop.core.ranking import FacetTable, Ranker, Scores
-from desktop.core.records import kamerstuk_from_terms
+from desktop.core.library.records import kamerstuk_from_terms
+from desktop.core.search.analysis import TOKEN_PATTERN, index_form
+from desktop.core.search.ranking import FacetTable, Ranker, Scores
 
 SNIPPETS_PER_HIT = 3
 SNIPPET_HEAD = 200_000  # characters of a letter read for its snippets
@@ -223,8 +223,8 @@ def run_search(
     ranker: Ranker | None = None,
 ) -> SearchResult:
     """Search, then snippets for the hits on this page; with no hit, a "did you mean" from
-    *vocabulary* (a desktop.core.vocabulary.Vocabulary). Every match is scored in one pass
-    (desktop.core.ranking): the total and the facets need them all anyway. Pass the
+    *vocabulary* (a desktop.core.search.vocabulary.Vocabulary). Every match is scored in one pass
+    (desktop.core.search.ranking): the total and the facets need them all anyway. Pass the
     searcher's *ranker* to keep its tables from one query to the next."""
     q = parse_query(searcher.schema, text)
     ranker = ranker or Ranker(searcher)

@@ -6,8 +6,8 @@ import codecs
 import re
 from collections.abc import Collection
 
-from desktop.core.clean import clean_text
-from desktop.core.draft import Draft, LetterError
+from desktop.core.ingest.clean import clean_text
+from desktop.core.model.draft import Draft, LetterError
 
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)  # before UTF-16: FF FE 00 00 ...
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)

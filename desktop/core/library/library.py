@@ -27,13 +27,9 @@ from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
-from desktop.core.draft import LetterError
-from desktop.core.failures import FailureMemory
-from desktop.core.letter import Letter
-from desktop.core.letter_store import LetterStore
-from desktop.core.parse import SUPPORTED_SUFFIXES, parse_bytes, read_file_bytes
-from desktop.core.ranking import Ranker
-from desktop.core.records import (
+from desktop.core.ingest.parse import SUPPORTED_SUFFIXES, parse_bytes, read_file_bytes
+from desktop.core.library.failures import FailureMemory
+from desktop.core.library.records import (
     SCHEMA_VERSION,
     entry,
     index_fields,
@@ -42,10 +38,14 @@ from desktop.core.records import (
     store_key,
     store_row,
 )
-from desktop.core.search import SearchResult, run_search
-from desktop.core.storage import durable_commit
-from desktop.core.vocabulary import Vocabulary
-from desktop.core.whoosh_fixes import apply as _apply_whoosh_fixes
+from desktop.core.library.storage import durable_commit
+from desktop.core.library.store import LetterStore
+from desktop.core.model.draft import LetterError
+from desktop.core.model.letter import Letter
+from desktop.core.search.query import SearchResult, run_search
+from desktop.core.search.ranking import Ranker
+from desktop.core.search.vocabulary import Vocabulary
+from desktop.core.search.whoosh_internals import apply as _apply_whoosh_fixes
 
 INDEX_NAME = "letters"
 _META_FILE = "library.json"

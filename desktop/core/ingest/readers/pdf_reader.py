@@ -1,14 +1,14 @@
 """PDF letters -> :class:`Draft`, using the layout the PDF knows.
 
 pypdfium2 (PDFium; Apache-2.0 / BSD-3-Clause) gives every glyph with its box and baseline;
-:mod:`desktop.core.readers.pdf_layout` turns those into lines, drops page furniture and takes
+:mod:`desktop.core.ingest.readers.pdf_layout` turns those into lines, drops page furniture and takes
 footnote bodies (small print at the page bottom) and markers (raised digits) from the layout.
-The running text then goes through :func:`desktop.core.clean.clean_text` for what plain text
+The running text then goes through :func:`desktop.core.ingest.clean.clean_text` for what plain text
 and PDF share: header metadata, reflow, line-break hyphens, headings and signatures. Markers
 and note starts travel through the cleaner as private-use characters that no PDF text holds,
 so the cleaner cannot mistake them for anything else and they come out where they went in.
 
-This module runs in the parser worker process (desktop.core.isolation), never in the window.
+This module runs in the parser worker process (desktop.core.ingest.worker), never in the window.
 """
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ import unicodedata
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktop.core.clean import clean_text
-from desktop.core.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
-from desktop.core.dutch import ends_sentence
-from desktop.core.readers.pdf_layout import (
+from desktop.core.ingest.clean import clean_text
+from desktop.core.ingest.dutch import ends_sentence
+from desktop.core.ingest.readers.pdf_layout import (
     PARAGRAPH_GAP,
     Glyph,
     Line,
@@ -32,6 +31,7 @@ from desktop.core.readers.pdf_layout import (
     split_pages,
     usual_pitch,
 )
+from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
 
 MAX_PAGES = 500  # a letter has a few pages; a 10 000-page PDF is something else
 MAX_NOTES = 999

@@ -6,9 +6,9 @@ or the library down with it. So readers run in one long-lived worker process tha
 across files and replaced after it was killed: an import of 1000 PDFs pays one interpreter
 start, not 1000. The worker caps its own address space (RLIMIT_AS); the parent waits at most
 the time limit for each answer, then kills the worker. Plain text goes there too: its cleaner
-is not linear on every input (see desktop.core.parse).
+is not linear on every input (see desktop.core.ingest.parse).
 
-The worker is ``python -m desktop.core.isolation`` speaking length-prefixed pickles over its
+The worker is ``python -m desktop.core.ingest.worker`` speaking length-prefixed pickles over its
 stdin/stdout, not a multiprocessing child: 'spawn' re-runs the parent's main script in the
 child (a script without a ``__main__`` guard, or one read from stdin, breaks), and 'fork'
 copies the window's threads and locks. A reader is named "module:function" because the worker
@@ -32,7 +32,7 @@ import threading
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from desktop.core.draft import Draft, LetterError
+from desktop.core.model.draft import Draft, LetterError
 
 DEFAULT_SECONDS = 30.0
 DEFAULT_MEMORY_MB = 1024
@@ -131,7 +131,7 @@ class _Worker:
     def __init__(self, preload: tuple[str, ...]) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p or os.getcwd() for p in sys.path))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "desktop.core.isolation", *preload],
+            [sys.executable, "-m", "desktop.core.ingest.worker", *preload],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,

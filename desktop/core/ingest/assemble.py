@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.draft import Draft, NoteRef
-from desktop.core.letter import Block, BlockKind, Footnote, Letter
-from desktop.core.metadata import derive_title
-from desktop.core.references import find_references
-from desktop.core.treaties import Gazetteer, gazetteer
+from desktop.core.ingest.metadata import derive_title
+from desktop.core.ingest.references import find_references
+from desktop.core.ingest.treaties import Gazetteer, gazetteer
+from desktop.core.model.draft import Draft, NoteRef
+from desktop.core.model.letter import Block, BlockKind, Footnote, Letter
 
 PARAGRAPH_BREAK = "\n\n"
 

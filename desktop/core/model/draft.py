@@ -1,7 +1,7 @@
 """What a reader hands to the assembler: blocks of inline text with footnote anchors.
 
 Every input format (text from a PDF, a PDF's own layout, official XML, HTML) ends up as a
-:class:`Draft`; :func:`desktop.core.assemble.assemble` turns a draft into the one clean
+:class:`Draft`; :func:`desktop.core.ingest.assemble.assemble` turns a draft into the one clean
 ``Letter.text`` with all offsets. Readers therefore never compute offsets themselves.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.core.letter import BlockKind, Metadata
+from desktop.core.model.letter import BlockKind, Metadata
 
 
 @dataclass(frozen=True, slots=True)

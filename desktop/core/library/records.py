@@ -12,15 +12,15 @@ from datetime import datetime
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from desktop.core.analysis import (
+from desktop.core.model.letter import Block, BlockKind, Letter, Mention
+from desktop.core.search.analysis import (
     dutch_analyzer,
     index_terms,
     pair_analyzer,
     plain_analyzer,
     word_pairs,
 )
-from desktop.core.letter import Block, BlockKind, Letter, Mention
-from desktop.core.term_formats import TermCounts, TermPositions
+from desktop.core.search.term_formats import TermCounts, TermPositions
 
 SCHEMA_VERSION = 10
 
@@ -40,7 +40,7 @@ def make_schema() -> Schema:
         treaty=KEYWORD(stored=True, commas=True, lowercase=True, sortable=True),
         counts=STORED(),  # explicit mentions per treaty, for the list's chips
         # No positions in the text: scoring reads whole posting blocks, and positions made
-        # them five times the size. Phrases are looked up in pairs (desktop.core.ranking).
+        # them five times the size. Phrases are looked up in pairs (desktop.core.search.ranking).
         text=_listed(TEXT(analyzer=dutch_analyzer(), phrase=False, multitoken_query="phrase"), TermCounts),
         pairs=_listed(TEXT(analyzer=pair_analyzer(), phrase=True), TermPositions),
         notes=TEXT(analyzer=dutch_analyzer(), multitoken_query="phrase"),

@@ -3,7 +3,7 @@
 The XML already separates what a PDF mixes up: footnotes sit inline where they are
 referenced, headings and signatures are tagged. So this reader only walks the tree in reading
 order. The small helpers at the top (whitespace, dates, dossier numbers, signatures) are shared
-with :mod:`desktop.core.readers.html_reader`, which reads the HTML rendering of the same
+with :mod:`desktop.core.ingest.readers.html_reader`, which reads the HTML rendering of the same
 publications and must produce the same draft.
 """
 
@@ -16,9 +16,9 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as safe_et
 from defusedxml import DefusedXmlException
 
-from desktop.core.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
-from desktop.core.dutch import DATE_RE, MONTHS
-from desktop.core.letter import BlockKind, Kamerstuk, Metadata, Signatory
+from desktop.core.ingest.dutch import DATE_RE, MONTHS
+from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
+from desktop.core.model.letter import BlockKind, Kamerstuk, Metadata, Signatory
 
 # --- shared with html_reader -------------------------------------------------------------
 

@@ -12,10 +12,10 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from desktop.core import metadata
-from desktop.core.draft import Draft, DraftBlock, NoteRef
-from desktop.core.dutch import DATE_RE, ends_sentence, vowel_clash
-from desktop.core.letter import BlockKind
+from desktop.core.ingest import metadata
+from desktop.core.ingest.dutch import DATE_RE, ends_sentence, vowel_clash
+from desktop.core.model.draft import Draft, DraftBlock, NoteRef
+from desktop.core.model.letter import BlockKind
 
 PAGE_FOOTER_RE = re.compile(
     r"^(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–‒-]\s*\d{4}, .*\bnr\. ?\d+\s+\d+$"

@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from desktop.core.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
-from desktop.core.letter import BlockKind, Metadata, Signatory
-from desktop.core.readers.xml_reader import (
+from desktop.core.ingest.readers.xml_reader import (
     Official,
     classify,
     finish_meta,
@@ -25,6 +23,8 @@ from desktop.core.readers.xml_reader import (
     signature,
     squash,
 )
+from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
+from desktop.core.model.letter import BlockKind, Metadata, Signatory
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr", "param"}  # fmt: skip

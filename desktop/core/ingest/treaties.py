@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from desktop.core.letter import Mention
+from desktop.core.model.letter import Mention
 from desktop.resources import resource
 
 # Forms an acronym takes in running text besides itself: INF-verdrag, CSE-Verdrag, NPT Treaty.

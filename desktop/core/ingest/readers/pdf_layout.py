@@ -1,6 +1,6 @@
 """Glyphs with positions and sizes -> text lines, page furniture and footnote bodies.
 
-This module knows geometry, not PDF libraries: :mod:`desktop.core.readers.pdf_reader` feeds
+This module knows geometry, not PDF libraries: :mod:`desktop.core.ingest.readers.pdf_reader` feeds
 it glyphs from pypdfium2. What the PDF knows and extracted plain text loses is used here:
 a footnote marker is a raised, smaller run of digits; a footnote body is set smaller than the
 body text at the bottom of a page; page furniture repeats at the same place on every page.
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import NamedTuple
 
-from desktop.core.clean import LONE_PAGE_NUMBER_RE, PAGE_FOOTER_RE
+from desktop.core.ingest.clean import LONE_PAGE_NUMBER_RE, PAGE_FOOTER_RE
 
 ROW_TOLERANCE = 0.15  # glyphs whose baselines differ less than this * size share a row
 SUPERSCRIPT_RISE = 0.1  # a smaller row raised more than this * host size is superscript

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.draft import Draft
-from desktop.core.dutch import MONTHS, iso_date
-from desktop.core.letter import BlockKind, Kamerstuk, Metadata, Signatory
+from desktop.core.ingest.dutch import MONTHS, iso_date
+from desktop.core.model.draft import Draft
+from desktop.core.model.letter import BlockKind, Kamerstuk, Metadata, Signatory
 
 _CHAMBER_RE = re.compile(r"^(Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d)?$")
 _YEAR_RE = re.compile(r"^Vergaderjaar (\d{4})\s*[–‒-]\s*(\d{4})$", re.I)

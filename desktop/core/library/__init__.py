@@ -1,0 +1,1 @@
+"""The library folder: the Whoosh index, the letter store and the import that fills them."""

@@ -1,0 +1,1 @@
+"""The letter model: one clean text and every annotation as a span into it."""

@@ -1,0 +1,1 @@
+"""Search over the library: the analyzer, the query language, the ranker."""
