@@ -18,22 +18,22 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.cli import main
 from desktop.core.ingest import parse
+from desktop.core.ingest.readers.pdf_reader import read_pdf
 from desktop.core.ingest.worker import Limits, ParserPool
 from desktop.core.library.failures import FILE_NAME, FailureMemory
 from desktop.core.library.library import Library
 from desktop.core.model.draft import LetterError
 from tests.conftest import LETTER_2018, LETTER_2023, LETTERS
-from tests.data.hostile_reader import NAME as HOSTILE
+from tests.data.hostile_reader import hostile_pdf
 from tests.test_reader_pdf import FOOTER_2023, MARKERS_2023, Style, letter_pdf
 
 SECONDS = 2.0  # the parse time limit in these tests: margin for a loaded machine
 MEMORY_MB = 300
-PDF_READER = "desktop.core.ingest.readers.pdf_reader:read_pdf"
 
 
 @pytest.fixture
 def hostile(monkeypatch):
-    monkeypatch.setitem(parse.READERS, ".pdf", HOSTILE)
+    monkeypatch.setitem(parse.READERS, ".pdf", hostile_pdf)
     monkeypatch.setenv("KAMERBRIEF_PARSE_SECONDS", str(SECONDS))
     monkeypatch.setenv("KAMERBRIEF_PARSE_MEMORY_MB", str(MEMORY_MB))
 
@@ -191,12 +191,12 @@ def test_one_worker_serves_many_files_and_is_replaced_after_a_kill(good_pdf, hos
     limits = Limits(seconds=SECONDS, memory_mb=MEMORY_MB)
     try:
         for _ in range(5):
-            assert pool.run(PDF_READER, good_pdf, "kst.pdf", limits).notes
+            assert pool.run(read_pdf, good_pdf, "kst.pdf", limits).notes
         assert pool.starts == 1
         for cue, reason in ((b"LOOP", "timed out"), (b"CRASH", "crashed"), (b"BALLOON", "memory")):
             with pytest.raises(LetterError, match=reason):
-                pool.run(HOSTILE, b"%PDF-1.7 " + cue, "x.pdf", limits)
-            assert pool.run(PDF_READER, good_pdf, "kst.pdf", limits).notes
+                pool.run(hostile_pdf, b"%PDF-1.7 " + cue, "x.pdf", limits)
+            assert pool.run(read_pdf, good_pdf, "kst.pdf", limits).notes
         assert pool.starts == 4
     finally:
         pool.close()

@@ -16,19 +16,15 @@ from desktop.core.ingest.readers.xml_reader import (
 )
 from desktop.core.model.draft import Draft, LetterError, NoteRef
 from desktop.core.model.letter import BlockKind, Kamerstuk, Signatory
+from tests.conftest import shared_file
 
 HERE = Path(__file__).resolve().parent
-SAMPLES = HERE.parents[1] / "shared" / "samples"  # /work/shared/samples beside the repo
 FIXTURE = HERE / "data" / "kst-33694-69.xml"
 LETTER = HERE.parent / "resources" / "letters" / "2023-11-16-kst-33694-69-cse-verdrag.txt"
 
-needs_samples = pytest.mark.skipif(
-    not SAMPLES.is_dir(), reason=f"shared XML samples not present at {SAMPLES}"
-)
-
 
 def sample(name: str) -> Draft:
-    return read_xml((SAMPLES / name).read_bytes(), name)
+    return read_xml(shared_file(f"samples/{name}").read_bytes(), name)
 
 
 def running_text(draft: Draft) -> str:
@@ -94,7 +90,6 @@ EXPECTED = {
 }
 
 
-@needs_samples
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_sample_metadata_is_exact(name: str) -> None:
     meta, want = sample(name).meta, EXPECTED[name]
@@ -108,7 +103,6 @@ def test_sample_metadata_is_exact(name: str) -> None:
     assert meta.title == ""  # the assembler derives it
 
 
-@needs_samples
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_sample_notes_are_counted_and_referenced_in_order(name: str) -> None:
     draft, want = sample(name), EXPECTED[name]
@@ -119,7 +113,6 @@ def test_sample_notes_are_counted_and_referenced_in_order(name: str) -> None:
         assert draft.notes["1"] == want["note_1"]
 
 
-@needs_samples
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_sample_note_bodies_stay_out_of_the_running_text(name: str) -> None:
     draft = sample(name)
@@ -129,7 +122,6 @@ def test_sample_note_bodies_stay_out_of_the_running_text(name: str) -> None:
         assert body not in text, f"note {marker} leaked into the text"
 
 
-@needs_samples
 def test_sample_known_note_phrases_never_leak() -> None:
     assert "Shadow lobbying" not in running_text(sample("kst_28844_269.xml"))
     assert "Shadow lobbying" in sample("kst_28844_269.xml").notes["4"]
@@ -138,7 +130,6 @@ def test_sample_known_note_phrases_never_leak() -> None:
     assert "W19.24.00242" not in climate
 
 
-@needs_samples
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_sample_whitespace_is_collapsed(name: str) -> None:
     for block in sample(name).blocks:
@@ -149,7 +140,6 @@ def test_sample_whitespace_is_collapsed(name: str) -> None:
         assert block.plain() == block.plain().strip()
 
 
-@needs_samples
 def test_sample_processing_instructions_inside_words_are_joined() -> None:
     text = running_text(sample("kst_36750_3.xml"))  # methaan<?xpp afbm?>doel, and two more
     assert "inclusief het methaandoel." in text
@@ -161,7 +151,6 @@ def test_sample_processing_instructions_inside_words_are_joined() -> None:
     assert archive in running_text(sample("kst_28844_269.xml"))
 
 
-@needs_samples
 def test_sample_note_marker_sits_where_the_note_stood() -> None:
     block = next(b for b in sample("kst_36750_3.xml").blocks if NoteRef("17") in b.parts)
     at = block.parts.index(NoteRef("17"))
@@ -169,7 +158,6 @@ def test_sample_note_marker_sits_where_the_note_stood() -> None:
     assert block.parts[at + 1].startswith(" van 29 november 2024")
 
 
-@needs_samples
 def test_sample_inline_markup_contributes_its_text() -> None:
     assert "6 megaton CO2-equivalenten." in running_text(sample("kst_36750_3.xml"))
     letter = running_text(sample("kst_28844_269.xml"))
@@ -177,7 +165,6 @@ def test_sample_inline_markup_contributes_its_text() -> None:
     assert sample("kst_36750_3.xml").notes["10"] == "Kamerstukken II 2024/25, 36 600 M, nr. 2."
 
 
-@needs_samples
 def test_sample_headings_are_heading_blocks() -> None:
     assert texts(sample("kst_36750_3.xml"), BlockKind.HEADING) == [
         "I. ALGEMEEN",
@@ -194,7 +181,6 @@ def test_sample_headings_are_heading_blocks() -> None:
     assert bill[:5] == ["Artikel 1", "Artikel 2", "Artikel 3", "Artikel 4", "Begrotingsstaat"]
 
 
-@needs_samples
 def test_sample_letter_opening_and_signature_blocks() -> None:
     draft = sample("kst_28844_269.xml")
     kinds = [b.kind for b in draft.blocks]
@@ -207,7 +193,6 @@ def test_sample_letter_opening_and_signature_blocks() -> None:
     assert bill == ["De Minister van Defensie,\nD. Yeşilgöz-Zegerius"]
 
 
-@needs_samples
 def test_sample_tables_read_as_rows() -> None:
     rows = [t for t in texts(sample("kst_37020_x_1.xml"), BlockKind.PARAGRAPH) if " | " in t]
     assert len(rows) == 17  # 14 + 3 rows with text in more than one cell
@@ -220,14 +205,12 @@ def test_sample_tables_read_as_rows() -> None:
     assert any(t.startswith("Vastgestelde begrotingsstaat inzake") for t in titles)
 
 
-@needs_samples
 def test_sample_ij_ligature_reads_as_two_letters() -> None:
     text = running_text(sample("kst_37020_x_1.xml"))
     assert "De bij deze wet behorende departementale begrotingsstaat" in text
     assert "\u0133" not in text
 
 
-@needs_samples
 def test_sample_receipt_date_is_a_dateline() -> None:
     assert sample("kst_37020_x_1.xml").blocks[0].kind == BlockKind.DATELINE
 

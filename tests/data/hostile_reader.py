@@ -1,5 +1,5 @@
 """A PDF reader gone wrong, on cue from the file's content: it runs in the parser worker
-process (imported there by name), so the worker's real limits are exercised. Kept apart from
+process (sent there by reference), so the worker's real limits are exercised. Kept apart from
 the test modules so that each restarted worker imports only this and the real reader."""
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ import signal
 
 from desktop.core.ingest.readers.pdf_reader import read_pdf
 from desktop.core.model.draft import Draft
-
-NAME = "tests.data.hostile_reader:hostile_pdf"
 
 
 def hostile_pdf(data: bytes, source: str) -> Draft:

@@ -13,7 +13,11 @@ from collections.abc import Collection
 from pathlib import Path
 
 from desktop.core.ingest.assemble import assemble, letter_id_for
-from desktop.core.ingest.worker import Limits, ParserPool, default_pool
+from desktop.core.ingest.readers.html_reader import read_html
+from desktop.core.ingest.readers.pdf_reader import read_pdf
+from desktop.core.ingest.readers.text_reader import read_text
+from desktop.core.ingest.readers.xml_reader import read_xml
+from desktop.core.ingest.worker import Limits, ParserPool, Reader, default_pool
 from desktop.core.model.draft import Draft, LetterError
 from desktop.core.model.letter import Letter
 
@@ -21,16 +25,17 @@ from desktop.core.model.letter import Letter
 # a file over 20 MB is something else, and refusing it by its size costs one stat().
 MAX_BYTES = 20 * 1024 * 1024
 
-TEXT_READER = "desktop.core.ingest.readers.text_reader:read_text"
-# suffix -> "module:function", imported by name in the worker process.
-READERS = {
-    ".txt": TEXT_READER,
-    ".text": TEXT_READER,
-    "": TEXT_READER,
-    ".pdf": "desktop.core.ingest.readers.pdf_reader:read_pdf",
-    ".xml": "desktop.core.ingest.readers.xml_reader:read_xml",
-    ".html": "desktop.core.ingest.readers.html_reader:read_html",
-    ".htm": "desktop.core.ingest.readers.html_reader:read_html",
+# suffix -> reader. Each takes (data: bytes, source: str) and returns a Draft or raises
+# LetterError. A reader is handed to the worker process by reference (pickle names its module
+# and function); the worker imports it there and runs it on the untrusted bytes.
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    "": read_text,
+    ".pdf": read_pdf,
+    ".xml": read_xml,
+    ".html": read_html,
+    ".htm": read_html,
 }
 SUPPORTED_SUFFIXES = (".txt", ".text", ".xml", ".html", ".htm", ".pdf")
 
@@ -87,12 +92,10 @@ def _draft(
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise LetterError(f"{path}: unsupported file type '{path.suffix.lower()}'")
-    if reader == TEXT_READER and data.startswith(b"%PDF-"):
+    if reader is read_text and data.startswith(b"%PDF-"):
         reader = READERS[".pdf"]  # a PDF saved under a text name is still a PDF
-    extra = (set(vocabulary),) if reader == TEXT_READER and vocabulary else ()
-    pool = pool or default_pool(
-        preload=tuple(sorted({r.partition(":")[0] for r in READERS.values()}))
-    )
+    extra = (set(vocabulary),) if reader is read_text and vocabulary else ()
+    pool = pool or default_pool(preload=tuple(sorted({r.__module__ for r in READERS.values()})))
     return pool.run(reader, data, str(path), limits, *extra)
 
 

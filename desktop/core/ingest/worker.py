@@ -11,8 +11,8 @@ is not linear on every input (see desktop.core.ingest.parse).
 The worker is ``python -m desktop.core.ingest.worker`` speaking length-prefixed pickles over its
 stdin/stdout, not a multiprocessing child: 'spawn' re-runs the parent's main script in the
 child (a script without a ``__main__`` guard, or one read from stdin, breaks), and 'fork'
-copies the window's threads and locks. A reader is named "module:function" because the worker
-imports it by that name; it takes (data: bytes, source: str) and returns a Draft or raises
+copies the window's threads and locks. A reader is a module-level function, sent to the worker
+by reference (pickle sends its module and name; the worker imports it); it takes (data: bytes, source: str) and returns a Draft or raises
 LetterError. This contains runaway parsers; it is no security sandbox (the worker runs as the
 same user, and its answers are pickles).
 """
@@ -29,6 +29,7 @@ import struct
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -39,6 +40,8 @@ DEFAULT_MEMORY_MB = 1024
 STARTUP_SECONDS = 60.0  # a cold start on a slow disk; a normal start takes 0.1 s
 MAX_TEXT_CHARS = 20_000_000  # as much text as the largest file we read (20 MB) can give
 _HEADER = struct.Struct(">Q")
+
+Reader = Callable[..., Draft]  # (data: bytes, source: str, *extra) -> Draft
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,7 @@ class ParserPool:
         self.starts = 0  # how many worker processes were started: tests check the reuse
 
     def run(
-        self, reader: str, data: bytes, source: str, limits: Limits | None = None, *extra: object
+        self, reader: Reader, data: bytes, source: str, limits: Limits | None = None, *extra: object
     ) -> Draft:
         """reader(data, source, *extra) in the worker: its draft, or LetterError naming
         *source* and what went wrong."""
@@ -259,10 +262,10 @@ def serve(preload: list[str]) -> None:
             return
 
 
-def _answer(reader: str, data: bytes, source: str, extra: tuple) -> tuple[str, object]:
+def _answer(reader: Reader, data: bytes, source: str, extra: tuple) -> tuple[str, object]:
     out_of_memory = False
     try:
-        draft = _resolve(reader)(data, source, *extra)
+        draft = reader(data, source, *extra)
         _check_size(draft, source)
         return ("ok", draft)
     except LetterError as exc:
@@ -275,11 +278,6 @@ def _answer(reader: str, data: bytes, source: str, extra: tuple) -> tuple[str, o
         return ("error", f"{source}: the reader failed ({type(exc).__name__}: {exc})")
     assert out_of_memory
     return ("memory", "")
-
-
-def _resolve(reader: str):
-    module, _, name = reader.partition(":")
-    return getattr(importlib.import_module(module), name)
 
 
 def _check_size(draft: Draft, source: str) -> None:

@@ -29,21 +29,14 @@ from whoosh.index import LockError
 
 from desktop.core.ingest.parse import SUPPORTED_SUFFIXES, parse_bytes, read_file_bytes
 from desktop.core.library.failures import FailureMemory
-from desktop.core.library.records import (
-    SCHEMA_VERSION,
-    entry,
-    index_fields,
-    letter_from_row,
-    make_schema,
-    store_key,
-    store_row,
-)
+from desktop.core.library.records import entry, letter_from_row, store_key, store_row
 from desktop.core.library.storage import durable_commit
 from desktop.core.library.store import LetterStore
 from desktop.core.model.draft import LetterError
 from desktop.core.model.letter import Letter
 from desktop.core.search.query import SearchResult, run_search
 from desktop.core.search.ranking import Ranker
+from desktop.core.search.schema import SCHEMA_VERSION, index_fields, make_schema
 from desktop.core.search.vocabulary import Vocabulary
 from desktop.core.search.whoosh_internals import apply as _apply_whoosh_fixes
 

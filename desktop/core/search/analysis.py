@@ -99,7 +99,7 @@ class DutchTokenizer(Tokenizer):
 def index_terms(text: str) -> list[str]:
     """Every word of *text*, in order, as its index term: what the text field indexes.
     The library passes these lists to Whoosh, so a letter is analysed once for the text
-    and its pairs (records.py)."""
+    and its pairs (schema.py)."""
     return [index_form(word) for word in _TOKEN_RE.findall(text)]
 
 

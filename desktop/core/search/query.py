@@ -15,9 +15,9 @@ from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParserError
 from whoosh.support.charset import accent_map
 
-from desktop.core.library.records import kamerstuk_from_terms
 from desktop.core.search.analysis import TOKEN_PATTERN, index_form
 from desktop.core.search.ranking import FacetTable, Ranker, Scores
+from desktop.core.search.schema import kamerstuk_from_terms
 
 SNIPPETS_PER_HIT = 3
 SNIPPET_HEAD = 200_000  # characters of a letter read for its snippets
@@ -168,7 +168,7 @@ def parse_query(schema, text: str) -> wq.Query:
 
 
 def _has_slop(q: wq.Query) -> bool:
-    """A phrase with words apart: the text has no positions to check that with (records.py)."""
+    """A phrase with words apart: the text has no positions to check that with (schema.py)."""
     if isinstance(q, wq.Phrase):
         return q.slop > 1
     return not q.is_leaf() and any(_has_slop(c) for c in q.children())

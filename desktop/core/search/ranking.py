@@ -7,7 +7,7 @@ term's postings are read a whole block at a time, scored with Whoosh's own BM25F
 (idf, average length, B, K1) in one comprehension, and combined as dicts: docnum -> score.
 
 A two-word phrase in the text is one lookup in the ``pairs`` field (each pair of consecutive
-words, records.py) instead of a position check in every letter that has both words; a longer
+words, schema.py) instead of a position check in every letter that has both words; a longer
 phrase checks positions only in letters that have all its pairs. Query nodes without a fast
 path here (Every, proximity, ...) are scored by their own Whoosh matcher.
 
