@@ -1,4 +1,4 @@
-"""The command line: parse / index / search / treaties (contracts in DESIGN.md).
+"""The command line: parse / index / search / treaties (contracts in docs/DESIGN.md).
 
 Results go to stdout, progress and errors to stderr. Every expected failure is one line on
 stderr and exit status 2; a traceback is a bug.
@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse one letter and print it")
     p.add_argument("file", type=Path)
-    p.add_argument("--json", action="store_true", help="the DESIGN.md JSON contract")
+    p.add_argument("--json", action="store_true", help="the JSON contract of docs/DESIGN.md")
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("index", help="add or update letters (files or folders)")

@@ -3,7 +3,7 @@
 The extracted text carries the PDF's layout: lines broken at the measure with hyphens,
 page footers, a first-page header, footnote bodies at page bottoms (sometimes in the middle
 of a sentence that goes on on the next page), and footnote markers as plain digits. This
-module undoes all of that; see ../shared/DESIGN.md, "One text, one set of offsets".
+module undoes all of that; see docs/DESIGN.md, "One text, one set of offsets".
 """
 
 from __future__ import annotations
