@@ -25,7 +25,10 @@ SUPERSCRIPT_RISE = 0.1  # a smaller row raised more than this * host size is sup
 ATTACH_ABOVE = 0.6  # a smaller row at most this * host size above its host belongs to it
 ATTACH_BELOW = 0.3  # ... and at most this far below it (a subscript)
 SMALLER = 0.85  # a row or line below this * body size is set in a smaller font
-WORD_GAP = 0.1  # a horizontal gap wider than this * size separates two words
+WORD_GAP = 0.1  # where the PDF writes no space, a gap wider than this * size separates words
+SPACED_GAP = -0.15  # where it writes one, glyphs closer than this * size still touch
+UNWRITTEN_GAP = 0.2  # in a PDF that writes spaces, an unwritten one must be this wide (* size)
+DOUBLE = 0.1  # the same glyph again within this * size: drawn twice for a bold effect
 PARAGRAPH_GAP = 1.45  # a baseline distance over this * the usual pitch leaves a blank line
 BAND = 2  # furniture is looked for among the first and the last lines of each page
 
@@ -38,6 +41,8 @@ class Glyph(NamedTuple):
     x1: float
     y: float  # baseline, PDF user space (grows upwards)
     size: float
+    spaced: bool | None = None  # a space before it in the PDF's text; None: the PDF never says
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -49,6 +54,7 @@ class Line:
     size: float
     x0: float
     x1: float
+    bold: bool = False  # most of its glyphs are set in a bold font
 
     @property
     def text(self) -> str:
@@ -95,8 +101,20 @@ def _rows(glyphs: list[Glyph]) -> list[_Row]:
         else:
             rows.append(_Row([g], g.y, g.size))
     for row in rows:
-        row.glyphs.sort(key=lambda g: g.x0)
+        row.glyphs = _drawn_once(sorted(row.glyphs, key=lambda g: g.x0))
     return rows
+
+
+def _drawn_once(glyphs: list[Glyph]) -> list[Glyph]:
+    """Word processors fake bold by drawing each glyph twice, a hair apart: keep one."""
+    out: list[Glyph] = []
+    for g in glyphs:
+        if not any(
+            h.text == g.text and abs(h.x0 - g.x0) < DOUBLE * g.size and abs(h.y - g.y) < g.size
+            for h in out[-3:]
+        ):
+            out.append(g)
+    return out
 
 
 def _attach_small_rows(rows: list[_Row]) -> list[_Row]:
@@ -142,17 +160,25 @@ def _line(row: _Row) -> Line:
     previous: Glyph | None = None
     for k, g in enumerate(row.glyphs):
         up = k in row.raised and g.text.isdigit()
-        if (
-            previous is not None
-            and not up
-            and g.x0 - previous.x1 > WORD_GAP * min(g.size, previous.size)
-        ):
+        if previous is not None and not up and _word_gap(previous, g):
             _append(pieces, " ", False)
         _append(pieces, g.text, up)
         previous = g
     sizes = sorted(g.size for k, g in enumerate(row.glyphs) if k not in row.raised)
     size = round(sizes[len(sizes) // 2] * 2) / 2 if sizes else row.size
-    return Line(pieces, row.y, size, row.glyphs[0].x0, row.glyphs[-1].x1)
+    bold = 2 * sum(g.bold for g in row.glyphs) > len(row.glyphs)
+    return Line(pieces, row.y, size, row.glyphs[0].x0, row.glyphs[-1].x1, bold)
+
+
+def _word_gap(previous: Glyph, g: Glyph) -> bool:
+    """A space between two glyphs. Where the PDF's text says (a space, written or inferred by
+    PDFium) it is believed: letter-spaced Word PDFs leave gaps inside words as wide as the
+    spaces of a justified line. Where it does not, the gap decides."""
+    gap = g.x0 - previous.x1
+    size = min(g.size, previous.size)
+    if g.spaced is None:
+        return gap > WORD_GAP * size
+    return gap > UNWRITTEN_GAP * size or (g.spaced and gap > SPACED_GAP * size)
 
 
 def _append(pieces: list[tuple[str, bool]], text: str, raised: bool) -> None:

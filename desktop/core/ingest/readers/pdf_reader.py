@@ -35,6 +35,8 @@ from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, Not
 
 MAX_PAGES = 500  # a letter has a few pages; a 10 000-page PDF is something else
 MAX_NOTES = 999
+SPACE_EVERY = 25  # a page with fewer written spaces than one per this many glyphs writes none
+BOLD_WEIGHT = 600  # a font weight from this on is bold (400 is regular)
 FULL_LINE_SLACK = 0.25  # a line ending within this share of the column width is full
 _MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in extracted letter text
 _NOTE_BASE = 0xF8000
@@ -103,15 +105,19 @@ def _glyphs(doc: pdfium.PdfDocument, index: int) -> list[Glyph]:
 
 
 def _page_glyphs(raw) -> list[Glyph]:
-    """Every visible glyph; spaces are left out because the layout finds word gaps itself.
-    The hot loop of PDF reading: two C calls per glyph and nothing that can be avoided."""
+    """Every visible glyph, each knowing whether the PDF writes a space before it and whether
+    its font is bold. Spaces PDFium inferred from gaps are not the PDF's: the layout judges
+    those gaps itself. The hot loop of PDF reading: three C calls per glyph."""
     box = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
     get_box, get_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    get_weight, generated = pdfium_c.FPDFText_GetFontWeight, pdfium_c.FPDFText_IsGenerated
     glyphs = []
+    spaced = False
     for i, char in enumerate(_page_text(raw)):
         char = _CHARS.get(char, char)
         if not char or char.isspace():
+            spaced = spaced or (char == " " and generated(raw, i) == 0)
             continue
         get_box(raw, i, box)
         get_origin(raw, i, x, y)
@@ -119,8 +125,18 @@ def _page_glyphs(raw) -> list[Glyph]:
         if size <= 0:  # no font metrics (a Type 3 font, say): the nominal size must do
             size = pdfium_c.FPDFText_GetFontSize(raw, i)
         if size > 0:
-            glyphs.append(Glyph(char, box.left, max(box.right, box.left), y.value, size))
-    return glyphs
+            bold = get_weight(raw, i) >= BOLD_WEIGHT
+            glyphs.append(
+                Glyph(char, box.left, max(box.right, box.left), y.value, size, spaced, bold)
+            )
+        spaced = False
+    return glyphs if _writes_spaces(glyphs) else [g._replace(spaced=None) for g in glyphs]
+
+
+def _writes_spaces(glyphs: list[Glyph]) -> bool:
+    """Most PDFs write the spaces between words; some place every word by itself and write
+    none, and then only the gaps tell."""
+    return sum(1 for g in glyphs if g.spaced) * SPACE_EVERY >= len(glyphs)
 
 
 def _page_text(raw) -> str:
