@@ -19,6 +19,11 @@ from statistics import median
 from typing import NamedTuple
 
 from desktop.core.ingest.clean import LONE_PAGE_NUMBER_RE, PAGE_FOOTER_RE
+from desktop.core.ingest.publication_id import (
+    is_issn_line,
+    parse_publication_id,
+    parse_running_footer,
+)
 
 ROW_TOLERANCE = 0.15  # glyphs whose baselines differ less than this * size share a row
 SUPERSCRIPT_RISE = 0.1  # a smaller row raised more than this * host size is superscript
@@ -72,6 +77,7 @@ class Page:
     body: list[Line]
     notes: list[Note]
     orphan_notes: list[Line]  # small print at the bottom continuing the previous page's note
+    furniture: list[Line] = field(default_factory=list)  # running heads and feet, id, ISSN
 
 
 # -- glyphs -> lines -----------------------------------------------------------------------
@@ -202,12 +208,15 @@ def body_size(pages: list[list[Line]]) -> float:
 
 def split_pages(pages: list[list[Line]]) -> list[Page]:
     """Drop furniture, then take each page's footnote bodies from its bottom."""
-    furniture = _repeated(pages)
+    repeated = _repeated(pages)
     size = body_size(pages)
-    out = []
+    out: list[Page] = []
     for lines in pages:
-        kept = [ln for i, ln in enumerate(lines) if not _is_furniture(ln, i, lines, furniture)]
-        out.append(_take_notes(kept, size, expected=_next_marker(out)))
+        start, end = _furniture_bounds(lines, repeated)
+        kept = [ln for i, ln in enumerate(lines) if start <= i < end]
+        page = _take_notes(kept, size, expected=_next_marker(out))
+        page.furniture = lines[:start] + lines[end:]
+        out.append(page)
     return out
 
 
@@ -226,15 +235,29 @@ def _repeated(pages: list[list[Line]]) -> set[str]:
     return {key for key, n in counts.items() if n >= need and key}
 
 
-def _is_furniture(line: Line, index: int, lines: list[Line], repeated: set[str]) -> bool:
-    in_band = index < BAND or index >= len(lines) - BAND
-    if not in_band:
-        return False
+def _furniture_bounds(lines: list[Line], repeated: set[str]) -> tuple[int, int]:
+    """The page's text lies between lines[start] and lines[end - 1]: furniture stands at the
+    top and the bottom, one line after another (page 1 of a typeset publication ends in
+    three: its id, the ISSN and the running foot)."""
+    start = 0
+    while start < len(lines) and _is_furniture(lines[start], repeated, bottom=False):
+        start += 1
+    end = len(lines)
+    while end > start and _is_furniture(lines[end - 1], repeated, bottom=True):
+        end -= 1
+    return start, end
+
+
+def _is_furniture(line: Line, repeated: set[str], bottom: bool) -> bool:
     text = line.text.strip()
-    if _key(line) in repeated:
-        return True
-    bottom = index >= len(lines) - BAND
-    return bool(PAGE_FOOTER_RE.match(text)) or (bottom and bool(LONE_PAGE_NUMBER_RE.match(text)))
+    return (
+        _key(line) in repeated
+        or bool(PAGE_FOOTER_RE.match(text))
+        or parse_running_footer(text) is not None
+        or parse_publication_id(text) is not None
+        or is_issn_line(text)
+        or (bottom and bool(LONE_PAGE_NUMBER_RE.match(text)))
+    )
 
 
 def _next_marker(pages: list[Page]) -> int:

@@ -16,12 +16,16 @@ from __future__ import annotations
 import ctypes
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from desktop.core.ingest.clean import clean_text
 from desktop.core.ingest.dutch import ends_sentence
+from desktop.core.ingest.publication_id import parse_publication_id, parse_running_footer
 from desktop.core.ingest.readers.pdf_layout import (
     PARAGRAPH_GAP,
     Glyph,
@@ -31,7 +35,14 @@ from desktop.core.ingest.readers.pdf_layout import (
     split_pages,
     usual_pitch,
 )
+from desktop.core.ingest.readers.pdf_template import (
+    Colophon,
+    read_column,
+    split_column,
+    take_letterhead,
+)
 from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
+from desktop.core.model.letter import Metadata
 
 MAX_PAGES = 500  # a letter has a few pages; a 10 000-page PDF is something else
 MAX_NOTES = 999
@@ -42,22 +53,81 @@ _MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in extracted l
 _NOTE_BASE = 0xF8000
 
 
-def read_pdf(data: bytes, source: str) -> Draft:
+@dataclass(slots=True)
+class PdfPage:
+    """One page as the layout needs it: its glyphs and its size in points."""
+
+    glyphs: list[Glyph]
+    width: float
+    height: float
+
+
+def read_pdf(data: bytes, source: str, library_words: Collection[str] = ()) -> Draft:
+    """*library_words*: words as the library writes them, to judge line-end hyphens."""
     _check_envelope(data, source)
-    pages = _glyph_lines(data, source)
-    if not any(pages):
+    pages = _read_pages(data, source)
+    if not any(page.glyphs for page in pages):
         raise LetterError(
             f"{source}: no text in the PDF (a scan? text recognition is not supported)"
         )
-    return draft_from_lines(pages)
+    return draft_from_pages(pages, library_words)
 
 
-def draft_from_lines(pages: list[list[Line]]) -> Draft:
-    """Lines per page (top to bottom) -> draft; independent of the PDF library."""
+def draft_from_pages(pages: list[PdfPage], library_words: Collection[str] = ()) -> Draft:
+    """Pages of glyphs -> draft; independent of the PDF library. The template's column and
+    letterhead go to the colophon, the rest is the letter."""
+    body = _glyph_body_size(pages)
+    colophon = Colophon()
+    lines: list[list[Line]] = []
+    for number, page in enumerate(pages):
+        glyphs, column = split_column(page.glyphs, page.width, body)
+        if column and not colophon.fields:
+            read_column(build_lines(column), colophon)
+        page_lines = build_lines(glyphs)
+        if number == 0:
+            page_lines = take_letterhead(page_lines, page.height, colophon)
+        lines.append(page_lines)
+    draft = draft_from_lines(lines, library_words)
+    _apply_colophon(colophon, draft.meta)
+    return draft
+
+
+def draft_from_lines(pages: list[list[Line]], library_words: Collection[str] = ()) -> Draft:
+    """Lines per page (top to bottom) -> draft."""
     laid_out = split_pages(pages)
     notes = _notes(laid_out)
     text = _running_text(laid_out, notes) + _notes_text(notes)
-    return _restore(clean_text(text), list(notes))
+    draft = _restore(clean_text(text, library_words), list(notes))
+    _apply_publication(laid_out, draft.meta)
+    return draft
+
+
+def _glyph_body_size(pages: list[PdfPage]) -> float:
+    sizes = Counter(round(g.size * 2) / 2 for page in pages for g in page.glyphs)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _apply_colophon(colophon: Colophon, meta: Metadata) -> None:
+    meta.colophon = dict(colophon.fields)
+    meta.title = meta.title or colophon.subject or ""
+    meta.date = colophon.date or meta.date
+    meta.addressee = meta.addressee or colophon.addressee
+
+
+def _apply_publication(pages: list[Page], meta: Metadata) -> None:
+    """The document id and running feet of a typeset publication: its kind, Kamerstuk and
+    year, where the header did not give them."""
+    found = [
+        pid
+        for page in pages
+        for line in page.furniture
+        if (pid := parse_publication_id(line.text) or parse_running_footer(line.text))
+    ]
+    meta.kind = meta.kind or next((p.kind for p in found if p.kind), None)
+    meta.kamerstuk = meta.kamerstuk or next((k for p in found if (k := p.kamerstuk())), None)
+    meta.vergaderjaar = meta.vergaderjaar or next(
+        (p.vergaderjaar for p in found if p.vergaderjaar), None
+    )
 
 
 # -- reading the PDF -----------------------------------------------------------------------
@@ -84,21 +154,22 @@ def _open(data: bytes, source: str) -> pdfium.PdfDocument:
         raise LetterError(f"{source}: damaged PDF, cannot be read") from None
 
 
-def _glyph_lines(data: bytes, source: str) -> list[list[Line]]:
+def _read_pages(data: bytes, source: str) -> list[PdfPage]:
     doc = _open(data, source)
     try:
         if len(doc) > MAX_PAGES:
             raise LetterError(f"{source}: {len(doc)} pages, more than a letter ({MAX_PAGES})")
-        return [build_lines(_glyphs(doc, i)) for i in range(len(doc))]
+        return [_page(doc, i) for i in range(len(doc))]
     finally:
         doc.close()
 
 
-def _glyphs(doc: pdfium.PdfDocument, index: int) -> list[Glyph]:
+def _page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
     page = doc[index]
     textpage = page.get_textpage()
     try:
-        return _page_glyphs(textpage.raw)
+        width, height = page.get_size()
+        return PdfPage(_page_glyphs(textpage.raw), width, height)
     finally:
         textpage.close()
         page.close()
