@@ -33,6 +33,7 @@ SMALLER = 0.85  # a row or line below this * body size is set in a smaller font
 WORD_GAP = 0.1  # where the PDF writes no space, a gap wider than this * size separates words
 SPACED_GAP = -0.15  # where it writes one, glyphs closer than this * size still touch
 UNWRITTEN_GAP = 0.2  # in a PDF that writes spaces, an unwritten one must be this wide (* size)
+TAB_STOP = 0.45  # a gap wider than this * size is a tab, as after a label ("Datum   3 mei")
 DOUBLE = 0.1  # the same glyph again within this * size: drawn twice for a bold effect
 PARAGRAPH_GAP = 1.45  # a baseline distance over this * the usual pitch leaves a blank line
 BAND = 2  # furniture is looked for among the first and the last lines of each page
@@ -60,6 +61,7 @@ class Line:
     x0: float
     x1: float
     bold: bool = False  # most of its glyphs are set in a bold font
+    tabs: tuple[int, ...] = ()  # offsets in text of the spaces that are tab-wide gaps
 
     @property
     def text(self) -> str:
@@ -163,17 +165,23 @@ def _merge(host: _Row, row: _Row) -> None:
 
 def _line(row: _Row) -> Line:
     pieces: list[tuple[str, bool]] = []
+    tabs: list[int] = []
     previous: Glyph | None = None
+    length = 0
     for k, g in enumerate(row.glyphs):
         up = k in row.raised and g.text.isdigit()
         if previous is not None and not up and _word_gap(previous, g):
+            if g.x0 - previous.x1 > TAB_STOP * g.size:
+                tabs.append(length)
             _append(pieces, " ", False)
+            length += 1
         _append(pieces, g.text, up)
+        length += len(g.text)
         previous = g
     sizes = sorted(g.size for k, g in enumerate(row.glyphs) if k not in row.raised)
     size = round(sizes[len(sizes) // 2] * 2) / 2 if sizes else row.size
     bold = 2 * sum(g.bold for g in row.glyphs) > len(row.glyphs)
-    return Line(pieces, row.y, size, row.glyphs[0].x0, row.glyphs[-1].x1, bold)
+    return Line(pieces, row.y, size, row.glyphs[0].x0, row.glyphs[-1].x1, bold, tuple(tabs))
 
 
 def _word_gap(previous: Glyph, g: Glyph) -> bool:
@@ -309,7 +317,7 @@ def _without_number(line: Line) -> Line:
     pieces = ([(rest, False)] if rest else []) + line.pieces[1:]
     if pieces and not pieces[0][1]:
         pieces[0] = (pieces[0][0].lstrip(), False)
-    return Line(pieces, line.y, line.size, line.x0, line.x1)
+    return Line(pieces, line.y, line.size, line.x0, line.x1, line.bold)
 
 
 def usual_pitch(pages: list[Page]) -> float:

@@ -51,6 +51,8 @@ _LABEL_RE = re.compile(
     r"^(" + "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True)) + r"):?(?:\s+|$)",
     re.I,
 )
+# In the body column, only these labels, each followed by a tab: "Datum   3 februari 2023".
+_LETTERHEAD_LABELS = ("datum", "betreft", "onderwerp", "ons kenmerk", "uw kenmerk", "uw brief")
 _PAGE_RE = re.compile(r"^pagina \d+ van \d+$", re.I)
 _RETURN_ADDRESS_RE = re.compile(r"^>?\s*Retouradres\b", re.I)
 _SALUTATION_RE = re.compile(r"^(?:Zeer )?(?:Geachte|Beste)\b", re.I)
@@ -152,7 +154,7 @@ def take_letterhead(lines: list[Line], page_height: float, colophon: Colophon) -
     stand above the salutation, in the top of the page: elsewhere nothing is taken."""
     end = next((i for i, ln in enumerate(lines) if _SALUTATION_RE.match(ln.text)), len(lines))
     top = [i for i in range(end) if lines[i].y >= (1 - LETTERHEAD_SHARE) * page_height]
-    labelled = [i for i in top if _LABEL_RE.match(lines[i].text.strip())]
+    labelled = [i for i in top if _letterhead_label(lines[i])]
     if not labelled:
         return [ln for ln in lines if not _RETURN_ADDRESS_RE.match(ln.text.strip())]
     first = labelled[0]
@@ -172,12 +174,19 @@ def _labelled(lines: list[Line], i: int, colophon: Colophon) -> set[int]:
     values, taken = [line.text.strip()[label.end() :]], {i}
     for k in range(i + 1, len(lines)):
         nxt = lines[k]
-        if nxt.x0 < line.x0 + VALUE_INDENT * line.size or _LABEL_RE.match(nxt.text.strip()):
+        if nxt.x0 < line.x0 + VALUE_INDENT * line.size or _letterhead_label(nxt):
             break
         values.append(nxt.text)
         taken.add(k)
     colophon.add(LABELS[label.group(1).lower()], values)
     return taken
+
+
+def _letterhead_label(line: Line) -> bool:
+    label = _LABEL_RE.match(line.text)
+    return bool(label) and label.group(1).lower() in _LETTERHEAD_LABELS and (
+        len(label.group(1)) in line.tabs
+    )
 
 
 def _addressee(lines: list[Line]) -> str | None:
