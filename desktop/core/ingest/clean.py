@@ -24,17 +24,23 @@ LONE_PAGE_NUMBER_RE = re.compile(r"^(?:pagina |blz\. )?\d{1,3}(?: van \d{1,3})?$
 NOTE_START_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 ADDRESSEE_RE = re.compile(r"^Aan (?:de|het|den)\b")
 DATELINE_RE = re.compile(r"^[A-Z'][\w' .-]{1,40}, " + DATE_RE.pattern + r"\s*$", re.I)
-ROLE_RE = re.compile(
-    r"^(?:De |de )?(?:Minister|Staatssecretaris|Minister-President|Minister-president|"
-    r"Voorzitter|Griffier|Secretaris-Generaal|Directeur|Plaatsvervangend|namens)\b.{0,120},$"
+# The first line of a signature: the signatory's office ("De Minister van Defensie,"), in
+# any case ("DE STAATSSECRETARIS VAN ...,").
+ROLE_START_RE = re.compile(
+    r"^(?:De |de )?(?:Minister|Staatssecretaris|Minister-President|"
+    r"Voorzitter|Griffier|Secretaris-Generaal|Directeur|Plaatsvervangend|namens)\b",
+    re.I,
 )
+ROLE_RE = re.compile(ROLE_START_RE.pattern + r".{0,120},$", re.I)
 _WORD_RE = re.compile(r"[\w]+(?:-[\w]+)*")
 _LAST_WORD_RE = re.compile(r"([\w]+)-$")
 _FIRST_WORD_RE = re.compile(r"^([\w]+)")
 
 # Web text puts one paragraph on a line; PDF text wraps at about 70 characters.
 _WEB_LINE_LENGTH = 140
-_PAGE_LINES = 120  # more lines than a page holds, also in web text
+_PAGE_LINES = 120
+_SIGNATURE_LINES = 8  # four signatories, a role and a name each
+_NAME_LENGTH = 60  # more lines than a page holds, also in web text
 
 
 @dataclass(slots=True)
@@ -249,18 +255,28 @@ def _continues(before: list[_Line], after: list[_Line]) -> bool:
 
 def _kind(lines: list[_Line], following: list[_Line] | None) -> BlockKind:
     first = lines[0].text
-    if ROLE_RE.match(first) and len(lines) >= 2:
+    if _is_signature(lines):
         return BlockKind.SIGNATURE
     if len(lines) == 1 and ADDRESSEE_RE.match(first):
         return BlockKind.ADDRESSEE
     if len(lines) == 1 and DATELINE_RE.match(first):
         return BlockKind.DATELINE
-    if len(lines) == 1 and _looks_like_heading(first) and following is not None:
+    if len(lines) == 1 and looks_like_heading(first) and following is not None:
         return BlockKind.HEADING
     return BlockKind.PARAGRAPH
 
 
-def _looks_like_heading(text: str) -> bool:
+def _is_signature(lines: list[_Line]) -> bool:
+    """Roles and names, each signatory's role ending in a comma, each name a short line."""
+    return (
+        bool(ROLE_RE.match(lines[0].text))
+        and 2 <= len(lines) <= _SIGNATURE_LINES
+        and all(len(ln.text) <= _NAME_LENGTH or ln.text.endswith(",") for ln in lines)
+        and not lines[-1].text.endswith(",")
+    )
+
+
+def looks_like_heading(text: str) -> bool:
     return (
         len(text) <= 80
         and text[:1].isupper()

@@ -30,6 +30,7 @@ SUPERSCRIPT_RISE = 0.1  # a smaller row raised more than this * host size is sup
 ATTACH_ABOVE = 0.6  # a smaller row at most this * host size above its host belongs to it
 ATTACH_BELOW = 0.3  # ... and at most this far below it (a subscript)
 SMALLER = 0.85  # a row or line below this * body size is set in a smaller font
+NOTE_SMALLER = 0.97  # ... or this, for notes that open with a raised number
 WORD_GAP = 0.1  # where the PDF writes no space, a gap wider than this * size separates words
 SPACED_GAP = -0.15  # where it writes one, glyphs closer than this * size still touch
 UNWRITTEN_GAP = 0.2  # in a PDF that writes spaces, an unwritten one must be this wide (* size)
@@ -277,16 +278,18 @@ def _take_notes(lines: list[Line], size: float, expected: int) -> Page:
     """Footnote bodies: the lines set smaller than the body at the bottom of the page. Small
     print above the first note continues the previous page's last note, if there is one."""
     earlier_notes = expected > 1
-    start = len(lines)
-    while start > 0 and lines[start - 1].size < SMALLER * size:
-        start -= 1
+    start = _small_print_from(lines, SMALLER * size)
+    loose = _small_print_from(lines, NOTE_SMALLER * size)
+    markers = {text for ln in lines[:loose] for text, up in ln.pieces if up}
+    if loose < start and _opens_note(lines[loose], markers):
+        start = loose  # notes set a hair smaller than the body, under a raised number
     if start == 0:  # a page all in small print has no body to annotate
         return Page(lines, [], [])
     body, small = lines[:start], lines[start:]
     markers = {text for ln in body for text, up in ln.pieces if up}
     notes: list[Note] = []
     orphans: list[Line] = []
-    for line in small:
+    for line in (part for ln in small for part in _split_notes(ln, markers)):
         number = _leading_number(line)
         if number is not None and (int(number) == expected or number in markers):
             notes.append(Note(number, [_without_number(line)]))
@@ -298,6 +301,39 @@ def _take_notes(lines: list[Line], size: float, expected: int) -> Page:
     if orphans and not earlier_notes:
         return Page(body + orphans, notes, [])  # small print but no note: it stays text
     return Page(body, notes, orphans)
+
+
+def _small_print_from(lines: list[Line], below: float) -> int:
+    start = len(lines)
+    while start > 0 and lines[start - 1].size < below:
+        start -= 1
+    return start
+
+
+def _opens_note(line: Line, markers: set[str]) -> bool:
+    first, raised = line.pieces[0]
+    return raised and first in markers
+
+
+def _split_notes(line: Line, markers: set[str]) -> list[Line]:
+    """Several short notes set on one line ("¹ Kamerstuk 36 410, nr. 106  ² Kamerstuk ..."):
+    a raised marker of the body inside the line starts another note."""
+    cuts = [
+        k for k, (text, raised) in enumerate(line.pieces) if k and raised and text in markers
+    ]
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(line.pieces)]
+    return [
+        Line(_stripped(line.pieces[a:b]), line.y, line.size, line.x0, line.x1, line.bold)
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+
+
+def _stripped(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    if pieces and not pieces[-1][1]:
+        pieces = [*pieces[:-1], (pieces[-1][0].rstrip(), False)]
+    return [p for p in pieces if p[0]]
 
 
 _LEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\s+|$)")

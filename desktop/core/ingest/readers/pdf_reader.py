@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktop.core.ingest.clean import clean_text
+from desktop.core.ingest.clean import ROLE_START_RE, clean_text, looks_like_heading
 from desktop.core.ingest.dutch import ends_sentence
 from desktop.core.ingest.publication_id import parse_publication_id, parse_running_footer
 from desktop.core.ingest.readers.pdf_layout import (
@@ -48,6 +48,8 @@ MAX_PAGES = 500  # a letter has a few pages; a 10 000-page PDF is something else
 MAX_NOTES = 999
 SPACE_EVERY = 25  # a page with fewer written spaces than one per this many glyphs writes none
 BOLD_WEIGHT = 600  # a font weight from this on is bold (400 is regular)
+HEADING_WIDTH = 0.6  # a side heading ends before this share of the column width
+NAME_LENGTH = 60  # a signatory's name is shorter than this
 FULL_LINE_SLACK = 0.25  # a line ending within this share of the column width is full
 _MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in extracted letter text
 _NOTE_BASE = 0xF8000
@@ -261,13 +263,12 @@ def _running_text(pages: list[Page], notes: dict[str, list[Line]]) -> str:
     layout = _Measure(pages)
     markers = {m: chr(_MARKER_BASE + i) for i, m in enumerate(notes)}
     out: list[str] = []
-    previous: Line | None = None
-    for page in pages:
-        for i, line in enumerate(page.body):
-            if previous is not None:
-                out.append(layout.separator(previous, line, first_on_page=i == 0))
-            out.append(_line_text(line, markers))
-            previous = line
+    lines = [(line, i == 0) for page in pages for i, line in enumerate(page.body)]
+    for k, (line, first_on_page) in enumerate(lines):
+        if k:
+            following = lines[k + 1][0] if k + 1 < len(lines) else None
+            out.append(layout.separator(lines[k - 1][0], line, first_on_page, following))
+        out.append(_line_text(line, markers))
     return "".join(out)
 
 
@@ -279,15 +280,49 @@ class _Measure:
         self.pitch = usual_pitch(pages)
         self.left = min((ln.x0 for ln in lines), default=0.0)
         self.right = max((ln.x1 for ln in lines), default=0.0)
+        self.opens = True  # the previous line opened a paragraph
+        self.role = False  # the previous lines are a signatory's role ("De Minister van ...,")
 
-    def separator(self, previous: Line, line: Line, first_on_page: bool) -> str:
-        """A blank line where the layout leaves vertical space. A page break leaves none,
-        so there the paragraph goes on unless its last line was short (a heading, the end of
-        a paragraph) or ended the sentence, and the new page does not go on in lower case."""
+    def separator(
+        self, previous: Line, line: Line, first_on_page: bool, following: Line | None
+    ) -> str:
+        self.role = _continues_role(previous, self.role)
+        sep = self._separator(previous, line, first_on_page, following)
+        if self.role and line.text.rstrip().endswith(",") and not ROLE_START_RE.match(line.text):
+            sep = " "  # a role set on two lines: "de minister van Volksgezondheid,/Welzijn..."
+        self.opens = sep == "\n\n"
+        return sep
+
+    def _separator(
+        self, previous: Line, line: Line, first_on_page: bool, following: Line | None
+    ) -> str:
+        """A blank line where the layout leaves vertical space, after a side heading, and
+        between text and small print; none between a role and the name signed under it.
+        A page break leaves no space, so there the paragraph goes on unless its last line
+        was short or ended the sentence, and the new page does not go on in lower case."""
+        if self.role and len(line.text) < NAME_LENGTH:
+            return "\n"  # the signature's name, below the space for the signature
         if first_on_page:
             return "\n" if self._goes_on(previous, line) else "\n\n"
+        if self._heading(previous, line, following):
+            return "\n\n"
         gap = previous.y - line.y
         return "\n\n" if self.pitch and gap > PARAGRAPH_GAP * self.pitch else "\n"
+
+    def _heading(self, previous: Line, line: Line, following: Line | None) -> bool:
+        """A side heading: a bold line above plain text, or a short line set apart above
+        the paragraph it heads (its space below is only a line's)."""
+        if previous.bold and not line.bold:
+            return True
+        text = previous.text.strip()
+        return (
+            self.opens
+            and not previous.bold
+            and previous.x1 < self.left + HEADING_WIDTH * (self.right - self.left)
+            and looks_like_heading(text)
+            and line.text[:1].isupper()
+            and (following is None or following.y < line.y)
+        )
 
     def _goes_on(self, previous: Line, line: Line) -> bool:
         text = previous.text.rstrip()
@@ -297,6 +332,11 @@ class _Measure:
             or text.endswith(",")  # a signature's role, its name on the next page
             or (full and not ends_sentence(text))
         )
+
+
+def _continues_role(line: Line, in_role: bool) -> bool:
+    text = line.text.strip()
+    return text.endswith(",") and (in_role or bool(ROLE_START_RE.match(text)))
 
 
 def _line_text(line: Line, markers: dict[str, str]) -> str:
