@@ -13,7 +13,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from desktop.core.ingest import metadata
-from desktop.core.ingest.dutch import DATE_RE, ends_sentence, vowel_clash
+from desktop.core.ingest.dutch import DATE_RE, ends_sentence
+from desktop.core.ingest.line_breaks import Words, join_lines
 from desktop.core.model.draft import Draft, DraftBlock, NoteRef
 from desktop.core.model.letter import BlockKind
 
@@ -32,9 +33,6 @@ ROLE_START_RE = re.compile(
     re.I,
 )
 ROLE_RE = re.compile(ROLE_START_RE.pattern + r".{0,120},$", re.I)
-_WORD_RE = re.compile(r"[\w]+(?:-[\w]+)*")
-_LAST_WORD_RE = re.compile(r"([\w]+)-$")
-_FIRST_WORD_RE = re.compile(r"^([\w]+)")
 
 # Web text puts one paragraph on a line; PDF text wraps at about 70 characters.
 _WEB_LINE_LENGTH = 140
@@ -63,16 +61,17 @@ class _Page:
     notes: dict[str, str] = field(default_factory=dict)
 
 
-def clean_text(text: str, vocabulary: Collection[str] = ()) -> Draft:
-    """Parse extracted letter text into a draft. *vocabulary*: words seen in the library,
-    used to decide whether a hyphen at a line end is real."""
+def clean_text(text: str, library_words: Collection[str] = ()) -> Draft:
+    """Parse extracted letter text into a draft. *library_words*: the word forms of the
+    library's letters (:func:`desktop.core.ingest.line_breaks.word_forms`), which with the
+    letter's own words decide whether a hyphen at a line end is real."""
     lines = _split_lines(text)
     draft = Draft()
     start = metadata.read_header([ln.text for ln in lines], draft.meta)
     web = _looks_like_web_text(lines[start:])
     chunks = _chunks(lines[start:], one_per_line=web)
     page = _take_notes(chunks)
-    vocab = _vocabulary(lines) | {w.lower() for w in vocabulary}
+    vocab = _words(lines, library_words)
     texts, kinds = _reflow(page.chunks, vocab)
     draft.blocks = _with_markers(texts, kinds, page)
     draft.notes = {m: _join_lines([_Line(t, False) for t in b.split("\n")], vocab)
@@ -227,7 +226,7 @@ def _has_marker(text: str, number: int) -> bool:
 # -- reflow ------------------------------------------------------------------------------
 
 
-def _reflow(chunks: list[_Chunk], vocab: set[str]) -> tuple[list[str], list[BlockKind]]:
+def _reflow(chunks: list[_Chunk], vocab: Words) -> tuple[list[str], list[BlockKind]]:
     merged: list[list[_Line]] = []
     for chunk in chunks:
         if merged and chunk.gap_before and _continues(merged[-1], chunk.lines):
@@ -286,45 +285,16 @@ def looks_like_heading(text: str) -> bool:
     )
 
 
-def _join_lines(lines: list[_Line], vocab: set[str]) -> str:
-    """Join a paragraph's lines: a space between them, or nothing where a line-break hyphen
-    is undone. Each decision looks only at the two lines that meet, so a long paragraph
-    costs linear time."""
-    pieces = [lines[0].text]
-    for line in lines[1:]:
-        left, right = pieces[-1], line.text
-        if not left.endswith("-") or left.endswith(" -") or not right:
-            pieces.append(" ")
-        else:
-            head = _LAST_WORD_RE.search(left[-100:])
-            tail = _FIRST_WORD_RE.match(right)
-            if head and tail and not _hyphen_is_real(head.group(1), tail.group(1), vocab):
-                pieces[-1] = left[:-1]
-        pieces.append(right)
-    return "".join(pieces)
+def _join_lines(lines: list[_Line], words: Words) -> str:
+    return join_lines((ln.text for ln in lines), words)
 
 
-def _hyphen_is_real(left: str, right: str, vocab: set[str]) -> bool:
-    """Decide a hyphen at a line break: part of the word (NAVO-bondgenoten) or a break
-    (ontwape-ningsmijlpalen)."""
-    if left.isupper() and len(left) > 1 or any(c.isdigit() for c in left + right[:1]):
-        return True  # NAVO-, CSE-, F-35
-    if right[:1].isupper():
-        return True  # Noord-Atlantische, Euro-Atlantische
-    joined, hyphened = (left + right).lower(), f"{left}-{right}".lower()
-    if hyphened in vocab and joined not in vocab:
-        return True
-    if joined in vocab:
-        return False
-    return vowel_clash(left, right)
-
-
-def _vocabulary(lines: list[_Line]) -> set[str]:
+def _words(lines: list[_Line], library_words: Collection[str]) -> Words:
     """Words as this text writes them away from line ends, to judge line-end hyphens."""
     if not any(ln.text.endswith("-") for ln in lines):
-        return set()  # nothing to judge: web text, or a PDF without hyphenation
+        return Words()  # nothing to judge: web text, or a PDF without hyphenation
     body = "\n".join(ln.text[:-1] if ln.text.endswith("-") else ln.text for ln in lines)
-    return set(_WORD_RE.findall(body.lower()))
+    return Words.of(body, library_words)
 
 
 # -- markers -----------------------------------------------------------------------------

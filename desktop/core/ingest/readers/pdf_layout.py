@@ -30,6 +30,7 @@ SUPERSCRIPT_RISE = 0.1  # a smaller row raised more than this * host size is sup
 ATTACH_ABOVE = 0.6  # a smaller row at most this * host size above its host belongs to it
 ATTACH_BELOW = 0.3  # ... and at most this far below it (a subscript)
 SMALLER = 0.85  # a row or line below this * body size is set in a smaller font
+NOTE_GAP = 2.5  # * size: lines of the notes block stand at most this far apart
 NOTE_SMALLER = 0.97  # ... or this, for notes that open with a raised number
 WORD_GAP = 0.1  # where the PDF writes no space, a gap wider than this * size separates words
 SPACED_GAP = -0.15  # where it writes one, glyphs closer than this * size still touch
@@ -283,6 +284,7 @@ def _take_notes(lines: list[Line], size: float, expected: int) -> Page:
     markers = {text for ln in lines[:loose] for text, up in ln.pieces if up}
     if loose < start and _opens_note(lines[loose], markers):
         start = loose  # notes set a hair smaller than the body, under a raised number
+    start = _close_to_notes(lines, start)
     if start == 0:  # a page all in small print has no body to annotate
         return Page(lines, [], [])
     body, small = lines[:start], lines[start:]
@@ -301,6 +303,17 @@ def _take_notes(lines: list[Line], size: float, expected: int) -> Page:
     if orphans and not earlier_notes:
         return Page(body + orphans, notes, [])  # small print but no note: it stays text
     return Page(body, notes, orphans)
+
+
+def _close_to_notes(lines: list[Line], start: int) -> int:
+    """Small print far above the notes (a table set small) is body text: the notes and what
+    continues a note from the previous page stand close together at the page bottom."""
+    first = next((k for k in range(start, len(lines)) if _leading_number(lines[k])), None)
+    if first is None:
+        return start
+    while first > start and lines[first - 1].y - lines[first].y <= NOTE_GAP * lines[first].size:
+        first -= 1
+    return first
 
 
 def _small_print_from(lines: list[Line], below: float) -> int:
