@@ -33,6 +33,9 @@ ROLE_START_RE = re.compile(
     re.I,
 )
 ROLE_RE = re.compile(ROLE_START_RE.pattern + r".{0,120},$", re.I)
+# A signatory's name: initials or given names and a surname ("M.A.M. Adriaansens", "drs.
+# V.L.W.A. Heijnen", "Jan Anthonie Bruijn"), no sentence.
+NAME_RE = re.compile(r"^(?:(?:drs|mr|dr|ir|prof)\.\s+)*(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+$")
 
 # Web text puts one paragraph on a line; PDF text wraps at about 70 characters.
 _WEB_LINE_LENGTH = 140
@@ -266,7 +269,10 @@ def _kind(lines: list[_Line], following: list[_Line] | None) -> BlockKind:
 
 
 def _is_signature(lines: list[_Line]) -> bool:
-    """Roles and names, each signatory's role ending in a comma, each name a short line."""
+    """Roles and names, each signatory's role ending in a comma, each name a short line; or
+    a name over its role without a comma ("M.A.M. Adriaansens" / "Minister van ...")."""
+    if len(lines) == 2 and NAME_RE.match(lines[0].text) and ROLE_START_RE.match(lines[1].text):
+        return True
     return (
         bool(ROLE_RE.match(lines[0].text))
         and 2 <= len(lines) <= _SIGNATURE_LINES

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktop.core.ingest.clean import ROLE_START_RE, clean_text, looks_like_heading
+from desktop.core.ingest.clean import NAME_RE, ROLE_START_RE, clean_text, looks_like_heading
 from desktop.core.ingest.dutch import ends_sentence
 from desktop.core.ingest.publication_id import parse_publication_id, parse_running_footer
 from desktop.core.ingest.readers.pdf_layout import (
@@ -302,6 +302,8 @@ class _Measure:
         was short or ended the sentence, and the new page does not go on in lower case."""
         if self.role and len(line.text) < NAME_LENGTH:
             return "\n"  # the signature's name, below the space for the signature
+        if _role_under_name(previous, line):
+            return "\n"
         if first_on_page:
             return "\n" if self._goes_on(previous, line) else "\n\n"
         if self._heading(previous, line, following):
@@ -332,6 +334,17 @@ class _Measure:
             or text.endswith(",")  # a signature's role, its name on the next page
             or (full and not ends_sentence(text))
         )
+
+
+def _role_under_name(previous: Line, line: Line) -> bool:
+    """A signature set name first: "M.A.M. Adriaansens" over "Minister van ...", no comma."""
+    text = line.text.strip()
+    return (
+        bool(NAME_RE.match(previous.text.strip()))
+        and bool(ROLE_START_RE.match(text))
+        and not text.endswith((",", "."))
+        and len(text) < 2 * NAME_LENGTH
+    )
 
 
 def _continues_role(line: Line, in_role: bool) -> bool:

@@ -21,7 +21,7 @@ from desktop.core.ingest.dutch import iso_date
 from desktop.core.ingest.readers.pdf_layout import PARAGRAPH_GAP, SMALLER, Glyph, Line
 
 COLUMN_FROM = 0.55  # the column starts right of this share of the page width
-GUTTER = 0.5  # * body size: the empty strip between the letter and its column
+GUTTER = 0.2  # * body size: the empty strip between the letter and its column
 MIN_COLUMN_GLYPHS = 3
 VALUE_INDENT = 2.0  # * size: a labelled value's next line starts this far right of its label
 LETTERHEAD_SHARE = 0.55  # the letterhead's labelled lines stand in this top share of page 1
