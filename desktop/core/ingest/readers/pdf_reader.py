@@ -35,6 +35,7 @@ from desktop.core.ingest.readers.pdf_layout import (
     split_pages,
     usual_pitch,
 )
+from desktop.core.ingest.readers.pdf_ocr import recognise_page
 from desktop.core.ingest.readers.pdf_template import (
     Colophon,
     read_column,
@@ -64,15 +65,23 @@ class PdfPage:
     height: float
 
 
-def read_pdf(data: bytes, source: str, library_words: Collection[str] = ()) -> Draft:
-    """*library_words*: words as the library writes them, to judge line-end hyphens."""
+def read_pdf(
+    data: bytes, source: str, library_words: Collection[str] = (), ocr: bool = True
+) -> Draft:
+    """*library_words*: word forms of the library's letters, to judge line-end hyphens.
+    Pages without text are read by Tesseract; with *ocr* False they are not, and a PDF that
+    has such pages gives an empty draft listing them in ``meta.ocr_pages``, so that the
+    caller can give the recognition the time it needs."""
     _check_envelope(data, source)
-    pages = _read_pages(data, source)
+    pages, scanned = _read_pages(data, source, ocr)
+    if scanned and not ocr:
+        return Draft(meta=Metadata(ocr_pages=scanned))
     if not any(page.glyphs for page in pages):
-        raise LetterError(
-            f"{source}: no text in the PDF (a scan? text recognition is not supported)"
-        )
-    return draft_from_pages(pages, library_words)
+        found = " (a scan, and text recognition found none)" if scanned else ""
+        raise LetterError(f"{source}: no text in the PDF{found}")
+    draft = draft_from_pages(pages, library_words)
+    draft.meta.ocr_pages = scanned
+    return draft
 
 
 def draft_from_pages(pages: list[PdfPage], library_words: Collection[str] = ()) -> Draft:
@@ -156,12 +165,19 @@ def _open(data: bytes, source: str) -> pdfium.PdfDocument:
         raise LetterError(f"{source}: damaged PDF, cannot be read") from None
 
 
-def _read_pages(data: bytes, source: str) -> list[PdfPage]:
+def _read_pages(data: bytes, source: str, ocr: bool) -> tuple[list[PdfPage], list[int]]:
+    """The pages, and the numbers (from 1) of those without a text layer: recognised by
+    Tesseract where *ocr* is set, left empty where not."""
     doc = _open(data, source)
     try:
         if len(doc) > MAX_PAGES:
             raise LetterError(f"{source}: {len(doc)} pages, more than a letter ({MAX_PAGES})")
-        return [_page(doc, i) for i in range(len(doc))]
+        pages = [_page(doc, i) for i in range(len(doc))]
+        scanned = [i + 1 for i, page in enumerate(pages) if not page.glyphs]
+        if ocr:
+            for number in scanned:
+                pages[number - 1].glyphs = recognise_page(doc[number - 1], source, number)
+        return pages, scanned
     finally:
         doc.close()
 
