@@ -99,7 +99,7 @@ def parse_signature(text: str) -> list[Signatory]:
     out, role = [], None
     for line in lines:
         if line.endswith(","):
-            role = re.sub(r"^[Dd]e ", "", line[:-1].strip())
+            role = re.sub(r"^de ", "", line[:-1].strip(), flags=re.I)
         elif out and out[-1].role is None and role is None and ROLE_START_RE.match(line):
             out[-1] = Signatory(out[-1].name, re.sub(r"^[Dd]e ", "", line))  # name, then role
         else:

@@ -331,9 +331,7 @@ def _opens_note(line: Line, markers: set[str]) -> bool:
 def _split_notes(line: Line, markers: set[str]) -> list[Line]:
     """Several short notes set on one line ("¹ Kamerstuk 36 410, nr. 106  ² Kamerstuk ..."):
     a raised marker of the body inside the line starts another note."""
-    cuts = [
-        k for k, (text, raised) in enumerate(line.pieces) if k and raised and text in markers
-    ]
+    cuts = [k for k, (text, raised) in enumerate(line.pieces) if k and raised and text in markers]
     if not cuts:
         return [line]
     bounds = [0, *cuts, len(line.pieces)]

@@ -68,7 +68,12 @@ def _glyphs(data: dict[str, list], scale: float, height: float) -> list[Glyph]:
     lines: dict[tuple[int, int, int, int], list[int]] = defaultdict(list)
     for i, text in enumerate(data["text"]):
         if text.strip() and float(data["conf"][i]) >= MIN_CONFIDENCE:
-            key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            key = (
+                data["page_num"][i],
+                data["block_num"][i],
+                data["par_num"][i],
+                data["line_num"][i],
+            )
             lines[key].append(i)
     glyphs = []
     for words in lines.values():

@@ -79,6 +79,8 @@ class Colophon:
         value = joiner.join(t for t in (ln.strip() for ln in lines) if t)
         if value and key not in self.fields:
             self.fields[key] = value
+        elif value and key in _JOIN_WITH_COMMAS:  # contact lines in groups of their own
+            self.fields[key] += joiner + value
 
 
 # -- the column -------------------------------------------------------------------------------
@@ -108,11 +110,12 @@ def _gutter(glyphs: list[Glyph], width: float, body: float) -> float | None:
 
 def read_column(lines: list[Line], colophon: Colophon) -> None:
     """The sender (the first lines, up to the first space), then unlabelled address and
-    contact lines, then labelled fields, each with the lines that follow its label."""
+    contact lines, then labelled fields, each with the lines that follow its label (on its
+    line, or below it across a space)."""
     groups = _groups([ln for ln in lines if not _PAGE_RE.match(ln.text.strip())])
     key: str | None = "sender"
+    values: list[str] = []
     for group in groups:
-        values: list[str] = []
         for line in group:
             label = _LABEL_RE.match(line.text.strip())
             if label:
@@ -120,8 +123,10 @@ def read_column(lines: list[Line], colophon: Colophon) -> None:
                 key, values = LABELS[label.group(1).lower()], [line.text.strip()[label.end() :]]
             else:
                 values.append(line.text)
-        _add(colophon, key, values)
-        key = "sender_address" if key == "sender" else None
+        if any(v.strip() for v in values):  # a label alone waits for its value
+            _add(colophon, key, values)
+            key, values = ("sender_address" if key == "sender" else None), []
+    _add(colophon, key, values)
 
 
 def _add(colophon: Colophon, key: str | None, values: list[str]) -> None:
@@ -130,11 +135,14 @@ def _add(colophon: Colophon, key: str | None, values: list[str]) -> None:
 
 
 def _groups(lines: list[Line]) -> list[list[Line]]:
-    """Lines split where the vertical space between them is wider than a line's."""
+    """Lines split where the vertical space between them is wider than the column's usual
+    line distance."""
+    steps = sorted(a.y - b.y for a, b in zip(lines, lines[1:], strict=False) if a.y > b.y)
+    pitch = steps[len(steps) // 2] if steps else 0.0
     groups: list[list[Line]] = []
     for line in lines:
         previous = groups[-1][-1] if groups else None
-        if previous is None or previous.y - line.y > PARAGRAPH_GAP * 1.2 * previous.size:
+        if previous is None or previous.y - line.y > PARAGRAPH_GAP * pitch:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -184,8 +192,10 @@ def _labelled(lines: list[Line], i: int, colophon: Colophon) -> set[int]:
 
 def _letterhead_label(line: Line) -> bool:
     label = _LABEL_RE.match(line.text)
-    return bool(label) and label.group(1).lower() in _LETTERHEAD_LABELS and (
-        len(label.group(1)) in line.tabs
+    return (
+        bool(label)
+        and label.group(1).lower() in _LETTERHEAD_LABELS
+        and (len(label.group(1)) in line.tabs)
     )
 
 
