@@ -22,7 +22,9 @@ PAGE_FOOTER_RE = re.compile(
     r"^(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–‒-]\s*\d{4}, .*\bnr\. ?\d+\s+\d+$"
 )
 LONE_PAGE_NUMBER_RE = re.compile(r"^(?:pagina |blz\. )?\d{1,3}(?: van \d{1,3})?$", re.I)
-NOTE_START_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+# A note's first line: its number, then the note; a URL may follow the number unspaced
+# ("5https://www.tweedekamer.nl/...").
+NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=https?://|www\.))(\S.*)$")
 ADDRESSEE_RE = re.compile(r"^Aan (?:de|het|den)\b")
 DATELINE_RE = re.compile(r"^[A-Z'][\w' .-]{1,40}, " + DATE_RE.pattern + r"\s*$", re.I)
 # The first line of a signature: the signatory's office ("De Minister van Defensie,"), in

@@ -21,7 +21,7 @@ from desktop.core.ingest.dutch import vowel_clash
 
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
 _ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
-_LAST_WORD_RE = re.compile(r"(\w+)-$")
+_LAST_WORD_RE = re.compile(r"(\w[\w-]*)-$")  # the whole compound so far: "ENTSO-E"
 _FIRST_WORD_RE = re.compile(r"^(\w+)")
 _URL_START_RE = re.compile(r"^\W*(?:https?://|www\.)", re.I)  # after "(", a marker
 _URL_CONTINUES_AFTER = "/-_.=&?#~:%+"

@@ -347,7 +347,7 @@ def _stripped(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return [p for p in pieces if p[0]]
 
 
-_LEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\s+|$)")
+_LEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\s+|$|(?=https?://|www\.))")
 
 
 def _leading_number(line: Line) -> str | None:
