@@ -192,11 +192,10 @@ def _labelled(lines: list[Line], i: int, colophon: Colophon) -> set[int]:
 
 def _letterhead_label(line: Line) -> bool:
     label = _LABEL_RE.match(line.text)
-    return (
-        bool(label)
-        and label.group(1).lower() in _LETTERHEAD_LABELS
-        and (len(label.group(1)) in line.tabs)
-    )
+    if label is None:
+        return False
+    word = label.group(1)
+    return word.lower() in _LETTERHEAD_LABELS and len(word) in line.tabs
 
 
 def _addressee(lines: list[Line]) -> str | None:
