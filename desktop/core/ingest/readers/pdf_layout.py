@@ -118,11 +118,12 @@ def _rows(glyphs: list[Glyph]) -> list[_Row]:
 def _drawn_once(glyphs: list[Glyph]) -> list[Glyph]:
     """Word processors fake bold by drawing each glyph twice, a hair apart: keep one."""
     out: list[Glyph] = []
-    for g in glyphs:
-        if not any(
-            h.text == g.text and abs(h.x0 - g.x0) < DOUBLE * g.size and abs(h.y - g.y) < g.size
-            for h in out[-3:]
-        ):
+    for g in glyphs:  # sorted by x0: a double stands right after the glyph it repeats
+        near = g.x0 - DOUBLE * g.size
+        for h in out[-3:]:
+            if h.x0 > near and h.text == g.text and abs(h.y - g.y) < g.size:
+                break
+        else:
             out.append(g)
     return out
 

@@ -97,14 +97,16 @@ def split_column(glyphs: list[Glyph], width: float, body: float) -> tuple[list[G
 def _gutter(glyphs: list[Glyph], width: float, body: float) -> float | None:
     """The left edge of the column: the first glyph-free strip, right of COLUMN_FROM, with
     only small print to its right."""
-    reach = float("-inf")
-    for g in sorted(glyphs, key=lambda g: g.x0):
-        if g.x0 >= COLUMN_FROM * width and g.x0 - reach >= GUTTER * body:
-            right = [h for h in glyphs if h.x0 >= g.x0]
+    ordered = sorted(glyphs, key=lambda g: g.x0)
+    reach, start, gap = float("-inf"), COLUMN_FROM * width, GUTTER * body
+    for k, g in enumerate(ordered):
+        if g.x0 >= start and g.x0 - reach >= gap:
+            right = ordered[k:]
             small = sum(1 for h in right if h.size < SMALLER * body)
             if len(right) >= MIN_COLUMN_GLYPHS and small >= 0.9 * len(right):
                 return g.x0
-        reach = max(reach, g.x1)
+        if g.x1 > reach:
+            reach = g.x1
     return None
 
 
