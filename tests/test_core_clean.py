@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.core.ingest.assemble import assemble
 from desktop.core.ingest.clean import clean_text
+from desktop.core.ingest.line_breaks import Words, join_lines, word_forms
 from desktop.core.ingest.parse import parse_file
 from desktop.core.model.letter import BlockKind
 from tests.conftest import LETTER_2023
@@ -82,3 +85,93 @@ def test_cr_lf_and_bom_and_form_feed():
     letter = _letter(text)
     assert letter.meta.date == "2024-04-02"
     assert "Het Weens Document is belangrijk." in letter.text
+
+
+# -- line-end hyphens and URLs, as the real PDFs in ../shared/real break them ----------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [  # a word break
+        (["dat de vredesonderhande-", "lingen in Jemen"], "dat de vredesonderhandelingen in Jemen"),
+        # a suspended compound before a conjunction (1a2d8959-….pdf)
+        (["van € 750 miljoen de aanloop-", "en volloopverliezen worden"],
+         "van € 750 miljoen de aanloop- en volloopverliezen worden"),
+        (["passende wet-", "of regelgeving"], "passende wet- of regelgeving"),
+        # acronyms, capitals and digits mark a compound (the fiche, kst-35538-4)
+        (["met één CT-", "verstrekker (CTP)"], "met één CT-verstrekker (CTP)"),
+        (["de hiervoor bedoelde MiFID II-", "bepalingen"], "de hiervoor bedoelde MiFID II-bepalingen"),
+        (["van de COVID-19-", "pandemie"], "van de COVID-19-pandemie"),
+        (["in het ENTSO-E-", "verband"], "in het ENTSO-E-verband"),
+        # prefixes that keep their hyphen, and a vowel clash (the fiche)
+        (["van niet-", "essentiële elementen"], "van niet-essentiële elementen"),
+        (["de ex-", "minister"], "de ex-minister"),
+        (["de anti-", "inflatiewet"], "de anti-inflatiewet"),
+        # a hyphen that belongs to the next word ("beleggingsdiensten en -producten")
+        (["beleggingsdiensten en -", "producten en"], "beleggingsdiensten en -producten en"),
+    ],
+)  # fmt: skip
+def test_a_line_end_hyphen_is_decided_case_by_case(lines, joined):
+    assert join_lines(lines, Words()) == joined
+
+
+def test_an_acronym_the_letter_writes_keeps_its_lowercase_compound():
+    words = Words.of("handel (over-the-counter, OTC) in derivaten")
+    assert join_lines(["betreffende otc-", "derivaten,"], words) == "betreffende otc-derivaten,"
+    assert join_lines(["betreffende otc-", "derivaten,"], Words()) == "betreffende otcderivaten,"
+
+
+def test_the_library_words_decide_a_hyphen_the_letter_cannot():
+    lines = ["een nieuwe kern-", "wapentaak"]
+    assert join_lines(lines, Words()) == "een nieuwe kernwapentaak"
+    library = word_forms("De kern-wapentaak van de NAVO.")
+    assert join_lines(lines, Words.of("", library)) == "een nieuwe kern-wapentaak"
+    assert "kern-wapentaak" in library
+    text = "Zij spraken over de kern-\nwapentaak.\n"
+    assert "over de kern-wapentaak." in clean_text(text, library_words=library).blocks[0].plain()
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [  # broken after "-" (01b2bcad-….pdf), after "/" and "(https://" (ibid.), inside a
+        # percent-escape (00fe7edd-….pdf), after "." (a host name)
+        (["(https://reliefweb.int/report/yemen/joint-statement-190-humanitarian-organisations-",
+          "yemen-humanitarian-partners-urge-donors)"],
+         "(https://reliefweb.int/report/yemen/joint-statement-190-humanitarian-organisations-"
+         "yemen-humanitarian-partners-urge-donors)"),
+        (["Kamerstuk 21 501-02, nr. 2498 (https://www.tweedekamer.nl/kamerstukken/moties/",
+          "detail?id=2022D25169&did=2022D25169)"],
+         "Kamerstuk 21 501-02, nr. 2498 (https://www.tweedekamer.nl/kamerstukken/moties/"
+         "detail?id=2022D25169&did=2022D25169)"),
+        (["«Aanpassingen wapenexportcontrolebeleid» (https://",
+          "www.rijksoverheid.nl/actueel/nieuws/2023/10/04/aanpassingen-"
+          "wapenexportcontrolebeleid)"],
+         "«Aanpassingen wapenexportcontrolebeleid» (https://www.rijksoverheid.nl/actueel/"
+         "nieuws/2023/10/04/aanpassingen-wapenexportcontrolebeleid)"),
+        (["www.movisie.nl/sites/movisie.nl/files/2022-03/220315_%20Regenboogbeleid%20provincies",
+          "%202022.pdf"],
+         "www.movisie.nl/sites/movisie.nl/files/2022-03/220315_%20Regenboogbeleid%20provincies"
+         "%202022.pdf"),
+        (["zie https://www.rijksoverheid.", "nl/onderwerpen/wapenbeheersing)"],
+         "zie https://www.rijksoverheid.nl/onderwerpen/wapenbeheersing)"),
+        # a URL that ends its line, and a sentence that goes on
+        (["op https://www.rijksoverheid.nl.", "De brief volgt."],
+         "op https://www.rijksoverheid.nl. De brief volgt."),
+        (["op https://stip-pp.oecd.org/moip/", "Deze aanpak"],
+         "op https://stip-pp.oecd.org/moip/ Deze aanpak"),
+    ],
+)  # fmt: skip
+def test_a_url_broken_over_lines_is_rebuilt_exactly(lines, joined):
+    assert join_lines(lines, Words()) == joined
+
+
+def test_a_note_number_glued_to_its_url_is_a_note():
+    text = (
+        "Den Haag, 1 maart 2024\n\n"
+        "Het INF-verdrag werd besproken in een motie.1\n\n"
+        "1https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022Z10845\n"
+    )
+    letter = _letter(text)
+    assert [(f.marker, f.text) for f in letter.footnotes] == [
+        ("1", "https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022Z10845")
+    ]

@@ -41,6 +41,7 @@ class Style:
     lines_per_page: int = 48  # body lines and blank lines; the rest is notes and footer
     footer: str | None = None  # "{page}" is replaced by the page number
     running_header: str | None = None  # on top of every page
+    space_before_marker: bool = False  # "Rusland was. ¹": a space written before the marker
 
 
 @dataclass
@@ -55,7 +56,7 @@ class _Source:
 def letter_pdf(path: Path, text: str, markers: dict[str, str], style: Style | None = None) -> Path:
     """Draw a text letter as a PDF at its own line breaks; return *path*."""
     style = style or Style()
-    source = _split_source(text, markers)
+    source = _split_source(text, markers, style)
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
     pages = _paginate(source, style)
     for number, (first, last) in enumerate(pages, start=1):
@@ -65,7 +66,8 @@ def letter_pdf(path: Path, text: str, markers: dict[str, str], style: Style | No
     return path
 
 
-def _split_source(text: str, markers: dict[str, str]) -> _Source:
+def _split_source(text: str, markers: dict[str, str], style: Style | None = None) -> _Source:
+    style = style or Style()
     source = _Source()
     lines = text.replace("\r\n", "\n").split("\n")
     expected, i, dropped = 1, 0, False
@@ -83,7 +85,7 @@ def _split_source(text: str, markers: dict[str, str]) -> _Source:
             i += 1
         else:
             dropped = False
-            source.body.append(_segments(raw.strip(), markers, source))
+            source.body.append(_segments(raw.strip(), markers, source, style))
             i += 1
     _drop_trailing_blanks(source)
     return source
@@ -106,12 +108,15 @@ def _drop_trailing_blanks(source: _Source) -> bool:
     return True
 
 
-def _segments(line: str, markers: dict[str, str], source: _Source) -> list[tuple[str, bool]]:
+def _segments(
+    line: str, markers: dict[str, str], source: _Source, style: Style
+) -> list[tuple[str, bool]]:
     for marker, held in markers.items():
         if held in line and marker not in source.note_lines:
             before, after = line.split(held, 1)
             source.note_lines[marker] = len(source.body)
-            head = (before + held[: -len(marker)]).rstrip()
+            head = before + held[: -len(marker)]
+            head = head if style.space_before_marker else head.rstrip()
             return [(head, False), (marker, True), (after.rstrip(), False)]
     return [(line, False)]
 
@@ -254,7 +259,7 @@ def test_a_sentence_and_a_word_run_across_the_page_break(pdf_dir):
 def test_a_heading_at_the_foot_of_a_page_stays_a_heading(pdf_dir):
     text = LETTER_2023.read_text(encoding="utf-8")
     heading = "Euro-Atlantische wapenbeheersingsarchitectuur"
-    source = _split_source(text, MARKERS_2023)
+    source = _split_source(text, MARKERS_2023, Style())
     at = next(i for i, line in enumerate(source.body) if line and line[0][0] == heading)
     style = Style(size=9, leading=10.5, footer=FOOTER_2023, lines_per_page=at + 1)  # it ends p. 1
     letter = _parse_pdf(letter_pdf(pdf_dir / "heading.pdf", text, MARKERS_2023, style))
@@ -326,3 +331,106 @@ def test_xml_html_pdf_and_text_of_one_letter_read_the_same(pdf_dir):
             reference.meta.kamerstuk,
         )
         assert [s.name for s in letter.meta.signatories] == ["H.G.J. Bruins Slot", "K.H. Ollongren"]
+
+
+# -- the ministry letter template ------------------------------------------------------------
+
+COLUMN = ["Ministerie van Buitenlandse Zaken", "", "Rijnstraat 8", "2515 XP Den Haag",
+          "Postbus 20061", "Nederland", "www.rijksoverheid.nl", "", "Ons kenmerk",
+          "DVB/NW-218/18", "", "Datum", "27 november 2018", "", "Bijlage(n)", "1"]  # fmt: skip
+LATER_COLUMN = ["Ministerie van Buitenlandse Zaken", "", "Ons kenmerk", "DVB/NW-218/18"]
+SUBJECT = "Het INF-verdrag en de Russische schending ervan"
+
+
+def ministry_letter_pdf(path: Path, text: str) -> Path:
+    """The 2018 letter as a ministry sends it: the colophon column on the right of every
+    page, a return address and a Betreft line above the letter, room for the handwritten
+    signature between each role and name, and "Pagina x van y" at the foot of the column."""
+    style = Style(size=10, leading=13, lines_per_page=44, space_before_marker=True)
+    source = _split_source(text, MARKERS_2018, style)
+    source.body = _signature_room(source.body)
+    pages = _paginate(source, style)
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    for number, (first, last) in enumerate(pages, start=1):
+        _draw_column(canvas, COLUMN if number == 1 else LATER_COLUMN, number, len(pages))
+        if number == 1:
+            _draw_letterhead(canvas, style)
+        _draw_page(canvas, source, style, first, last, number)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def _signature_room(body: list) -> list:
+    out = []
+    for line in body:
+        out.append(line)
+        if line and line[0][0].startswith("De Minister van") and line[0][0].endswith(","):
+            out.extend([None, None, None])  # the handwritten signature goes here
+    return out
+
+
+def _draw_column(canvas: Canvas, lines: list[str], page: int, pages: int) -> None:
+    y = A4[1] - 100
+    for line in lines:
+        canvas.setFont("Helvetica-Bold" if line.startswith("Minist") else "Helvetica", 7)
+        canvas.drawString(460, y, line)
+        y -= 9
+    canvas.setFont("Helvetica", 7)
+    canvas.drawString(460, 40, f"Pagina {page} van {pages}")
+
+
+def _draw_letterhead(canvas: Canvas, style: Style) -> None:
+    """Above the letter's first line: the return address in small print, and the subject
+    after its label and a tab."""
+    canvas.setFont(style.font, 7)
+    canvas.drawString(72, A4[1] - 40, "> Retouradres Postbus 20061 2500 EB Den Haag")
+    canvas.setFont(style.font, style.size)
+    canvas.drawString(72, A4[1] - 58, "Betreft")
+    canvas.drawString(140, A4[1] - 58, SUBJECT)
+
+
+def test_the_2018_letter_in_the_ministry_template_reads_like_the_text(pdf_dir):
+    path = ministry_letter_pdf(pdf_dir / "ministry.pdf", LETTER_2018.read_text(encoding="utf-8"))
+    letter, text_letter = _parse_pdf(path), parse_file(LETTER_2018)
+    assert words(letter.text) == words(text_letter.text)
+    assert blocks(letter) == blocks(text_letter)
+    assert [(m.treaty, m.surface) for m in letter.mentions] == [
+        (m.treaty, m.surface) for m in text_letter.mentions
+    ]
+    for attr in ("date", "kamerstuk", "vergaderjaar", "addressee", "signatories"):
+        assert getattr(letter.meta, attr) == getattr(text_letter.meta, attr), attr
+    assert letter.meta.title == SUBJECT
+    assert letter.meta.colophon == {
+        "sender": "Ministerie van Buitenlandse Zaken",
+        "sender_address": "Rijnstraat 8, 2515 XP Den Haag, Postbus 20061, Nederland, "
+        "www.rijksoverheid.nl",
+        "reference": "DVB/NW-218/18",
+        "date": "27 november 2018",
+        "enclosures": "1",
+        "subject": SUBJECT,
+    }
+    note = letter.footnotes[0]  # drawn after "was. " with the space: still a marker
+    assert letter.text[note.ref_start - 12 : note.ref_end] == "Rusland was.1"
+
+
+# -- a scan ------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_scanned_page_comes_back_through_text_recognition(pdf_dir, tmp_path):
+    """Page 1 of the 2018 letter as a PDF, rendered to an image and put back into a PDF
+    without text: Tesseract reads it, and the treaty mentions are found."""
+    pdf = letter_pdf(pdf_dir / "to-scan.pdf", LETTER_2018.read_text(encoding="utf-8"),
+                     MARKERS_2018, Style(size=11, leading=14, lines_per_page=44))  # fmt: skip
+    page = PdfDocument(pdf)[0]
+    image = page.render(scale=200 / 72, grayscale=True).to_pil()
+    scan = tmp_path / "scan.pdf"
+    image.save(scan, "PDF", resolution=200)
+    assert PdfDocument(scan)[0].get_textpage().count_chars() == 0  # no text layer
+    letter = _parse_pdf(scan)
+    assert letter.meta.ocr_pages == [1]
+    assert letter.mention_counts()["INF"] >= 6
+    assert "Het INF-verdrag (Intermediate-Range Nuclear Forces) is meer dan dertig" in words(
+        letter.text
+    )

@@ -13,7 +13,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from desktop.core.ingest import metadata
-from desktop.core.ingest.dutch import DATE_RE, ends_sentence, vowel_clash
+from desktop.core.ingest.dutch import DATE_RE, ends_sentence
+from desktop.core.ingest.line_breaks import Words, join_lines
 from desktop.core.model.draft import Draft, DraftBlock, NoteRef
 from desktop.core.model.letter import BlockKind
 
@@ -21,20 +22,28 @@ PAGE_FOOTER_RE = re.compile(
     r"^(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–‒-]\s*\d{4}, .*\bnr\. ?\d+\s+\d+$"
 )
 LONE_PAGE_NUMBER_RE = re.compile(r"^(?:pagina |blz\. )?\d{1,3}(?: van \d{1,3})?$", re.I)
-NOTE_START_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+# A note's first line: its number, then the note; a URL may follow the number unspaced
+# ("5https://www.tweedekamer.nl/...").
+NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=https?://|www\.))(\S.*)$")
 ADDRESSEE_RE = re.compile(r"^Aan (?:de|het|den)\b")
 DATELINE_RE = re.compile(r"^[A-Z'][\w' .-]{1,40}, " + DATE_RE.pattern + r"\s*$", re.I)
-ROLE_RE = re.compile(
-    r"^(?:De |de )?(?:Minister|Staatssecretaris|Minister-President|Minister-president|"
-    r"Voorzitter|Griffier|Secretaris-Generaal|Directeur|Plaatsvervangend|namens)\b.{0,120},$"
+# The first line of a signature: the signatory's office ("De Minister van Defensie,"), in
+# any case ("DE STAATSSECRETARIS VAN ...,").
+ROLE_START_RE = re.compile(
+    r"^(?:De |de )?(?:Minister|Staatssecretaris|Minister-President|"
+    r"Voorzitter|Griffier|Secretaris-Generaal|Directeur|Plaatsvervangend|namens)\b",
+    re.I,
 )
-_WORD_RE = re.compile(r"[\w]+(?:-[\w]+)*")
-_LAST_WORD_RE = re.compile(r"([\w]+)-$")
-_FIRST_WORD_RE = re.compile(r"^([\w]+)")
+ROLE_RE = re.compile(ROLE_START_RE.pattern + r".{0,120},$", re.I)
+# A signatory's name: initials or given names and a surname ("M.A.M. Adriaansens", "drs.
+# V.L.W.A. Heijnen", "Jan Anthonie Bruijn"), no sentence.
+NAME_RE = re.compile(r"^(?:(?:drs|mr|dr|ir|prof)\.\s+)*(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+$")
 
 # Web text puts one paragraph on a line; PDF text wraps at about 70 characters.
 _WEB_LINE_LENGTH = 140
-_PAGE_LINES = 120  # more lines than a page holds, also in web text
+_PAGE_LINES = 120
+_SIGNATURE_LINES = 8  # four signatories, a role and a name each
+_NAME_LENGTH = 60  # more lines than a page holds, also in web text
 
 
 @dataclass(slots=True)
@@ -57,16 +66,17 @@ class _Page:
     notes: dict[str, str] = field(default_factory=dict)
 
 
-def clean_text(text: str, vocabulary: Collection[str] = ()) -> Draft:
-    """Parse extracted letter text into a draft. *vocabulary*: words seen in the library,
-    used to decide whether a hyphen at a line end is real."""
+def clean_text(text: str, library_words: Collection[str] = ()) -> Draft:
+    """Parse extracted letter text into a draft. *library_words*: the word forms of the
+    library's letters (:func:`desktop.core.ingest.line_breaks.word_forms`), which with the
+    letter's own words decide whether a hyphen at a line end is real."""
     lines = _split_lines(text)
     draft = Draft()
     start = metadata.read_header([ln.text for ln in lines], draft.meta)
     web = _looks_like_web_text(lines[start:])
     chunks = _chunks(lines[start:], one_per_line=web)
     page = _take_notes(chunks)
-    vocab = _vocabulary(lines) | {w.lower() for w in vocabulary}
+    vocab = _words(lines, library_words)
     texts, kinds = _reflow(page.chunks, vocab)
     draft.blocks = _with_markers(texts, kinds, page)
     draft.notes = {m: _join_lines([_Line(t, False) for t in b.split("\n")], vocab)
@@ -157,7 +167,8 @@ def _take_notes(chunks: list[_Chunk]) -> _Page:
 
 def _split_note_chunk(chunk: _Chunk, page: _Page, expected: int) -> tuple[list[_Line], int]:
     """Split a chunk that starts with note *expected* into notes and the text after them."""
-    marker, body = None, []
+    marker: str | None = None
+    body: list[str] = []
     for i, line in enumerate(chunk.lines):
         start = NOTE_START_RE.match(line.text)
         if start and int(start.group(1)) == expected and (not body or ends_sentence(body[-1])):
@@ -221,7 +232,7 @@ def _has_marker(text: str, number: int) -> bool:
 # -- reflow ------------------------------------------------------------------------------
 
 
-def _reflow(chunks: list[_Chunk], vocab: set[str]) -> tuple[list[str], list[BlockKind]]:
+def _reflow(chunks: list[_Chunk], vocab: Words) -> tuple[list[str], list[BlockKind]]:
     merged: list[list[_Line]] = []
     for chunk in chunks:
         if merged and chunk.gap_before and _continues(merged[-1], chunk.lines):
@@ -249,18 +260,31 @@ def _continues(before: list[_Line], after: list[_Line]) -> bool:
 
 def _kind(lines: list[_Line], following: list[_Line] | None) -> BlockKind:
     first = lines[0].text
-    if ROLE_RE.match(first) and len(lines) >= 2:
+    if _is_signature(lines):
         return BlockKind.SIGNATURE
     if len(lines) == 1 and ADDRESSEE_RE.match(first):
         return BlockKind.ADDRESSEE
     if len(lines) == 1 and DATELINE_RE.match(first):
         return BlockKind.DATELINE
-    if len(lines) == 1 and _looks_like_heading(first) and following is not None:
+    if len(lines) == 1 and looks_like_heading(first) and following is not None:
         return BlockKind.HEADING
     return BlockKind.PARAGRAPH
 
 
-def _looks_like_heading(text: str) -> bool:
+def _is_signature(lines: list[_Line]) -> bool:
+    """Roles and names, each signatory's role ending in a comma, each name a short line; or
+    a name over its role without a comma ("M.A.M. Adriaansens" / "Minister van ...")."""
+    if len(lines) == 2 and NAME_RE.match(lines[0].text) and ROLE_START_RE.match(lines[1].text):
+        return True
+    return (
+        bool(ROLE_RE.match(lines[0].text))
+        and 2 <= len(lines) <= _SIGNATURE_LINES
+        and all(len(ln.text) <= _NAME_LENGTH or ln.text.endswith(",") for ln in lines)
+        and not lines[-1].text.endswith(",")
+    )
+
+
+def looks_like_heading(text: str) -> bool:
     return (
         len(text) <= 80
         and text[:1].isupper()
@@ -270,45 +294,16 @@ def _looks_like_heading(text: str) -> bool:
     )
 
 
-def _join_lines(lines: list[_Line], vocab: set[str]) -> str:
-    """Join a paragraph's lines: a space between them, or nothing where a line-break hyphen
-    is undone. Each decision looks only at the two lines that meet, so a long paragraph
-    costs linear time."""
-    pieces = [lines[0].text]
-    for line in lines[1:]:
-        left, right = pieces[-1], line.text
-        if not left.endswith("-") or left.endswith(" -") or not right:
-            pieces.append(" ")
-        else:
-            head = _LAST_WORD_RE.search(left[-100:])
-            tail = _FIRST_WORD_RE.match(right)
-            if head and tail and not _hyphen_is_real(head.group(1), tail.group(1), vocab):
-                pieces[-1] = left[:-1]
-        pieces.append(right)
-    return "".join(pieces)
+def _join_lines(lines: list[_Line], words: Words) -> str:
+    return join_lines((ln.text for ln in lines), words)
 
 
-def _hyphen_is_real(left: str, right: str, vocab: set[str]) -> bool:
-    """Decide a hyphen at a line break: part of the word (NAVO-bondgenoten) or a break
-    (ontwape-ningsmijlpalen)."""
-    if left.isupper() and len(left) > 1 or any(c.isdigit() for c in left + right[:1]):
-        return True  # NAVO-, CSE-, F-35
-    if right[:1].isupper():
-        return True  # Noord-Atlantische, Euro-Atlantische
-    joined, hyphened = (left + right).lower(), f"{left}-{right}".lower()
-    if hyphened in vocab and joined not in vocab:
-        return True
-    if joined in vocab:
-        return False
-    return vowel_clash(left, right)
-
-
-def _vocabulary(lines: list[_Line]) -> set[str]:
+def _words(lines: list[_Line], library_words: Collection[str]) -> Words:
     """Words as this text writes them away from line ends, to judge line-end hyphens."""
     if not any(ln.text.endswith("-") for ln in lines):
-        return set()  # nothing to judge: web text, or a PDF without hyphenation
+        return Words()  # nothing to judge: web text, or a PDF without hyphenation
     body = "\n".join(ln.text[:-1] if ln.text.endswith("-") else ln.text for ln in lines)
-    return set(_WORD_RE.findall(body.lower()))
+    return Words.of(body, library_words)
 
 
 # -- markers -----------------------------------------------------------------------------

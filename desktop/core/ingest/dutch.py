@@ -16,7 +16,7 @@ TERMINAL_RE = re.compile(r"[.!?:;][»”’\"')\]]*$")
 
 # Two vowels that would read as one sound if a compound were written closed: such compounds
 # keep their hyphen (zee-egel, auto-ongeluk), so a line-break hyphen between them is real.
-_DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "ou", "au", "ui", "oe", "ij"}
+_DIGRAPHS = {"aa", "ee", "oo", "uu", "ii", "ie", "ei", "eu", "ou", "au", "ui", "oe", "ij"}
 
 
 def iso_date(text: str) -> str | None:

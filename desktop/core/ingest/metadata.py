@@ -99,12 +99,17 @@ def parse_signature(text: str) -> list[Signatory]:
     out, role = [], None
     for line in lines:
         if line.endswith(","):
-            role = line[:-1].strip()
-            role = re.sub(r"^[Dd]e ", "", role)
+            role = re.sub(r"^de ", "", line[:-1].strip(), flags=re.I)
+        elif out and out[-1].role is None and role is None and ROLE_START_RE.match(line):
+            out[-1] = Signatory(out[-1].name, re.sub(r"^[Dd]e ", "", line))  # name, then role
         else:
             out.append(Signatory(name=line, role=role))
             role = None
     return out
+
+
+# The office a signatory signs in (kept in step with desktop.core.ingest.clean.ROLE_START_RE).
+ROLE_START_RE = re.compile(r"^(?:De |de )?(?:Minister|Staatssecretaris|Directeur)\b", re.I)
 
 
 def derive_title(meta: Metadata, main_treaty_name: str | None) -> str:

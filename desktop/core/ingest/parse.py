@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.core.ingest.assemble import assemble, letter_id_for
 from desktop.core.ingest.readers.html_reader import read_html
+from desktop.core.ingest.readers.pdf_ocr import PAGE_SECONDS as OCR_PAGE_SECONDS
 from desktop.core.ingest.readers.pdf_reader import read_pdf
 from desktop.core.ingest.readers.text_reader import read_text
 from desktop.core.ingest.readers.xml_reader import read_xml
@@ -69,23 +70,26 @@ def check_size(path: Path | str, size: int) -> None:
 def parse_bytes(
     data: bytes,
     path: Path,
-    vocabulary: Collection[str] = (),
+    library_words: Collection[str] = (),
     pool: ParserPool | None = None,
     limits: Limits | None = None,
 ) -> Letter:
-    """Parse a letter's bytes; *path* names it and its suffix picks the reader."""
+    """Parse a letter's bytes; *path* names it and its suffix picks the reader.
+    *library_words*: the word forms of the letters already in the library
+    (:func:`desktop.core.ingest.line_breaks.word_forms` of each), which decide, with the
+    letter's own words, whether a hyphen at a line end is part of a word."""
     path = Path(path)
     check_size(path, len(data))
     if not data.strip():
         raise LetterError(f"{path}: empty file")
-    draft = _draft(data, path, vocabulary, pool, limits)
+    draft = _draft(data, path, library_words, pool, limits)
     return assemble(draft, str(path), letter_id_for(path.stem))
 
 
 def _draft(
     data: bytes,
     path: Path,
-    vocabulary: Collection[str],
+    library_words: Collection[str],
     pool: ParserPool | None,
     limits: Limits | None,
 ) -> Draft:
@@ -94,12 +98,28 @@ def _draft(
         raise LetterError(f"{path}: unsupported file type '{path.suffix.lower()}'")
     if reader is read_text and data.startswith(b"%PDF-"):
         reader = READERS[".pdf"]  # a PDF saved under a text name is still a PDF
-    extra = (set(vocabulary),) if reader is read_text and vocabulary else ()
     pool = pool or default_pool(preload=tuple(sorted({r.__module__ for r in READERS.values()})))
+    words = frozenset(library_words)
+    if reader is read_pdf:
+        return _pdf_draft(data, str(path), words, pool, limits)
+    extra = (words,) if reader is read_text and words else ()
     return pool.run(reader, data, str(path), limits, *extra)
 
 
-def parse_file(path: Path | str, vocabulary: Collection[str] = ()) -> Letter:
+def _pdf_draft(
+    data: bytes, source: str, words: frozenset[str], pool: ParserPool, limits: Limits | None
+) -> Draft:
+    """A PDF is read without text recognition first; pages without text are then
+    recognised with a time budget for each (OCR takes seconds a page, not milliseconds)."""
+    draft = pool.run(read_pdf, data, source, limits, words, False)
+    if not draft.meta.ocr_pages:
+        return draft
+    limits = limits or Limits.from_env()
+    budget = limits.seconds + OCR_PAGE_SECONDS * len(draft.meta.ocr_pages)
+    return pool.run(read_pdf, data, source, Limits(budget, limits.memory_mb), words, True)
+
+
+def parse_file(path: Path | str, library_words: Collection[str] = ()) -> Letter:
     """Parse one letter. Raises LetterError (message names the file) for anything unreadable."""
     path = Path(path)
-    return parse_bytes(read_file_bytes(path), path, vocabulary)
+    return parse_bytes(read_file_bytes(path), path, library_words)

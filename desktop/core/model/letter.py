@@ -90,7 +90,13 @@ class Metadata:
     vergaderjaar: str | None = None  # "2023-2024", always with a plain hyphen
     addressee: str | None = None
     document_kind: str | None = None  # "BRIEF VAN DE MINISTERS VAN ..."
+    kind: str | None = (
+        None  # brief, motie, amendement, nota, verslag, memorie, aanhangsel, advies, besluit, fiche, other
+    )
     signatories: list[Signatory] = field(default_factory=list)
+    # The ministry template's column: sender, reference, your_reference, enclosures, contact...
+    colophon: dict[str, str] = field(default_factory=dict)
+    ocr_pages: list[int] = field(default_factory=list)  # pages (from 1) read by text recognition
 
 
 @dataclass(slots=True)
@@ -134,6 +140,8 @@ class Letter:
             "addressee": meta.addressee,
             "document_kind": meta.document_kind,
             "signatories": [{"name": s.name, "role": s.role} for s in meta.signatories],
+            "colophon": meta.colophon,
+            "ocr_pages": meta.ocr_pages,
             "text": self.text,
             "blocks": [{"kind": str(b.kind), "start": b.start, "end": b.end} for b in self.blocks],
             "footnotes": [_fields(f) for f in self.footnotes],
@@ -156,6 +164,8 @@ class Letter:
             addressee=data.get("addressee"),
             document_kind=data.get("document_kind"),
             signatories=[Signatory(s["name"], s.get("role")) for s in data.get("signatories", [])],
+            colophon=data.get("colophon") or {},
+            ocr_pages=data.get("ocr_pages") or [],
         )
         return cls(
             id=data["id"],

@@ -19,13 +19,24 @@ from statistics import median
 from typing import NamedTuple
 
 from desktop.core.ingest.clean import LONE_PAGE_NUMBER_RE, PAGE_FOOTER_RE
+from desktop.core.ingest.publication_id import (
+    is_issn_line,
+    parse_publication_id,
+    parse_running_footer,
+)
 
 ROW_TOLERANCE = 0.15  # glyphs whose baselines differ less than this * size share a row
 SUPERSCRIPT_RISE = 0.1  # a smaller row raised more than this * host size is superscript
 ATTACH_ABOVE = 0.6  # a smaller row at most this * host size above its host belongs to it
 ATTACH_BELOW = 0.3  # ... and at most this far below it (a subscript)
 SMALLER = 0.85  # a row or line below this * body size is set in a smaller font
-WORD_GAP = 0.1  # a horizontal gap wider than this * size separates two words
+NOTE_GAP = 2.5  # * size: lines of the notes block stand at most this far apart
+NOTE_SMALLER = 0.97  # ... or this, for notes that open with a raised number
+WORD_GAP = 0.1  # where the PDF writes no space, a gap wider than this * size separates words
+SPACED_GAP = -0.15  # where it writes one, glyphs closer than this * size still touch
+UNWRITTEN_GAP = 0.2  # in a PDF that writes spaces, an unwritten one must be this wide (* size)
+TAB_STOP = 0.45  # a gap wider than this * size is a tab, as after a label ("Datum   3 mei")
+DOUBLE = 0.1  # the same glyph again within this * size: drawn twice for a bold effect
 PARAGRAPH_GAP = 1.45  # a baseline distance over this * the usual pitch leaves a blank line
 BAND = 2  # furniture is looked for among the first and the last lines of each page
 
@@ -38,6 +49,8 @@ class Glyph(NamedTuple):
     x1: float
     y: float  # baseline, PDF user space (grows upwards)
     size: float
+    spaced: bool | None = None  # a space before it in the PDF's text; None: the PDF never says
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -49,6 +62,8 @@ class Line:
     size: float
     x0: float
     x1: float
+    bold: bool = False  # most of its glyphs are set in a bold font
+    tabs: tuple[int, ...] = ()  # offsets in text of the spaces that are tab-wide gaps
 
     @property
     def text(self) -> str:
@@ -66,6 +81,7 @@ class Page:
     body: list[Line]
     notes: list[Note]
     orphan_notes: list[Line]  # small print at the bottom continuing the previous page's note
+    furniture: list[Line] = field(default_factory=list)  # running heads and feet, id, ISSN
 
 
 # -- glyphs -> lines -----------------------------------------------------------------------
@@ -95,8 +111,21 @@ def _rows(glyphs: list[Glyph]) -> list[_Row]:
         else:
             rows.append(_Row([g], g.y, g.size))
     for row in rows:
-        row.glyphs.sort(key=lambda g: g.x0)
+        row.glyphs = _drawn_once(sorted(row.glyphs, key=lambda g: g.x0))
     return rows
+
+
+def _drawn_once(glyphs: list[Glyph]) -> list[Glyph]:
+    """Word processors fake bold by drawing each glyph twice, a hair apart: keep one."""
+    out: list[Glyph] = []
+    for g in glyphs:  # sorted by x0: a double stands right after the glyph it repeats
+        near = g.x0 - DOUBLE * g.size
+        for h in out[-3:]:
+            if h.x0 > near and h.text == g.text and abs(h.y - g.y) < g.size:
+                break
+        else:
+            out.append(g)
+    return out
 
 
 def _attach_small_rows(rows: list[_Row]) -> list[_Row]:
@@ -139,20 +168,34 @@ def _merge(host: _Row, row: _Row) -> None:
 
 def _line(row: _Row) -> Line:
     pieces: list[tuple[str, bool]] = []
+    tabs: list[int] = []
     previous: Glyph | None = None
+    length = 0
     for k, g in enumerate(row.glyphs):
         up = k in row.raised and g.text.isdigit()
-        if (
-            previous is not None
-            and not up
-            and g.x0 - previous.x1 > WORD_GAP * min(g.size, previous.size)
-        ):
+        if previous is not None and not up and _word_gap(previous, g):
+            if g.x0 - previous.x1 > TAB_STOP * g.size:
+                tabs.append(length)
             _append(pieces, " ", False)
+            length += 1
         _append(pieces, g.text, up)
+        length += len(g.text)
         previous = g
     sizes = sorted(g.size for k, g in enumerate(row.glyphs) if k not in row.raised)
     size = round(sizes[len(sizes) // 2] * 2) / 2 if sizes else row.size
-    return Line(pieces, row.y, size, row.glyphs[0].x0, row.glyphs[-1].x1)
+    bold = 2 * sum(g.bold for g in row.glyphs) > len(row.glyphs)
+    return Line(pieces, row.y, size, row.glyphs[0].x0, row.glyphs[-1].x1, bold, tuple(tabs))
+
+
+def _word_gap(previous: Glyph, g: Glyph) -> bool:
+    """A space between two glyphs. Where the PDF's text says (a space, written or inferred by
+    PDFium) it is believed: letter-spaced Word PDFs leave gaps inside words as wide as the
+    spaces of a justified line. Where it does not, the gap decides."""
+    gap = g.x0 - previous.x1
+    size = min(g.size, previous.size)
+    if g.spaced is None:
+        return gap > WORD_GAP * size
+    return gap > UNWRITTEN_GAP * size or (g.spaced and gap > SPACED_GAP * size)
 
 
 def _append(pieces: list[tuple[str, bool]], text: str, raised: bool) -> None:
@@ -176,12 +219,15 @@ def body_size(pages: list[list[Line]]) -> float:
 
 def split_pages(pages: list[list[Line]]) -> list[Page]:
     """Drop furniture, then take each page's footnote bodies from its bottom."""
-    furniture = _repeated(pages)
+    repeated = _repeated(pages)
     size = body_size(pages)
-    out = []
+    out: list[Page] = []
     for lines in pages:
-        kept = [ln for i, ln in enumerate(lines) if not _is_furniture(ln, i, lines, furniture)]
-        out.append(_take_notes(kept, size, expected=_next_marker(out)))
+        start, end = _furniture_bounds(lines, repeated)
+        kept = [ln for i, ln in enumerate(lines) if start <= i < end]
+        page = _take_notes(kept, size, expected=_next_marker(out))
+        page.furniture = lines[:start] + lines[end:]
+        out.append(page)
     return out
 
 
@@ -200,15 +246,29 @@ def _repeated(pages: list[list[Line]]) -> set[str]:
     return {key for key, n in counts.items() if n >= need and key}
 
 
-def _is_furniture(line: Line, index: int, lines: list[Line], repeated: set[str]) -> bool:
-    in_band = index < BAND or index >= len(lines) - BAND
-    if not in_band:
-        return False
+def _furniture_bounds(lines: list[Line], repeated: set[str]) -> tuple[int, int]:
+    """The page's text lies between lines[start] and lines[end - 1]: furniture stands at the
+    top and the bottom, one line after another (page 1 of a typeset publication ends in
+    three: its id, the ISSN and the running foot)."""
+    start = 0
+    while start < len(lines) and _is_furniture(lines[start], repeated, bottom=False):
+        start += 1
+    end = len(lines)
+    while end > start and _is_furniture(lines[end - 1], repeated, bottom=True):
+        end -= 1
+    return start, end
+
+
+def _is_furniture(line: Line, repeated: set[str], bottom: bool) -> bool:
     text = line.text.strip()
-    if _key(line) in repeated:
-        return True
-    bottom = index >= len(lines) - BAND
-    return bool(PAGE_FOOTER_RE.match(text)) or (bottom and bool(LONE_PAGE_NUMBER_RE.match(text)))
+    return (
+        _key(line) in repeated
+        or bool(PAGE_FOOTER_RE.match(text))
+        or parse_running_footer(text) is not None
+        or parse_publication_id(text) is not None
+        or is_issn_line(text)
+        or (bottom and bool(LONE_PAGE_NUMBER_RE.match(text)))
+    )
 
 
 def _next_marker(pages: list[Page]) -> int:
@@ -220,16 +280,19 @@ def _take_notes(lines: list[Line], size: float, expected: int) -> Page:
     """Footnote bodies: the lines set smaller than the body at the bottom of the page. Small
     print above the first note continues the previous page's last note, if there is one."""
     earlier_notes = expected > 1
-    start = len(lines)
-    while start > 0 and lines[start - 1].size < SMALLER * size:
-        start -= 1
+    start = _small_print_from(lines, SMALLER * size)
+    loose = _small_print_from(lines, NOTE_SMALLER * size)
+    markers = {text for ln in lines[:loose] for text, up in ln.pieces if up}
+    if loose < start and _opens_note(lines[loose], markers):
+        start = loose  # notes set a hair smaller than the body, under a raised number
+    start = _close_to_notes(lines, start)
     if start == 0:  # a page all in small print has no body to annotate
         return Page(lines, [], [])
     body, small = lines[:start], lines[start:]
     markers = {text for ln in body for text, up in ln.pieces if up}
     notes: list[Note] = []
     orphans: list[Line] = []
-    for line in small:
+    for line in (part for ln in small for part in _split_notes(ln, markers)):
         number = _leading_number(line)
         if number is not None and (int(number) == expected or number in markers):
             notes.append(Note(number, [_without_number(line)]))
@@ -243,7 +306,49 @@ def _take_notes(lines: list[Line], size: float, expected: int) -> Page:
     return Page(body, notes, orphans)
 
 
-_LEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\s+|$)")
+def _close_to_notes(lines: list[Line], start: int) -> int:
+    """Small print far above the notes (a table set small) is body text: the notes and what
+    continues a note from the previous page stand close together at the page bottom."""
+    first = next((k for k in range(start, len(lines)) if _leading_number(lines[k])), None)
+    if first is None:
+        return start
+    while first > start and lines[first - 1].y - lines[first].y <= NOTE_GAP * lines[first].size:
+        first -= 1
+    return first
+
+
+def _small_print_from(lines: list[Line], below: float) -> int:
+    start = len(lines)
+    while start > 0 and lines[start - 1].size < below:
+        start -= 1
+    return start
+
+
+def _opens_note(line: Line, markers: set[str]) -> bool:
+    first, raised = line.pieces[0]
+    return raised and first in markers
+
+
+def _split_notes(line: Line, markers: set[str]) -> list[Line]:
+    """Several short notes set on one line ("¹ Kamerstuk 36 410, nr. 106  ² Kamerstuk ..."):
+    a raised marker of the body inside the line starts another note."""
+    cuts = [k for k, (text, raised) in enumerate(line.pieces) if k and raised and text in markers]
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(line.pieces)]
+    return [
+        Line(_stripped(line.pieces[a:b]), line.y, line.size, line.x0, line.x1, line.bold)
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+
+
+def _stripped(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    if pieces and not pieces[-1][1]:
+        pieces = [*pieces[:-1], (pieces[-1][0].rstrip(), False)]
+    return [p for p in pieces if p[0]]
+
+
+_LEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\s+|$|(?=https?://|www\.))")
 
 
 def _leading_number(line: Line) -> str | None:
@@ -260,7 +365,7 @@ def _without_number(line: Line) -> Line:
     pieces = ([(rest, False)] if rest else []) + line.pieces[1:]
     if pieces and not pieces[0][1]:
         pieces[0] = (pieces[0][0].lstrip(), False)
-    return Line(pieces, line.y, line.size, line.x0, line.x1)
+    return Line(pieces, line.y, line.size, line.x0, line.x1, line.bold)
 
 
 def usual_pitch(pages: list[Page]) -> float:

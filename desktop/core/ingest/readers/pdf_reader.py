@@ -16,12 +16,16 @@ from __future__ import annotations
 import ctypes
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktop.core.ingest.clean import clean_text
+from desktop.core.ingest.clean import NAME_RE, ROLE_START_RE, clean_text, looks_like_heading
 from desktop.core.ingest.dutch import ends_sentence
+from desktop.core.ingest.publication_id import parse_publication_id, parse_running_footer
 from desktop.core.ingest.readers.pdf_layout import (
     PARAGRAPH_GAP,
     Glyph,
@@ -31,31 +35,110 @@ from desktop.core.ingest.readers.pdf_layout import (
     split_pages,
     usual_pitch,
 )
+from desktop.core.ingest.readers.pdf_ocr import recognise_page
+from desktop.core.ingest.readers.pdf_template import (
+    Colophon,
+    read_column,
+    split_column,
+    take_letterhead,
+)
 from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
+from desktop.core.model.letter import Metadata
 
 MAX_PAGES = 500  # a letter has a few pages; a 10 000-page PDF is something else
 MAX_NOTES = 999
+SPACE_EVERY = 25  # a page with fewer written spaces than one per this many glyphs writes none
+BOLD_WEIGHT = 600  # a font weight from this on is bold (400 is regular)
+HEADING_WIDTH = 0.6  # a side heading ends before this share of the column width
+NAME_LENGTH = 60  # a signatory's name is shorter than this
 FULL_LINE_SLACK = 0.25  # a line ending within this share of the column width is full
 _MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in extracted letter text
 _NOTE_BASE = 0xF8000
 
 
-def read_pdf(data: bytes, source: str) -> Draft:
+@dataclass(slots=True)
+class PdfPage:
+    """One page as the layout needs it: its glyphs and its size in points."""
+
+    glyphs: list[Glyph]
+    width: float
+    height: float
+
+
+def read_pdf(
+    data: bytes, source: str, library_words: Collection[str] = (), ocr: bool = True
+) -> Draft:
+    """*library_words*: word forms of the library's letters, to judge line-end hyphens.
+    Pages without text are read by Tesseract; with *ocr* False they are not, and a PDF that
+    has such pages gives an empty draft listing them in ``meta.ocr_pages``, so that the
+    caller can give the recognition the time it needs."""
     _check_envelope(data, source)
-    pages = _glyph_lines(data, source)
-    if not any(pages):
-        raise LetterError(
-            f"{source}: no text in the PDF (a scan? text recognition is not supported)"
-        )
-    return draft_from_lines(pages)
+    pages, scanned = _read_pages(data, source, ocr)
+    if scanned and not ocr:
+        return Draft(meta=Metadata(ocr_pages=scanned))
+    if not any(page.glyphs for page in pages):
+        found = " (a scan, and text recognition found none)" if scanned else ""
+        raise LetterError(f"{source}: no text in the PDF{found}")
+    draft = draft_from_pages(pages, library_words)
+    draft.meta.ocr_pages = scanned
+    return draft
 
 
-def draft_from_lines(pages: list[list[Line]]) -> Draft:
-    """Lines per page (top to bottom) -> draft; independent of the PDF library."""
+def draft_from_pages(pages: list[PdfPage], library_words: Collection[str] = ()) -> Draft:
+    """Pages of glyphs -> draft; independent of the PDF library. The template's column and
+    letterhead go to the colophon, the rest is the letter."""
+    body = _glyph_body_size(pages)
+    colophon = Colophon()
+    lines: list[list[Line]] = []
+    for number, page in enumerate(pages):
+        glyphs, column = split_column(page.glyphs, page.width, body)
+        if column and not colophon.fields:
+            read_column(build_lines(column), colophon)
+        page_lines = build_lines(glyphs)
+        if number == 0:
+            page_lines = take_letterhead(page_lines, page.height, colophon)
+        lines.append(page_lines)
+    draft = draft_from_lines(lines, library_words)
+    _apply_colophon(colophon, draft.meta)
+    return draft
+
+
+def draft_from_lines(pages: list[list[Line]], library_words: Collection[str] = ()) -> Draft:
+    """Lines per page (top to bottom) -> draft."""
     laid_out = split_pages(pages)
     notes = _notes(laid_out)
     text = _running_text(laid_out, notes) + _notes_text(notes)
-    return _restore(clean_text(text), list(notes))
+    draft = _restore(clean_text(text, library_words), list(notes))
+    _apply_publication(laid_out, draft.meta)
+    return draft
+
+
+def _glyph_body_size(pages: list[PdfPage]) -> float:
+    sizes = Counter(round(g.size * 2) / 2 for page in pages for g in page.glyphs)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _apply_colophon(colophon: Colophon, meta: Metadata) -> None:
+    meta.colophon = dict(colophon.fields)
+    meta.title = meta.title or colophon.subject or ""
+    meta.date = colophon.date or meta.date
+    meta.addressee = meta.addressee or colophon.addressee
+
+
+def _apply_publication(pages: list[Page], meta: Metadata) -> None:
+    """The document id and running feet of a typeset publication: its kind, Kamerstuk and
+    year, where the header did not give them."""
+    found = [
+        pid
+        for page in pages
+        for line in page.furniture
+        if (pid := parse_publication_id(line.text) or parse_running_footer(line.text))
+    ]
+    meta.kind = meta.kind or next((p.kind for p in found if p.kind), None)
+    meta.kamerstuk = meta.kamerstuk or next((k for p in found if (k := p.kamerstuk())), None)
+    meta.vergaderjaar = meta.vergaderjaar or next(
+        (p.vergaderjaar for p in found if p.vergaderjaar), None
+    )
 
 
 # -- reading the PDF -----------------------------------------------------------------------
@@ -82,36 +165,48 @@ def _open(data: bytes, source: str) -> pdfium.PdfDocument:
         raise LetterError(f"{source}: damaged PDF, cannot be read") from None
 
 
-def _glyph_lines(data: bytes, source: str) -> list[list[Line]]:
+def _read_pages(data: bytes, source: str, ocr: bool) -> tuple[list[PdfPage], list[int]]:
+    """The pages, and the numbers (from 1) of those without a text layer: recognised by
+    Tesseract where *ocr* is set, left empty where not."""
     doc = _open(data, source)
     try:
         if len(doc) > MAX_PAGES:
             raise LetterError(f"{source}: {len(doc)} pages, more than a letter ({MAX_PAGES})")
-        return [build_lines(_glyphs(doc, i)) for i in range(len(doc))]
+        pages = [_page(doc, i) for i in range(len(doc))]
+        scanned = [i + 1 for i, page in enumerate(pages) if not page.glyphs]
+        if ocr:
+            for number in scanned:
+                pages[number - 1].glyphs = recognise_page(doc[number - 1], source, number)
+        return pages, scanned
     finally:
         doc.close()
 
 
-def _glyphs(doc: pdfium.PdfDocument, index: int) -> list[Glyph]:
+def _page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
     page = doc[index]
     textpage = page.get_textpage()
     try:
-        return _page_glyphs(textpage.raw)
+        width, height = page.get_size()
+        return PdfPage(_page_glyphs(textpage.raw), width, height)
     finally:
         textpage.close()
         page.close()
 
 
 def _page_glyphs(raw) -> list[Glyph]:
-    """Every visible glyph; spaces are left out because the layout finds word gaps itself.
-    The hot loop of PDF reading: two C calls per glyph and nothing that can be avoided."""
+    """Every visible glyph, each knowing whether the PDF writes a space before it and whether
+    its font is bold. Spaces PDFium inferred from gaps are not the PDF's: the layout judges
+    those gaps itself. The hot loop of PDF reading: three C calls per glyph."""
     box = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
     get_box, get_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    get_weight, generated = pdfium_c.FPDFText_GetFontWeight, pdfium_c.FPDFText_IsGenerated
     glyphs = []
+    spaced = False
     for i, char in enumerate(_page_text(raw)):
         char = _CHARS.get(char, char)
         if not char or char.isspace():
+            spaced = spaced or (char == " " and generated(raw, i) == 0)
             continue
         get_box(raw, i, box)
         get_origin(raw, i, x, y)
@@ -119,8 +214,18 @@ def _page_glyphs(raw) -> list[Glyph]:
         if size <= 0:  # no font metrics (a Type 3 font, say): the nominal size must do
             size = pdfium_c.FPDFText_GetFontSize(raw, i)
         if size > 0:
-            glyphs.append(Glyph(char, box.left, max(box.right, box.left), y.value, size))
-    return glyphs
+            bold = get_weight(raw, i) >= BOLD_WEIGHT
+            glyphs.append(
+                Glyph(char, box.left, max(box.right, box.left), y.value, size, spaced, bold)
+            )
+        spaced = False
+    return glyphs if _writes_spaces(glyphs) else [g._replace(spaced=None) for g in glyphs]
+
+
+def _writes_spaces(glyphs: list[Glyph]) -> bool:
+    """Most PDFs write the spaces between words; some place every word by itself and write
+    none, and then only the gaps tell."""
+    return sum(1 for g in glyphs if g.spaced) * SPACE_EVERY >= len(glyphs)
 
 
 def _page_text(raw) -> str:
@@ -174,13 +279,12 @@ def _running_text(pages: list[Page], notes: dict[str, list[Line]]) -> str:
     layout = _Measure(pages)
     markers = {m: chr(_MARKER_BASE + i) for i, m in enumerate(notes)}
     out: list[str] = []
-    previous: Line | None = None
-    for page in pages:
-        for i, line in enumerate(page.body):
-            if previous is not None:
-                out.append(layout.separator(previous, line, first_on_page=i == 0))
-            out.append(_line_text(line, markers))
-            previous = line
+    lines = [(line, i == 0) for page in pages for i, line in enumerate(page.body)]
+    for k, (line, first_on_page) in enumerate(lines):
+        if k:
+            following = lines[k + 1][0] if k + 1 < len(lines) else None
+            out.append(layout.separator(lines[k - 1][0], line, first_on_page, following))
+        out.append(_line_text(line, markers))
     return "".join(out)
 
 
@@ -192,15 +296,51 @@ class _Measure:
         self.pitch = usual_pitch(pages)
         self.left = min((ln.x0 for ln in lines), default=0.0)
         self.right = max((ln.x1 for ln in lines), default=0.0)
+        self.opens = True  # the previous line opened a paragraph
+        self.role = False  # the previous lines are a signatory's role ("De Minister van ...,")
 
-    def separator(self, previous: Line, line: Line, first_on_page: bool) -> str:
-        """A blank line where the layout leaves vertical space. A page break leaves none,
-        so there the paragraph goes on unless its last line was short (a heading, the end of
-        a paragraph) or ended the sentence, and the new page does not go on in lower case."""
+    def separator(
+        self, previous: Line, line: Line, first_on_page: bool, following: Line | None
+    ) -> str:
+        self.role = _continues_role(previous, self.role)
+        sep = self._separator(previous, line, first_on_page, following)
+        if self.role and line.text.rstrip().endswith(",") and not ROLE_START_RE.match(line.text):
+            sep = " "  # a role set on two lines: "de minister van Volksgezondheid,/Welzijn..."
+        self.opens = sep == "\n\n"
+        return sep
+
+    def _separator(
+        self, previous: Line, line: Line, first_on_page: bool, following: Line | None
+    ) -> str:
+        """A blank line where the layout leaves vertical space, after a side heading, and
+        between text and small print; none between a role and the name signed under it.
+        A page break leaves no space, so there the paragraph goes on unless its last line
+        was short or ended the sentence, and the new page does not go on in lower case."""
+        if self.role and len(line.text) < NAME_LENGTH:
+            return "\n"  # the signature's name, below the space for the signature
+        if _role_under_name(previous, line):
+            return "\n"
         if first_on_page:
             return "\n" if self._goes_on(previous, line) else "\n\n"
+        if self._heading(previous, line, following):
+            return "\n\n"
         gap = previous.y - line.y
         return "\n\n" if self.pitch and gap > PARAGRAPH_GAP * self.pitch else "\n"
+
+    def _heading(self, previous: Line, line: Line, following: Line | None) -> bool:
+        """A side heading: a bold line above plain text, or a short line set apart above
+        the paragraph it heads (its space below is only a line's)."""
+        if previous.bold and not line.bold:
+            return True
+        text = previous.text.strip()
+        return (
+            self.opens
+            and not previous.bold
+            and previous.x1 < self.left + HEADING_WIDTH * (self.right - self.left)
+            and looks_like_heading(text)
+            and line.text[:1].isupper()
+            and (following is None or following.y < line.y)
+        )
 
     def _goes_on(self, previous: Line, line: Line) -> bool:
         text = previous.text.rstrip()
@@ -210,6 +350,22 @@ class _Measure:
             or text.endswith(",")  # a signature's role, its name on the next page
             or (full and not ends_sentence(text))
         )
+
+
+def _role_under_name(previous: Line, line: Line) -> bool:
+    """A signature set name first: "M.A.M. Adriaansens" over "Minister van ...", no comma."""
+    text = line.text.strip()
+    return (
+        bool(NAME_RE.match(previous.text.strip()))
+        and bool(ROLE_START_RE.match(text))
+        and not text.endswith((",", "."))
+        and len(text) < 2 * NAME_LENGTH
+    )
+
+
+def _continues_role(line: Line, in_role: bool) -> bool:
+    text = line.text.strip()
+    return text.endswith(",") and (in_role or bool(ROLE_START_RE.match(text)))
 
 
 def _line_text(line: Line, markers: dict[str, str]) -> str:
