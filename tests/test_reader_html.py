@@ -135,7 +135,10 @@ def test_unclosed_paragraphs_and_cells_close_like_in_a_browser() -> None:
         (BlockKind.TABLE, "Art.\tBedrag\n1\t2.727.644"),
     ]
     table = draft.blocks[-1]
-    assert [[c.plain() for c in row.cells] for row in table.rows] == [["Art.", "Bedrag"], ["1", "2.727.644"]]
+    assert [[c.plain() for c in row.cells] for row in table.rows] == [
+        ["Art.", "Bedrag"],
+        ["1", "2.727.644"],
+    ]
     assert [row.header for row in table.rows] == [True, False]  # a row of <th> only
     assert draft.meta.date == "2023-07-07"
 
@@ -154,7 +157,9 @@ def test_table_with_header_section_and_spans() -> None:
         "pagina",
     )
     outer = letter.tables[0]
-    spans = [[(letter.text[c.start : c.end], c.colspan, c.rowspan) for c in r.cells] for r in outer.rows]
+    spans = [
+        [(letter.text[c.start : c.end], c.colspan, c.rowspan) for c in r.cells] for r in outer.rows
+    ]
     assert spans == [
         [("Post", 1, 2), ("Bedrag", 2, 1)],
         [("2026", 1, 1), ("2027", 1, 1)],

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.ingest.assemble import assemble
+from desktop.core.ingest.parse import parse_file
 from desktop.core.ingest.readers.xml_reader import (
     normalize_vergaderjaar,
     parse_dossier,
     parse_dutch_date,
     read_xml,
 )
-from desktop.core.ingest.parse import parse_file
 from desktop.core.model.draft import Draft, LetterError, NoteRef
 from desktop.core.model.letter import BlockKind, Kamerstuk, Letter, Signatory
 from tests.conftest import shared_file
@@ -213,7 +214,9 @@ def test_sample_letter_opening_and_signature_blocks() -> None:
 
 
 def cells(letter, table) -> list[list[tuple[str, int, int]]]:
-    return [[(letter.text[c.start : c.end], c.colspan, c.rowspan) for c in r.cells] for r in table.rows]
+    return [
+        [(letter.text[c.start : c.end], c.colspan, c.rowspan) for c in r.cells] for r in table.rows
+    ]
 
 
 def test_sample_tables_are_tables() -> None:
@@ -259,14 +262,20 @@ def test_cals_row_spans_and_skipped_columns() -> None:
         [("2026", 1, 1), ("2027", 1, 1)],
         [("Inzet\u202f1", 1, 1), ("", 1, 1), ("5", 1, 1)],
     ]
-    assert [(r, c) for r, c, _ in only.placed()] == [(0, 0), (0, 1), (1, 1), (1, 2), (2, 0), (2, 1), (2, 2)]
+    assert [(r, c) for r, c, _ in only.placed()] == [
+        (0, 0),
+        (0, 1),
+        (1, 1),
+        (1, 2),
+        (2, 0),
+        (2, 1),
+        (2, 2),
+    ]
     (note,) = letter.footnotes
     assert letter.text[note.ref_start : note.ref_end] == "1" and note.text == "Zie art. 1."
 
 
-def parse_xml_letter(body: str):
-    from desktop.core.ingest.assemble import assemble
-
+def parse_xml_letter(body: str) -> Letter:
     doc = f"<officiele-publicatie><kamerstuk><stuk>{body}</stuk></kamerstuk></officiele-publicatie>"
     return assemble(read_xml(doc.encode(), "tabel.xml"), "tabel.xml", "tabel")
 

@@ -223,10 +223,26 @@ def complete(draft: Draft) -> None:
         kamervragen.structure(draft)
     else:
         motions.initiative(draft)
-        meta.title = official if meta.dossier_title is None else ""
+        meta.title = "" if meta.dossier_title else official or _named(draft)
     meta.annex_of = meta.annex_of or _annex_of(draft)
     if meta.publication is None and meta.kamerstuk and not meta.annex_of:
         meta.publication = meta.kamerstuk.publication()
+
+
+_TITLE_LENGTH = 160  # a heading longer than this is a paragraph, not a name
+
+
+def _named(draft: Draft) -> str:
+    """A fiche or a document that is no letter is known by its first heading ("Fiche 5:
+    Herziening …", "Resolution 1441 (2002)"); a letter by its date and treaty (assemble)."""
+    if draft.meta.kind not in ("fiche", "other"):
+        return ""
+    for block in draft.blocks[:6]:
+        text = " ".join(block.plain().split())
+        fiche = draft.meta.kind == "fiche" and _FICHE_RE.match(text)
+        if (block.kind is BlockKind.HEADING or fiche) and len(text) <= _TITLE_LENGTH:
+            return text
+    return ""
 
 
 def _kind_from_text(draft: Draft) -> str:
