@@ -363,3 +363,65 @@ def test_text_saved_from_a_pdf_reads_the_same_header_and_opening() -> None:
 )  # fmt: skip
 def test_kind_and_title_of_other_publications(name: str, kind: str, title: str) -> None:
     assert (parsed(name).meta.kind, parsed(name).meta.title) == (kind, title)
+
+
+# --- footnote markers never join the word before them (part 5) ---------------------------
+
+
+def test_marker_after_a_word_keeps_a_boundary_in_real_xml() -> None:
+    xml = parse_file(shared_file("samples/kst_28844_269.xml"))
+    note = xml.footnotes[0]
+    assert xml.text[note.ref_start - 11 : note.ref_end] == "9 mei 2023\u202f1"
+    assert "20231" not in xml.text
+    # After punctuation nothing is added: "duurzamer zijn.3".
+    assert xml.text[xml.footnotes[2].ref_start - 5 : xml.footnotes[2].ref_end] == "zijn.3"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    from desktop.core.library.library import Library
+
+    lib = Library.open(tmp_path_factory.mktemp("publications"))
+    lib.add(
+        [shared_file("samples/kst_28844_269.xml"), shared_file("samples/kst_37020_x_1.xml")]
+        + [shared_file(f"real/{name}") for name in (f"{MOTION}.xml", f"{QUESTIONS}.html")]
+    )
+    yield lib
+    lib.close()
+
+
+def hit_ids(result) -> list[str]:
+    return sorted(hit.id for hit in result.hits)
+
+
+def test_index_sees_the_year_before_a_marker(library) -> None:
+    found = library.search('"9 mei 2023"')
+    assert hit_ids(found) == ["kst_28844_269"]
+    assert library.search("20231").total == 0
+    snippet = found.hits[0].snippets[0].html()
+    assert "<b>9</b> <b>mei</b> <b>2023</b>\u202f1 heb ik" in snippet
+
+
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("kamerstuk:28844", ["kst_28844_269"]),
+        ("kamerstuk:28844/269", ["kst_28844_269"]),
+        ("kamerstuk:28844-269", ["kst_28844_269"]),  # the older form, where there is no suffix
+        ("kamerstuk:28844/268", []),
+        ("kamerstuk:37020-X", ["kst_37020_x_1"]),  # a budget chapter
+        ("kamerstuk:37020-x/1", ["kst_37020_x_1"]),
+        ("kamerstuk:32545/143", [MOTION]),
+        ("kamerstuk:37020", ["kst_37020_x_1"]),
+    ],
+)
+def test_kamerstuk_search_syntax(library, query: str, found: list[str]) -> None:
+    assert hit_ids(library.search(query)) == found
+
+
+def test_a_stored_letter_keeps_pairs_tables_and_the_new_metadata(library) -> None:
+    questions = library.get(QUESTIONS)
+    assert questions.blocks == parsed(f"{QUESTIONS}.html").blocks
+    assert questions.meta == parsed(f"{QUESTIONS}.html").meta
+    budget = library.get("kst_37020_x_1")
+    assert budget.tables == parse_file(shared_file("samples/kst_37020_x_1.xml")).tables
