@@ -242,3 +242,29 @@ def test_unreadable_html_is_refused_naming_the_file(data: bytes, problem: str) -
         read_html(data, "brieven/leeg.html")
     assert str(caught.value).startswith("brieven/leeg.html: ")
     assert problem in str(caught.value)
+
+
+def test_an_annex_names_the_publication_it_belongs_to() -> None:
+    # The metadata of an officielebekendmakingen annex (blg-1007826, a bijlage of
+    # kst-33037-430): its type is Bijlage and hoofddocument names the main publication.
+    head = (
+        '<meta name="DC.identifier" scheme="OVERHEIDop.ParlID" content="blg-1007826">'
+        '<meta name="DC.type" scheme="OVERHEIDop.Parlementair" content="Bijlage">'
+        '<meta name="OVERHEIDop.hoofddocument" scheme="OVERHEIDop.ParlID" content="kst-33037-430">'
+        '<meta name="OVERHEIDop.dossiernummer" content="33037">'
+        '<meta name="OVERHEIDop.ondernummer" content="430">'
+        '<meta name="DC.title" content="Beslisnota inzake aangenomen moties">'
+    )
+    letter = assemble(html("<p>Beslisnota.</p>", head), "blg.html", "blg")
+    assert (letter.meta.annex_of, letter.meta.publication) == ("kst-33037-430", "blg-1007826")
+    assert letter.meta.kind == "other"
+
+
+def test_an_annex_that_says_so_on_its_first_page() -> None:
+    letter = assemble(
+        html("<p>Bijlage 2 bij Kamerstuk 21 501-02, nr. 3121</p><p>Overzicht.</p>"),
+        "bijlage.html",
+        "bijlage",
+    )
+    assert letter.meta.annex_of == "kst-21501-02-3121"
+    assert letter.meta.publication is None

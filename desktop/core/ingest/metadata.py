@@ -221,6 +221,8 @@ def complete(draft: Draft) -> None:
     elif meta.kind == "aanhangsel" or kamervragen.opening(draft) is not None:
         meta.kind = "aanhangsel"
         kamervragen.structure(draft)
+        if not meta.title and meta.number:
+            meta.title = f"{_AANHANGSEL}, nr. {meta.number}"
     else:
         motions.initiative(draft)
         meta.title = "" if meta.dossier_title else official or _named(draft)
