@@ -528,14 +528,14 @@ def fold_pieces(letter: Letter, pieces: list[Block], treaty: str) -> list[int]:
     reference or that mention it themselves. A Kamervragen question is kept with its answer
     (and its label): one of them mentioning the treaty keeps the pair."""
     starts = [p.start for p in pieces]
-    keep = {_piece_at(starts, pieces, m.start) for m in letter.mentions if m.treaty == treaty}
-    keep.discard(None)
-    pairs = {pieces[i].pair for i in keep if pieces[i].pair is not None}  # type: ignore[index]
+    found = (_piece_at(starts, pieces, m.start) for m in letter.mentions if m.treaty == treaty)
+    keep = {i for i in found if i is not None}
+    pairs = {pieces[i].pair for i in keep} - {None}
     keep |= {i for i, piece in enumerate(pieces) if piece.pair in pairs}
     for note in letter.footnotes:
-        if _piece_at(starts, pieces, note.ref_start) in keep:
-            keep.add(_piece_at(starts, pieces, note.start))
-    keep.discard(None)
+        body = _piece_at(starts, pieces, note.start)
+        if _piece_at(starts, pieces, note.ref_start) in keep and body is not None:
+            keep.add(body)
     return sorted(keep)
 
 

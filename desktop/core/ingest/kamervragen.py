@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.ingest.dutch import iso_date
-from desktop.core.model.draft import Draft, DraftBlock
+from desktop.core.model.draft import Draft, DraftBlock, Inline
 from desktop.core.model.letter import BlockKind, Signatory, Submitter
 
 _ASKED_RE = re.compile(
@@ -80,7 +80,7 @@ def _join_until(draft: Draft, index: int, end: re.Pattern[str]) -> str:
         if end.search(draft.blocks[stop].plain()):
             break
         stop += 1
-    parts = []
+    parts: list[Inline] = []
     for block in draft.blocks[index : stop + 1]:
         parts += [" ", *block.parts] if parts else block.parts
     draft.blocks[index : stop + 1] = [DraftBlock(BlockKind.PARAGRAPH, parts)]

@@ -82,8 +82,8 @@ class DraftBlock:
 
 def _strip(parts: list[Inline], end: bool) -> list[Inline]:
     index = -1 if end else 0
-    while parts and isinstance(parts[index], str):
-        text = parts[index].rstrip() if end else parts[index].lstrip()
+    while parts and isinstance(edge := parts[index], str):
+        text = edge.rstrip() if end else edge.lstrip()
         if text:
             parts[index] = text
             break

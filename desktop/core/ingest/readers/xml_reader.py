@@ -136,7 +136,7 @@ def finish_meta(meta: Metadata, blocks: list[DraftBlock], official: Official) ->
     """Fill what the markup left open from the visible text, then from the embedded metadata.
     The official document title goes to ``meta.title``; the rules for every format
     (desktop.core.ingest.metadata.complete) decide whether it stays."""
-    first = {}
+    first: dict[BlockKind, str] = {}
     for block in blocks:
         first.setdefault(block.kind, block.plain())
     meta.addressee = meta.addressee or first.get(BlockKind.ADDRESSEE)
@@ -402,14 +402,15 @@ class _CalsGrid:
         self.taken: set[tuple[int, int]] = set()
 
     def rows(self, inline) -> list[DraftRow]:
-        out = []
+        out: list[DraftRow] = []
         for header, section in self.sections:
             for row in section.findall("row"):
                 out.append(DraftRow(self._cells(row, len(out), inline), header))
         return out
 
     def _cells(self, row: Element, r: int, inline) -> list[DraftCell]:
-        cells, column = [], 0
+        cells: list[DraftCell] = []
+        column = 0
         for entry in row.findall("entry"):
             first = self._column(entry.get("namest") or entry.get("colname"))
             while (r, column) in self.taken or (first is not None and column < first):
