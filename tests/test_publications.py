@@ -12,7 +12,8 @@ from functools import cache
 
 import pytest
 
-from desktop.core.ingest.parse import parse_file
+from desktop.core.ingest.parse import parse_bytes, parse_file
+from desktop.core.library.library import Library
 from desktop.core.model.letter import BlockKind, Kamerstuk, Letter, Signatory, Submitter
 from tests.conftest import shared_file
 
@@ -379,8 +380,6 @@ def test_marker_after_a_word_keeps_a_boundary_in_real_xml() -> None:
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
-    from desktop.core.library.library import Library
-
     lib = Library.open(tmp_path_factory.mktemp("publications"))
     lib.add(
         [shared_file("samples/kst_28844_269.xml"), shared_file("samples/kst_37020_x_1.xml")]
@@ -425,3 +424,16 @@ def test_a_stored_letter_keeps_pairs_tables_and_the_new_metadata(library) -> Non
     assert questions.meta == parsed(f"{QUESTIONS}.html").meta
     budget = library.get("kst_37020_x_1")
     assert budget.tables == parse_file(shared_file("samples/kst_37020_x_1.xml")).tables
+
+
+@pytest.mark.parametrize("suffix, label", [("xml", rb"<nr [^>]*>[^<]*</nr>"),
+                                           ("html", rb"<h2 [^>]*>.*?</h2>")])  # fmt: skip
+def test_markup_pairs_questions_even_without_their_labels(suffix: str, label: bytes) -> None:
+    path = shared_file(f"real/{QUESTIONS}.{suffix}")
+    data = re.sub(label, b"", path.read_bytes(), flags=re.S)
+    letter = parse_bytes(data, path)
+    assert not [b for b in letter.blocks if b.kind == BlockKind.HEADING]
+    kinds = [(b.kind, b.pair) for b in letter.blocks if b.pair]
+    expected = [(BlockKind.QUESTION, n) for n in range(1, 10)]
+    assert [k for k in kinds if k[0] == BlockKind.QUESTION] == expected
+    assert [k for k in kinds if k[0] == BlockKind.ANSWER][-2:] == [(BlockKind.ANSWER, 9)] * 2

@@ -159,9 +159,31 @@ def _label(text: str) -> _Label | None:
     return _Label(match.group("what").startswith("Vra"), numbers, match.end())
 
 
+class PairCounter:
+    """For readers whose markup holds each question and answer in an element of its own
+    (XML <vraag>/<antwoord>, HTML div.vraag/div.antwoord): they mark the blocks themselves,
+    and the labels need not be read."""
+
+    def __init__(self) -> None:
+        self.pair = 0
+
+    def mark(self, blocks: list[DraftBlock], start: int, question: bool) -> None:
+        """Blocks from *start* on are one question (a new pair) or the answer to the last."""
+        if question or not self.pair:
+            self.pair += 1
+        role = BlockKind.QUESTION if question else BlockKind.ANSWER
+        for block in blocks[start:]:
+            block.pair = self.pair
+            if block.kind is BlockKind.PARAGRAPH:
+                block.kind = role
+
+
 def _pairs(draft: Draft, start: int) -> None:
     """Labels become headings; the text under them QUESTION and ANSWER blocks, each
-    question numbered with its answer."""
+    question numbered with its answer. Where the reader paired them from the markup, it
+    stands."""
+    if any(block.pair is not None for block in draft.blocks):
+        return
     blocks = draft.blocks[:start]
     by_number: dict[int, int] = {}
     made = pair = 0

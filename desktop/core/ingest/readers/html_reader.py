@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from desktop.core.ingest.kamervragen import PairCounter
 from desktop.core.ingest.readers.xml_reader import (
     Official,
     classify,
@@ -47,7 +48,9 @@ _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 # The publication header (dossier, Nr., kamerstukkop) is metadata, not running text; so
 # is an <h1>, except the opening of Kamervragen (who asked, who answered), which the page
 # sets as <h1> but the official record prints as text.
-_HEADER_CLASSES = {"kamerstukkop", "dossiertitel", "dossier"}
+_HEADER_CLASSES = {"kamerstukkop", "dossiertitel", "dossier", "kamervraagkop",
+                   "kamervraagnummer"}  # fmt: skip
+_PAIR_CLASSES = {"vraag": True, "antwoord": False}  # a Kamervragen question or answer
 _TEXT_H1_CLASSES = {"kamervraagomschrijving_kop", "kamervraagomschrijving"}
 _NOTE_LISTS = {"noten", "voetnoten", "footnotes", "notes"}
 _NOTE_ITEMS = {"voet", "noot", "voetnoot", "footnote"}
@@ -218,10 +221,20 @@ class _Walker:
     def __init__(self) -> None:
         self.blocks: list[DraftBlock] = []
         self.signatories: list[Signatory] = []
+        self._pairs = PairCounter()
 
     def walk(self, node: _Node) -> None:
         if self._skipped(node):
             return
+        pair = [_PAIR_CLASSES[c] for c in node.classes if c in _PAIR_CLASSES]
+        if pair and node.tag == "div":
+            start = len(self.blocks)
+            self._walk(node)
+            self._pairs.mark(self.blocks, start, question=pair[0])
+        else:
+            self._walk(node)
+
+    def _walk(self, node: _Node) -> None:
         if node.tag == "table":
             self._table(node)
         elif "ondertekening" in node.classes or _looks_signed(node):

@@ -17,6 +17,7 @@ import defusedxml.ElementTree as safe_et
 from defusedxml import DefusedXmlException
 
 from desktop.core.ingest.dutch import DATE_RE, MONTHS
+from desktop.core.ingest.kamervragen import PairCounter
 from desktop.core.ingest.metadata import kind_of
 from desktop.core.model.draft import (
     Draft,
@@ -257,6 +258,7 @@ class _Walker:
         self.blocks: list[DraftBlock] = []
         self.notes: dict[str, str] = {}
         self.signatories: list[Signatory] = []
+        self._pairs = PairCounter()
         self._handlers = {
             "al": self._al,
             "tussenkop": self._heading,
@@ -264,6 +266,8 @@ class _Walker:
             "kop": self._kop,
             "kamervraagomschrijving": self._paragraph,
             "nr": self._heading,
+            "vraag": self._question,
+            "antwoord": self._answer,
             "datumtekst": self._datumtekst,
             "stuk": self._stuk,
             "lijst": self._list,
@@ -330,6 +334,23 @@ class _Walker:
 
     def _paragraph(self, element: Element) -> None:
         self._add(BlockKind.PARAGRAPH, self._inline(element))
+
+    def _question(self, element: Element) -> None:
+        start = len(self.blocks)
+        self._children(element)
+        self._pairs.mark(self.blocks, start, question=True)
+
+    def _answer(self, element: Element) -> None:
+        start = len(self.blocks)
+        self._children(element)
+        self._pairs.mark(self.blocks, start, question=False)
+
+    def _children(self, element: Element) -> None:
+        if _own_text(element):
+            self._add(BlockKind.PARAGRAPH, self._inline(element))
+            return
+        for child in element:
+            self.walk(child)
 
     def _kop(self, kop: Element) -> None:
         """label + nr + titel read as 'Artikel 1 Titel' or '1. Inleiding'."""
