@@ -11,6 +11,7 @@ person recognises.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from desktop.core.ingest import kamervragen, motions
@@ -30,7 +31,7 @@ _DOSSIER_RE = re.compile(rf"^{DOSSIER}\s+(?P<title>\S.*)$")
 _NUMBER_RE = re.compile(r"^Nr\.\s*(\d+)\s+(\S.*)$")
 _LONE_NUMBER_RE = re.compile(r"^\d{1,5}$")
 _HEADER_LINES = 24  # the first-page header never runs longer; stop looking after it
-_TITLE_LINES = 4  # a dossier title wraps over at most this many lines
+_TITLE_LINES = 8  # a dossier title wraps over at most this many lines (a bill's: 5 and more)
 
 
 @dataclass(slots=True)
@@ -66,9 +67,10 @@ def _header_item(lines: list[str], i: int, state: _Header) -> int:
         taken = 1 + _count(lines, i + 1, _in_capitals)
         ks = meta.kamerstuk
         meta.kamerstuk = Kamerstuk(ks.dossier, m.group(1), ks.chapter)
-        heading = [m.group(2)] + [_squash(line) for line in lines[i + 1 : i + taken]]
-        meta.document_kind = " ".join(heading).strip()
-        return taken
+        heading = " ".join([m.group(2)] + [_squash(line) for line in lines[i + 1 : i + taken]])
+        meta.document_kind = _without_markers(heading).strip()
+        # A footnote on the heading: the heading stays text too, where the note's marker is.
+        return 0 if heading != _without_markers(heading) else taken
     if state.started and meta.kamerstuk is None and (m := _DOSSIER_RE.match(text)):
         more = _count(lines, i + 1, lambda s: bool(s.strip()) and not _NUMBER_RE.match(s.strip()))
         taken = 1 + min(more, _TITLE_LINES - 1)
@@ -83,6 +85,11 @@ def _header_item(lines: list[str], i: int, state: _Header) -> int:
         meta.number = text
         return 1
     return 1 if _header_line(text, state) else 0
+
+
+def _without_markers(text: str) -> str:
+    """A reader's stand-ins for footnote markers are private-use characters."""
+    return "".join(c for c in text if unicodedata.category(c) != "Co")
 
 
 def _header_line(text: str, state: _Header) -> bool:

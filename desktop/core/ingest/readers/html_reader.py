@@ -245,7 +245,7 @@ class _Walker:
             self._add(node, self.inline(node))
 
     def _skipped(self, node: _Node) -> bool:
-        h1 = node.tag == "h1" and not node.classes & _TEXT_H1_CLASSES
+        h1 = node.tag == "h1" and not node.classes & _TEXT_H1_CLASSES and not _has_note(node)
         header = h1 or bool(node.classes & _HEADER_CLASSES)
         notes = _is_note_list(node) or _is_note_item(node)  # read by _collect_notes
         return node.tag in _CHROME or header or notes
@@ -315,6 +315,11 @@ class _Walker:
             block, people = signature(role, names)
             self.blocks.append(block)
             self.signatories += people
+
+
+def _has_note(node: _Node) -> bool:
+    """A heading with a footnote on it stays in the text, where the note's marker is."""
+    return any(_note_marker(n, True) for n in _iter(node))
 
 
 def _table_rows(table: _Node) -> list[tuple[_Node, bool]]:
@@ -424,7 +429,7 @@ def _page_meta(root: _Node, official: Official, walker: _Walker) -> Metadata:
     """The meta tags first (via finish_meta); the visible header only for what they lack."""
     title = next((n for n in _iter(root) if n.tag == "h1" and "stuktitel" in n.classes), None)
     meta = Metadata(
-        document_kind=_text(title, without=frozenset({"stuknummer"})) or None,
+        document_kind=_text(title, without=frozenset({"stuknummer", "nootnum"})) or None,
         signatories=walker.signatories,
     )
     meta = finish_meta(meta, walker.blocks, official)

@@ -233,7 +233,18 @@ def _parse(data: bytes, source: str) -> Element:
 
 
 def _text(element: Element | None) -> str:
-    return squash("".join(element.itertext())).strip() if element is not None else ""
+    """The element's text without its footnotes (a note on a heading is no part of it)."""
+    if element is None:
+        return ""
+    return squash("".join(_text_runs(element))).strip()
+
+
+def _text_runs(element: Element):
+    yield element.text or ""
+    for child in element:
+        if child.tag != "noot":
+            yield from _text_runs(child)
+        yield child.tail or ""
 
 
 def _own_text(element: Element) -> bool:
@@ -364,8 +375,12 @@ class _Walker:
 
     def _stuk(self, stuk: Element) -> None:
         for child in stuk:
-            # The document kind and (older format) its number are kept in the metadata.
-            if child.tag not in ("titel", "nummer"):
+            # The document kind and (older format) its number are kept in the metadata;
+            # a heading with a footnote is also text, so that the note has its marker.
+            if child.tag == "titel" and child.find(".//noot") is not None:
+                number = stuk.find("stuknr")
+                self._add(BlockKind.HEADING, [_text(number), " ", *self._inline(child)])
+            elif child.tag not in ("titel", "nummer"):
                 self.walk(child)
 
     def _list(self, lijst: Element) -> None:
