@@ -21,9 +21,15 @@ MOTION = "kst-32545-143"
 QUESTIONS = "ah-tk-20202021-3235"
 # The page-1 footer block of typeset PDFs ("kst-32545-143 ISSN 0921 - 7371 ’s-Gravenhage
 # 2021 Tweede Kamer, …") is removed by the PDF reader (issue 14 part 1, the pdf helper's);
-# until then it stands in the PDF's text, and what depends on that waits.
+# until then it stands in the PDF's text, and what depends on that waits. Strict: the day
+# the PDF reads right these fail as XPASS, and the marks go.
 WAITS_FOR_PDF_FOOTER = pytest.mark.xfail(
     strict=True, reason="the PDF still has its page-1 footer block in the text (issue 14 part 1)"
+)
+# Answer 9 of ah-tk-20202021-3235 is two paragraphs; the PDF reader has yet to see the
+# break between them (a new line, no blank line, no indent).
+WAITS_FOR_PDF_PARAGRAPHS = pytest.mark.xfail(
+    strict=True, reason="the PDF reader joins answer 9's two paragraphs (issue 14 part 1)"
 )
 
 
@@ -252,6 +258,7 @@ PDF_SHARED = ("kind", "kamerstuk", "vergaderjaar", "date", "document_kind", "dos
 def test_pdf_metadata_equals_the_xml(name: str) -> None:
     pdf, xml = parsed(f"{name}.pdf"), parsed(f"{name}.xml")
     assert meta_of(pdf, PDF_SHARED) == meta_of(xml, PDF_SHARED)
+    assert pdf.meta.publication == xml.meta.publication == name
     assert pdf.meta.title == xml.meta.title
     assert pdf.footnotes == xml.footnotes == []
 
@@ -263,8 +270,13 @@ def test_pdf_questions_people_equal_the_xml() -> None:
     )
 
 
-@WAITS_FOR_PDF_FOOTER
-@pytest.mark.parametrize("name", [MOTION, QUESTIONS])
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(MOTION, marks=WAITS_FOR_PDF_FOOTER),
+        pytest.param(QUESTIONS, marks=WAITS_FOR_PDF_PARAGRAPHS),
+    ],
+)
 def test_pdf_equals_the_xml_in_everything(name: str) -> None:
     assert comparable(parsed(f"{name}.pdf")) == comparable(parsed(f"{name}.xml"))
 

@@ -23,7 +23,7 @@ from desktop.core.model.letter import BlockKind, Kamerstuk, Metadata, Signatory
 # chapter: roman numerals, perhaps with A or B, or a single letter).
 DOSSIER = r"(?P<a>\d{2}) ?(?P<b>\d{3})(?:-(?P<sub>\d{1,3}))?(?:[ -](?P<ch>[IVXL]+[AB]?|[A-Q])\b)?"
 
-_CHAMBER_RE = re.compile(r"^(?:Tweede|Eerste) Kamer der Staten-Generaal\s*(?:[12](?!\d))?\s*")
+_CHAMBER_RE = re.compile(r"^(Tweede|Eerste) Kamer der Staten-Generaal\s*(?:[12](?!\d))?\s*")
 _YEAR_RE = re.compile(r"^Vergaderjaar (\d{4})\s*[–‒-]\s*(\d{4})\s*", re.I)
 _AANHANGSEL = "Aanhangsel van de Handelingen"
 _BANNER_RE = re.compile(r"^Vragen gesteld door de leden der Kamer\b")
@@ -39,6 +39,15 @@ class _Header:
     meta: Metadata
     started: bool = False  # a chamber or year line was read: a dossier line may follow
     aanhangsel: bool = False  # a lone number after the banner is the Aanhangsel's number
+    chamber: str | None = None  # "tk" or "ek"
+
+    def publication(self) -> str | None:
+        """An Aanhangsel's official id, where the header gave its chamber, year and number:
+        "ah-tk-20202021-3235"."""
+        meta = self.meta
+        if not (self.aanhangsel and self.chamber and meta.vergaderjaar and meta.number):
+            return None
+        return f"ah-{self.chamber}-{meta.vergaderjaar.replace('-', '')}-{meta.number}"
 
 
 def read_header(lines: list[str], meta: Metadata) -> int:
@@ -56,6 +65,7 @@ def read_header(lines: list[str], meta: Metadata) -> int:
         if not taken:
             break
         i += taken
+    meta.publication = meta.publication or state.publication()
     return i
 
 
@@ -97,6 +107,7 @@ def _header_line(text: str, state: _Header) -> bool:
     while text:
         if m := _CHAMBER_RE.match(text):
             state.started = True
+            state.chamber = "tk" if m.group(1) == "Tweede" else "ek"
         elif m := _YEAR_RE.match(text):
             state.started = True
             state.meta.vergaderjaar = f"{m.group(1)}-{m.group(2)}"
