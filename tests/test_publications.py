@@ -189,7 +189,9 @@ def test_motion_ends_with_its_members_as_a_signature(suffix: str) -> None:
     assert block_texts(letter, BlockKind.SIGNATURE) == ["Inge van Dijk\nGrinwis"]
 
 
-@pytest.mark.parametrize("suffix", ["xml", "html", pytest.param("pdf", marks=WAITS_FOR_PDF_FOOTER)])
+@pytest.mark.parametrize(
+    "suffix", ["xml", "html", pytest.param("pdf", marks=WAITS_FOR_PDF_PARAGRAPHS)]
+)
 def test_questions_are_paired_with_their_answers(suffix: str) -> None:
     letter = parsed(f"{QUESTIONS}.{suffix}")
     text = letter.text
