@@ -276,7 +276,6 @@ class _Walker:
             "tuskop": self._heading,
             "kop": self._kop,
             "kamervraagomschrijving": self._paragraph,
-            "nr": self._heading,
             "vraag": self._question,
             "antwoord": self._answer,
             "datumtekst": self._datumtekst,
@@ -357,11 +356,15 @@ class _Walker:
         self._pairs.mark(self.blocks, start, question=False)
 
     def _children(self, element: Element) -> None:
+        """A question's or answer's content; its <nr> ("Vraag 1") is its label."""
         if _own_text(element):
             self._add(BlockKind.PARAGRAPH, self._inline(element))
             return
         for child in element:
-            self.walk(child)
+            if child.tag == "nr":
+                self._heading(child)
+            else:
+                self.walk(child)
 
     def _kop(self, kop: Element) -> None:
         """label + nr + titel read as 'Artikel 1 Titel' or '1. Inleiding'."""
