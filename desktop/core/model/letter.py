@@ -200,9 +200,8 @@ class Metadata:
     # The publication's number where it is no Kamerstuk (Aanhangsel nr. 3235); a Kamerstuk's
     # number is kamerstuk.number.
     number: str | None = None
-    publication: str | None = (
-        None  # the official identifier: "kst-32545-143", "ah-tk-20202021-3235"
-    )
+    # The official identifier: "kst-32545-143", "ah-tk-20202021-3235", "blg-1007826".
+    publication: str | None = None
     annex_of: str | None = None  # an annex (bijlage): the publication it belongs to
     date_submitted: str | None = None  # Kamervragen: the "ingezonden" date of the questions
     submitters: list[Submitter] = field(default_factory=list)  # who asked or submitted
