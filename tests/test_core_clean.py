@@ -54,7 +54,7 @@ def test_two_notes_on_one_page_and_marker_glued_to_word():
         ("2", "Rusland trok de ratificatie in."),
     ]
     assert letter.text[: letter.footnotes[0].ref_end].endswith("opgezegd.1")
-    assert letter.text[: letter.footnotes[1].ref_end].endswith("onder druk2")
+    assert letter.text[: letter.footnotes[1].ref_end].endswith("onder druk\u202f2")  # part 5
     assert "30 oktober" in letter.text
     assert letter.meta.date == "2024-03-01"
 

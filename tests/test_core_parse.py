@@ -6,8 +6,11 @@ import re
 
 import pytest
 
+from desktop.core.ingest.assemble import assemble
+from desktop.core.ingest.clean import clean_text
 from desktop.core.ingest.parse import parse_file
-from desktop.core.model.letter import BlockKind, Letter
+from desktop.core.model.draft import Draft, DraftBlock, NoteRef
+from desktop.core.model.letter import BlockKind, Kamerstuk, Letter
 from tests.conftest import LETTER_2018, LETTER_2023
 
 
@@ -209,3 +212,74 @@ def test_json_contract(cse):
     assert set(data["mentions"][0]) == {"treaty", "kind", "start", "end", "surface"}
     assert {"kind", "dossier", "number", "start", "end"} <= set(data["references"][-1])
     assert Letter.from_json(data).to_json() == data
+    # Keys added for publications of every kind (issue 14).
+    assert (data["kind"], data["number"], data["publication"]) == ("brief", "69", "kst-33694-69")
+    assert (data["annex_of"], data["date_submitted"], data["submitters"]) == (None, None, [])
+    assert data["tables"] == []
+
+
+def header_letter(dossier_line: str) -> Letter:
+    """The bundled 2023 letter with another dossier line in its printed header."""
+    text = LETTER_2023.read_text(encoding="utf-8")
+    text = text.replace("33 694 Internationale Veiligheidsstrategie", dossier_line)
+    return assemble(clean_text(text), "brief.txt", "brief")
+
+
+@pytest.mark.parametrize(
+    "line, dossier, chapter, title, label",
+    [
+        ("21 501-02 Raad Algemene Zaken en Raad Buitenlandse Zaken", "21501-02", None,
+         "Raad Algemene Zaken en Raad Buitenlandse Zaken", "21 501-02, nr. 69"),
+        ("36 410 VIII Vaststelling van de begrotingsstaten van het Ministerie van Onderwijs",
+         "36410", "VIII", "Vaststelling van de begrotingsstaten van het Ministerie van Onderwijs",
+         "36 410 VIII, nr. 69"),
+        ("36 200 V Vaststelling van de begrotingsstaten", "36200", "V",
+         "Vaststelling van de begrotingsstaten", "36 200 V, nr. 69"),
+    ],
+)  # fmt: skip
+def test_header_dossier_with_sub_dossier_or_chapter(line, dossier, chapter, title, label):
+    meta = header_letter(line).meta
+    assert meta.kamerstuk == Kamerstuk(dossier, "69", chapter)
+    assert (meta.dossier_title, meta.kamerstuk.label()) == (title, label)
+    assert meta.document_kind == "BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE"
+
+
+def test_header_kind_heading_stops_where_the_body_starts():
+    # A typeset PDF runs the body on right under the heading, without a blank line.
+    text = (
+        "Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2020–2021\n\n"
+        "32 545 Wet- en regelgeving financiële markten\n\n"
+        "Nr. 143 MOTIE VAN DE LEDEN INGE VAN DIJK EN\nGRINWIS\nVoorgesteld 6 juli 2021\n"
+        "De Kamer,\ngehoord de beraadslaging,\nverzoekt de regering iets te doen,\n"
+        "en gaat over tot de orde van de dag.\nInge van Dijk\nGrinwis\n"
+    )
+    letter = assemble(clean_text(text), "motie.txt", "motie")
+    assert letter.meta.document_kind == "MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS"
+    assert [(b.kind, letter.text[b.start : b.end]) for b in letter.blocks] == [
+        (BlockKind.DATELINE, "Voorgesteld 6 juli 2021"),
+        (BlockKind.PARAGRAPH, "De Kamer,"),
+        (BlockKind.PARAGRAPH, "gehoord de beraadslaging,"),
+        (BlockKind.PARAGRAPH, "verzoekt de regering iets te doen,"),
+        (BlockKind.PARAGRAPH, "en gaat over tot de orde van de dag."),
+        (BlockKind.SIGNATURE, "Inge van Dijk\nGrinwis"),
+    ]
+    assert letter.meta.title == "Motie van de leden Inge van Dijk en Grinwis"
+    assert (letter.meta.kind, letter.meta.date) == ("motie", "2021-07-06")
+
+
+@pytest.mark.parametrize(
+    "parts, text",
+    [
+        (["op 9 mei 2023", NoteRef("1"), " heb ik"], "op 9 mei 2023\u202f1 heb ik"),
+        (["aan te scherpen", NoteRef("2"), " en"], "aan te scherpen\u202f2 en"),
+        (["duurzamer zijn.", NoteRef("3")], "duurzamer zijn.3"),  # punctuation parts them
+        (["(nr. 30)", NoteRef("4"), ", zie"], "(nr. 30)4, zie"),
+        (["een teken", NoteRef("*")], "een teken*"),
+    ],
+)
+def test_a_marker_never_joins_the_word_before_it(parts, text):
+    draft = Draft(blocks=[DraftBlock(BlockKind.PARAGRAPH, parts)], notes={parts[1].marker: "x"})
+    letter = assemble(draft, "x.txt", "x")
+    assert letter.text.startswith(text)
+    (note,) = letter.footnotes
+    assert letter.text[note.ref_start : note.ref_end] == parts[1].marker

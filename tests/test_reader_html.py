@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.ingest.assemble import assemble
 from desktop.core.ingest.readers.html_reader import read_html
 from desktop.core.ingest.readers.xml_reader import read_xml
 from desktop.core.model.draft import Draft, LetterError, NoteRef
@@ -131,10 +132,43 @@ def test_unclosed_paragraphs_and_cells_close_like_in_a_browser() -> None:
         (BlockKind.PARAGRAPH, "Eerste alinea."),
         (BlockKind.PARAGRAPH, "Tweede alinea."),
         (BlockKind.HEADING, "Staat"),
-        (BlockKind.PARAGRAPH, "Art. | Bedrag"),
-        (BlockKind.PARAGRAPH, "1 | 2.727.644"),
+        (BlockKind.TABLE, "Art.\tBedrag\n1\t2.727.644"),
     ]
+    table = draft.blocks[-1]
+    assert [[c.plain() for c in row.cells] for row in table.rows] == [
+        ["Art.", "Bedrag"],
+        ["1", "2.727.644"],
+    ]
+    assert [row.header for row in table.rows] == [True, False]  # a row of <th> only
     assert draft.meta.date == "2023-07-07"
+
+
+def test_table_with_header_section_and_spans() -> None:
+    letter = assemble(
+        html(
+            "<p>Tekst.</p><table><thead><tr><th rowspan='2'>Post</th><th colspan='2'>Bedrag"
+            "</th></tr><tr><th>2026</th><th>2027</th></tr></thead><tbody><tr><td>Inzet<sup>"
+            "<a class='nootnum' href='#n1'>1</a></sup></td><td>5</td><td><table><tr><td>in"
+            "</td></tr></table></td></tr></tbody></table>"
+            "<div id='noten'><div class='voet noot'><span class='nootnum'>1</span><p>Zie art. 1."
+            "</p></div></div>"
+        ),
+        "pagina.html",
+        "pagina",
+    )
+    outer = letter.tables[0]
+    spans = [
+        [(letter.text[c.start : c.end], c.colspan, c.rowspan) for c in r.cells] for r in outer.rows
+    ]
+    assert spans == [
+        [("Post", 1, 2), ("Bedrag", 2, 1)],
+        [("2026", 1, 1), ("2027", 1, 1)],
+        [("Inzet\u202f1", 1, 1), ("5", 1, 1), ("in", 1, 1)],  # a table in a cell: its text
+    ]
+    assert [r.header for r in outer.rows] == [True, True, False]
+    assert outer.columns == 3
+    (note,) = letter.footnotes
+    assert letter.text[note.ref_start : note.ref_end] == "1" and note.text == "Zie art. 1."
 
 
 def test_unmarked_signature_is_recognised() -> None:
@@ -208,3 +242,29 @@ def test_unreadable_html_is_refused_naming_the_file(data: bytes, problem: str) -
         read_html(data, "brieven/leeg.html")
     assert str(caught.value).startswith("brieven/leeg.html: ")
     assert problem in str(caught.value)
+
+
+def test_an_annex_names_the_publication_it_belongs_to() -> None:
+    # The metadata of an officielebekendmakingen annex (blg-1007826, a bijlage of
+    # kst-33037-430): its type is Bijlage and hoofddocument names the main publication.
+    head = (
+        '<meta name="DC.identifier" scheme="OVERHEIDop.ParlID" content="blg-1007826">'
+        '<meta name="DC.type" scheme="OVERHEIDop.Parlementair" content="Bijlage">'
+        '<meta name="OVERHEIDop.hoofddocument" scheme="OVERHEIDop.ParlID" content="kst-33037-430">'
+        '<meta name="OVERHEIDop.dossiernummer" content="33037">'
+        '<meta name="OVERHEIDop.ondernummer" content="430">'
+        '<meta name="DC.title" content="Beslisnota inzake aangenomen moties">'
+    )
+    letter = assemble(html("<p>Beslisnota.</p>", head), "blg.html", "blg")
+    assert (letter.meta.annex_of, letter.meta.publication) == ("kst-33037-430", "blg-1007826")
+    assert letter.meta.kind == "other"
+
+
+def test_an_annex_that_says_so_on_its_first_page() -> None:
+    letter = assemble(
+        html("<p>Bijlage 2 bij Kamerstuk 21 501-02, nr. 3121</p><p>Overzicht.</p>"),
+        "bijlage.html",
+        "bijlage",
+    )
+    assert letter.meta.annex_of == "kst-21501-02-3121"
+    assert letter.meta.publication is None

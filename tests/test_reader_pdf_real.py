@@ -166,7 +166,7 @@ def test_a_note_on_the_title_is_linked():
     letter = parsed(TYPESET_KAMERSTUK)
     first = letter.footnotes[0]
     assert first.text.startswith("De oorspronkelijke tekst van het voorstel van wet")
-    assert letter.text[first.ref_start - 7 : first.ref_end] == "RAPPORT1"
+    assert letter.text[first.ref_start - 8 : first.ref_end] == "RAPPORT\u202f1"
 
 
 # -- hyphens and URLs at line ends, as the real PDFs break them ------------------------------

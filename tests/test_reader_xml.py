@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.ingest.assemble import assemble
+from desktop.core.ingest.parse import parse_file
 from desktop.core.ingest.readers.xml_reader import (
     normalize_vergaderjaar,
     parse_dossier,
@@ -15,7 +17,7 @@ from desktop.core.ingest.readers.xml_reader import (
     read_xml,
 )
 from desktop.core.model.draft import Draft, LetterError, NoteRef
-from desktop.core.model.letter import BlockKind, Kamerstuk, Signatory
+from desktop.core.model.letter import BlockKind, Kamerstuk, Letter, Signatory
 from tests.conftest import shared_file
 
 HERE = Path(__file__).resolve().parent
@@ -56,6 +58,8 @@ EXPECTED = {
         "signatories": [Signatory("H.G.J. Bruins Slot", BZK)],
         "notes": 15,
         "note_1": "Kamerstuk 28 844, nr. 266.",
+        "official_title": "",
+        "kind": "brief",
     },
     "kst_36750_3.xml": {
         "kamerstuk": Kamerstuk("36750", "3", None),
@@ -72,6 +76,8 @@ EXPECTED = {
         ],
         "notes": 19,
         "note_1": "Global Methane Pledge (https://www.globalmethanepledge.org/)",
+        "official_title": "Memorie van toelichting",  # OVERHEIDop.documenttitel
+        "kind": "memorie",
     },
     "kst_37020_x_1.xml": {
         "kamerstuk": Kamerstuk("37020", "1", "X"),
@@ -86,6 +92,8 @@ EXPECTED = {
         "signatories": [Signatory("D. Yeşilgöz-Zegerius", "Minister van Defensie")],
         "notes": 0,
         "note_1": None,
+        "official_title": "",
+        "kind": "other",  # a bill
     },
 }
 
@@ -100,7 +108,19 @@ def test_sample_metadata_is_exact(name: str) -> None:
     assert meta.document_kind == want["document_kind"]
     assert meta.addressee == want["addressee"]
     assert meta.signatories == want["signatories"]
-    assert meta.title == ""  # the assembler derives it
+    # The official title, where the file has one; the rules for every format decide on it.
+    assert meta.title == want["official_title"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_kind_and_identity(name: str) -> None:
+    letter = parse_file(shared_file(f"samples/{name}"))
+    want = EXPECTED[name]
+    assert letter.meta.kind == want["kind"]
+    assert letter.meta.title == want["dossier_title"]  # a Kamerstuk's title is its dossier's
+    ks = want["kamerstuk"]
+    chapter = f"-{ks.chapter}" if ks.chapter else ""
+    assert letter.meta.publication == f"kst-{ks.dossier}{chapter}-{ks.number}"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -193,16 +213,71 @@ def test_sample_letter_opening_and_signature_blocks() -> None:
     assert bill == ["De Minister van Defensie,\nD. Yeşilgöz-Zegerius"]
 
 
-def test_sample_tables_read_as_rows() -> None:
-    rows = [t for t in texts(sample("kst_37020_x_1.xml"), BlockKind.PARAGRAPH) if " | " in t]
-    assert len(rows) == 17  # 14 + 3 rows with text in more than one cell
-    assert rows[0] == "Art. | Omschrijving | Vastgestelde begroting"
-    assert rows[1] == "Verplichtingen | Uitgaven | Ontvangsten"
-    assert rows[2] == "Totaal | 14.475.618 | 14.792.147 | 242.531"
-    assert "1 | Inzet | 2.727.644 | 2.856.815 | 97.087" in rows
-    assert rows[-1] == "Totaal | 111.126 | 111.126 | 0"
-    titles = texts(sample("kst_37020_x_1.xml"), BlockKind.HEADING)
-    assert any(t.startswith("Vastgestelde begrotingsstaat inzake") for t in titles)
+def cells(letter, table) -> list[list[tuple[str, int, int]]]:
+    return [
+        [(letter.text[c.start : c.end], c.colspan, c.rowspan) for c in r.cells] for r in table.rows
+    ]
+
+
+def test_sample_tables_are_tables() -> None:
+    letter = parse_file(shared_file("samples/kst_37020_x_1.xml"))
+    budget, agencies = letter.tables
+    assert (budget.columns, len(budget.rows), agencies.columns, len(agencies.rows)) == (5, 18, 4, 3)
+    rows = cells(letter, budget)
+    # A two-row column header: "Vastgestelde begroting" spans the three columns below it.
+    assert [r.header for r in budget.rows[:3]] == [True, True, False]
+    assert rows[0] == [("Art.", 1, 1), ("Omschrijving", 1, 1), ("Vastgestelde begroting", 3, 1)]
+    assert [t for t, _, _ in rows[1]] == ["", "", "Verplichtingen", "Uitgaven", "Ontvangsten"]
+    assert [t for t, _, _ in rows[5]] == ["1", "Inzet", "2.727.644", "2.856.815", "97.087"]
+    assert [t for t, _, _ in rows[-1]] == ["12", "Nog onverdeeld", "895.006", "895.006", "0"]
+    assert [t for t, _, _ in cells(letter, agencies)[-1]] == ["Totaal", "111.126", "111.126", "0"]
+    # One table block each, preceded by its caption as a heading; the text is searchable.
+    table_blocks = [b for b in letter.blocks if b.kind == BlockKind.TABLE]
+    assert [(b.start, b.end) for b in table_blocks] == [(t.start, t.end) for t in letter.tables]
+    heading = letter.blocks[letter.blocks.index(table_blocks[0]) - 1]
+    assert letter.text[heading.start : heading.end].startswith("Vastgestelde departementale")
+    assert "Koninklijke Marechaussee\t867.421\t901.296\t4.459" in letter.text
+
+
+def test_tables_round_trip_through_json() -> None:
+    letter = parse_file(shared_file("samples/kst_37020_x_1.xml"))
+    data = letter.to_json()
+    assert data["tables"][0]["rows"][0]["cells"][2]["colspan"] == 3
+    assert Letter.from_json(data).tables == letter.tables
+
+
+def test_cals_row_spans_and_skipped_columns() -> None:
+    table = """<table><tgroup cols="3">
+      <colspec colname="c1"/><colspec colname="c2"/><colspec colname="c3"/>
+      <thead><row><entry morerows="1"><al>Post</al></entry><entry namest="c2" nameend="c3">
+        <al>Bedrag</al></entry></row>
+      <row><entry colname="c2"><al>2026</al></entry><entry><al>2027</al></entry></row></thead>
+      <tbody><row><entry><al>Inzet<noot id="n1"><noot.nr>1</noot.nr><noot.al>Zie
+        art. 1.</noot.al></noot></al></entry><entry colname="c3"><al>5</al></entry></row></tbody>
+    </tgroup></table>"""
+    letter = parse_xml_letter(f"<al>Tekst.</al>{table}")
+    (only,) = letter.tables
+    assert cells(letter, only) == [
+        [("Post", 1, 2), ("Bedrag", 2, 1)],
+        [("2026", 1, 1), ("2027", 1, 1)],
+        [("Inzet\u202f1", 1, 1), ("", 1, 1), ("5", 1, 1)],
+    ]
+    assert [(r, c) for r, c, _ in only.placed()] == [
+        (0, 0),
+        (0, 1),
+        (1, 1),
+        (1, 2),
+        (2, 0),
+        (2, 1),
+        (2, 2),
+    ]
+    (note,) = letter.footnotes
+    assert letter.text[note.ref_start : note.ref_end] == "1" and note.text == "Zie art. 1."
+
+
+def parse_xml_letter(body: str) -> Letter:
+    doc = f"<officiele-publicatie><kamerstuk><stuk>{body}</stuk></kamerstuk></officiele-publicatie>"
+    return assemble(read_xml(doc.encode(), "tabel.xml"), "tabel.xml", "tabel")
 
 
 def test_sample_ij_ligature_reads_as_two_letters() -> None:

@@ -40,6 +40,7 @@ from desktop.ui.formatting import (
     plain_tooltip,
     treaty_card_html,
 )
+from desktop.ui.letter_tables import draw_table
 from desktop.ui.offsets import PositionMap
 from desktop.ui.theme import Theme
 
@@ -55,7 +56,10 @@ BLOCK_KIND_PROPERTY = _USER + 7  # BlockKind of a block (on the block format)
 # Newlines inside a block (signature lines) stay soft line breaks: one letter block is one
 # document block, and each replacement keeps every offset.
 _IN_BLOCK = (("\n", "\u2028"), ("\r", " "), ("\u2029", "\u2028"))
-_PASSAGES = (BlockKind.PARAGRAPH, BlockKind.HEADING)  # what "passages" counts when folded
+# What "passages" counts when folded.
+_PASSAGES = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUESTION, BlockKind.ANSWER,
+             BlockKind.TABLE)  # fmt: skip
+QUESTION_TINT = 0.08  # a Kamervragen question's background: the accent, faintly
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 _URL = re.compile(r"https?://[^\s<>«»\"']+")
 _URL_TAIL = ".,;:!?)]»"
@@ -145,7 +149,8 @@ class LetterDocument:
         self._base: dict[int, QTextCharFormat] = {}
         self._mentions_by_block: dict[int, list[int]] = defaultdict(list)
         self._hits_by_block: dict[int, list[int]] = defaultdict(list)
-        self._block_count = 0
+        self._fresh_block = True  # the document's (or a table's trailing) empty block
+        self._tables = {t.start: t for t in letter.tables}
         self._mention_formats: dict[tuple, QTextCharFormat] = {}
         self._block_formats: dict[BlockKind, QTextBlockFormat] = {}
         self._char_formats: dict[BlockKind, QTextCharFormat] = {}
@@ -185,16 +190,32 @@ class LetterDocument:
         self._decorate(self._decorated_blocks(), reset=False)
 
     def _new_block(self, cursor: QTextCursor, block_fmt, char_fmt) -> int:
-        if self._block_count == 0:
+        if self._fresh_block:
             cursor.setBlockFormat(block_fmt)
             cursor.setBlockCharFormat(char_fmt)
             cursor.setCharFormat(char_fmt)
+            self._fresh_block = False
         else:
             cursor.insertBlock(block_fmt, char_fmt)
-        self._block_count += 1
-        return self._block_count - 1
+        return cursor.blockNumber()
+
+    def _insert_table(self, cursor: QTextCursor, piece: Block) -> bool:
+        """A table block as a real table, each cell a block of its own."""
+        table = self._tables.get(piece.start)
+        if table is None or not table.rows:
+            return False
+        prop = BLOCK_KIND_PROPERTY
+        for placed in draw_table(cursor, self.letter.text, table, self.theme, prop):
+            self._base[placed.block] = placed.char_format
+            if placed.cell.end > placed.cell.start:
+                cell = placed.cell
+                self.positions.add_segment(cell.start, cell.end, placed.doc_start, placed.block)
+        self._fresh_block = True
+        return True
 
     def _insert_piece(self, cursor: QTextCursor, piece: Block) -> None:
+        if piece.kind == BlockKind.TABLE and self._insert_table(cursor, piece):
+            return
         char_fmt = self._char_formats.get(piece.kind)
         if char_fmt is None:
             char_fmt = self._char_formats[piece.kind] = self._char_format(piece.kind)
@@ -275,6 +296,8 @@ class LetterDocument:
         elif kind == BlockKind.NOTE:
             fmt.setBottomMargin(6)
             fmt.setLineHeight(self._line_height * 0.9, _PROPORTIONAL)
+        elif kind == BlockKind.QUESTION:
+            fmt.setBackground(self.theme.tint(self.theme.accent, QUESTION_TINT))
         return fmt
 
     def _char_format(self, kind: BlockKind) -> QTextCharFormat:
@@ -502,14 +525,17 @@ def _loose_text(text: str, start: int, end: int) -> list[Block]:
 
 def fold_pieces(letter: Letter, pieces: list[Block], treaty: str) -> list[int]:
     """Indices of the passages that mention *treaty*, and of the notes those passages
-    reference or that mention it themselves."""
+    reference or that mention it themselves. A Kamervragen question is kept with its answer
+    (and its label): one of them mentioning the treaty keeps the pair."""
     starts = [p.start for p in pieces]
-    keep = {_piece_at(starts, pieces, m.start) for m in letter.mentions if m.treaty == treaty}
-    keep.discard(None)
+    found = (_piece_at(starts, pieces, m.start) for m in letter.mentions if m.treaty == treaty)
+    keep = {i for i in found if i is not None}
+    pairs = {pieces[i].pair for i in keep} - {None}
+    keep |= {i for i, piece in enumerate(pieces) if piece.pair in pairs}
     for note in letter.footnotes:
-        if _piece_at(starts, pieces, note.ref_start) in keep:
-            keep.add(_piece_at(starts, pieces, note.start))
-    keep.discard(None)
+        body = _piece_at(starts, pieces, note.start)
+        if _piece_at(starts, pieces, note.ref_start) in keep and body is not None:
+            keep.add(body)
     return sorted(keep)
 
 

@@ -8,7 +8,7 @@ from desktop.core.model.letter import Reference
 
 _KAMERSTUK_RE = re.compile(
     r"\bKamerstuk(?:ken)?\s+(?:(?:I|II)\s+\d{4}/\d{2},\s*)?"
-    r"(?P<a>\d{2})\s?(?P<b>\d{3})(?:[\s-](?P<ch>[A-Z]{1,4}|[IVXL]+)\b)?"
+    r"(?P<a>\d{2})\s?(?P<b>\d{3})(?:-(?P<sub>\d{1,3})\b)?(?:[\s-](?P<ch>[IVXL]+[AB]?|[A-Q])\b)?"
     r"(?:,\s*nr\.\s*(?P<nr>\d+))?"
 )
 _HANDELINGEN_RE = re.compile(
@@ -36,7 +36,8 @@ def find_references(text: str) -> list[Reference]:
 
 def _kamerstuk(m: re.Match[str]) -> Reference:
     return Reference(
-        "kamerstuk", m.start(), m.end(), dossier=m.group("a") + m.group("b"),
+        "kamerstuk", m.start(), m.end(),
+        dossier=m.group("a") + m.group("b") + (f"-{m.group('sub')}" if m.group("sub") else ""),
         chapter=m.group("ch"), number=m.group("nr"),
     )  # fmt: skip
 

@@ -23,9 +23,13 @@ def store_row(letter: Letter, key: str) -> tuple[str, str, str]:
     longer to read than the letter takes to render)."""
     payload = letter.to_json()
     del payload["text"]
-    payload["blocks"] = [[b.kind.value, b.start, b.end] for b in letter.blocks]
+    payload["blocks"] = [[b.kind.value, b.start, b.end, *_pair(b)] for b in letter.blocks]
     payload["mentions"] = [[m.treaty, m.kind, m.start, m.end] for m in letter.mentions]
     return key, letter.text, json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def _pair(block: Block) -> tuple[int, ...]:
+    return () if block.pair is None else (block.pair,)
 
 
 _KINDS = {k.value: k for k in BlockKind}
@@ -35,7 +39,7 @@ def letter_from_row(text: str, payload: str) -> Letter:
     data = json.loads(payload)
     blocks, mentions = data.pop("blocks"), data.pop("mentions")
     letter = Letter.from_json({**data, "text": text})
-    letter.blocks = [Block(_KINDS[k], s, e) for k, s, e in blocks]
+    letter.blocks = [Block(_KINDS[k], s, e, *pair) for k, s, e, *pair in blocks]
     letter.mentions = [Mention(t, kind, s, e, text[s:e]) for t, kind, s, e in mentions]
     return letter
 

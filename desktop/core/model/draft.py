@@ -23,12 +23,72 @@ Inline = str | NoteRef
 
 
 @dataclass(slots=True)
-class DraftBlock:
-    kind: BlockKind
+class DraftCell:
     parts: list[Inline]
+    colspan: int = 1
+    rowspan: int = 1
 
     def plain(self) -> str:
         return "".join(p for p in self.parts if isinstance(p, str))
+
+
+@dataclass(slots=True)
+class DraftRow:
+    cells: list[DraftCell]
+    header: bool = False
+
+
+CELL_SEPARATOR = "\t"  # between the cells of a row in the text; rows are lines
+ROW_SEPARATOR = "\n"
+
+
+@dataclass(slots=True)
+class DraftBlock:
+    """A block of inline text; a TABLE block holds its cells in ``rows`` instead of parts.
+    ``pair``: the Kamervragen question-and-answer pair the block belongs to."""
+
+    kind: BlockKind
+    parts: list[Inline]
+    pair: int | None = None
+    rows: list[DraftRow] | None = None
+
+    def plain(self) -> str:
+        if self.rows is not None:
+            return ROW_SEPARATOR.join(
+                CELL_SEPARATOR.join(cell.plain() for cell in row.cells) for row in self.rows
+            )
+        return "".join(p for p in self.parts if isinstance(p, str))
+
+    def split(self, at: int) -> tuple[list[Inline], list[Inline]]:
+        """The parts before and after offset *at* of :meth:`plain`, whitespace at the cut
+        dropped; a marker right at the cut stays with the text before it."""
+        before: list[Inline] = []
+        after: list[Inline] = []
+        seen = 0
+        for part in self.parts:
+            if isinstance(part, NoteRef):
+                (before if seen <= at and not after else after).append(part)
+                continue
+            if seen + len(part) <= at:
+                before.append(part)
+            elif seen >= at:
+                after.append(part)
+            else:
+                before.append(part[: at - seen])
+                after.append(part[at - seen :])
+            seen += len(part)
+        return _strip(before, end=True), _strip(after, end=False)
+
+
+def _strip(parts: list[Inline], end: bool) -> list[Inline]:
+    index = -1 if end else 0
+    while parts and isinstance(edge := parts[index], str):
+        text = edge.rstrip() if end else edge.lstrip()
+        if text:
+            parts[index] = text
+            break
+        parts.pop(index)
+    return parts
 
 
 @dataclass(slots=True)

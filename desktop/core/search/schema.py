@@ -22,7 +22,7 @@ from desktop.core.search.analysis import (
 )
 from desktop.core.search.term_formats import TermCounts, TermPositions
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11  # 11: kamerstuk terms with sub-dossiers and chapters
 
 
 def make_schema() -> Schema:
@@ -80,20 +80,31 @@ def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
 
 
 def kamerstuk_terms(letter: Letter) -> str:
-    """ "33694,33694-69": kamerstuk:33694 finds the dossier, kamerstuk:33694-69 the letter."""
+    """What ``kamerstuk:`` finds a letter by: its dossier ("33694", "21501-02"), dossier and
+    number ("33694/69", "21501-02/3121"), the older "33694-69" where the dossier has no
+    sub-dossier, and a budget chapter with its dossier ("36410-viii", "36410-viii/106")."""
     ks = letter.meta.kamerstuk
     if ks is None:
         return ""
-    terms = [ks.dossier]
+    terms = [ks.dossier] + ([f"{ks.dossier}-{ks.chapter}"] if ks.chapter else [])
     if ks.number:
-        terms.append(f"{ks.dossier}-{ks.number}")
+        terms.append(f"{ks.dossier}/{ks.number}")
+        if "-" not in ks.dossier:
+            terms.append(f"{ks.dossier}-{ks.number}")
+        if ks.chapter:
+            terms.append(f"{ks.dossier}-{ks.chapter}/{ks.number}")
     return ",".join(terms)
 
 
 def kamerstuk_from_terms(terms: str) -> dict | None:
     """The stored terms back as the JSON contract's object."""
-    full = [t for t in terms.split(",") if "-" in t]
-    if full:
-        dossier, number = full[0].rsplit("-", 1)
-        return {"dossier": dossier, "number": number}
-    return {"dossier": terms, "number": None} if terms else None
+    found = [t for t in terms.split(",") if t]
+    if not found:
+        return None
+    dossier = found[0]
+    numbered = [t.rsplit("/", 1)[1] for t in found if "/" in t]
+    chapters = [t[len(dossier) + 1 :] for t in found[1:2] if "/" not in t and t[-1:].isalpha()]
+    out = {"dossier": dossier, "number": numbered[0] if numbered else None}
+    if chapters:
+        out["chapter"] = chapters[0].upper()
+    return out

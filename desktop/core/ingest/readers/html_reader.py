@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from desktop.core.ingest.kamervragen import PairCounter
 from desktop.core.ingest.readers.xml_reader import (
     Official,
     classify,
@@ -23,7 +24,15 @@ from desktop.core.ingest.readers.xml_reader import (
     signature,
     squash,
 )
-from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
+from desktop.core.model.draft import (
+    Draft,
+    DraftBlock,
+    DraftCell,
+    DraftRow,
+    Inline,
+    LetterError,
+    NoteRef,
+)
 from desktop.core.model.letter import BlockKind, Metadata, Signatory
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -36,8 +45,13 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl"
           "section", "article", "main", "body", "html", "pre", "figure", "figcaption", "hr",
           "address", "center"} | _CHROME  # fmt: skip
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
-# The publication header (dossier, Nr., kamerstukkop) is metadata, not running text.
-_HEADER_CLASSES = {"kamerstukkop", "dossiertitel", "dossier"}
+# The publication header (dossier, Nr., kamerstukkop) is metadata, not running text; so
+# is an <h1>, except the opening of Kamervragen (who asked, who answered), which the page
+# sets as <h1> but the official record prints as text.
+_HEADER_CLASSES = {"kamerstukkop", "dossiertitel", "dossier", "kamervraagkop",
+                   "kamervraagnummer"}  # fmt: skip
+_PAIR_CLASSES = {"vraag": True, "antwoord": False}  # a Kamervragen question or answer
+_TEXT_H1_CLASSES = {"kamervraagomschrijving_kop", "kamervraagomschrijving"}
 _NOTE_LISTS = {"noten", "voetnoten", "footnotes", "notes"}
 _NOTE_ITEMS = {"voet", "noot", "voetnoot", "footnote"}
 _MAX_DEPTH = 200  # deeper nesting is flattened, so the walk can never overflow the stack
@@ -207,12 +221,22 @@ class _Walker:
     def __init__(self) -> None:
         self.blocks: list[DraftBlock] = []
         self.signatories: list[Signatory] = []
+        self._pairs = PairCounter()
 
     def walk(self, node: _Node) -> None:
         if self._skipped(node):
             return
-        if node.tag == "tr":
-            self._row(node)
+        pair = [_PAIR_CLASSES[c] for c in node.classes if c in _PAIR_CLASSES]
+        if pair and node.tag == "div":
+            start = len(self.blocks)
+            self._walk(node)
+            self._pairs.mark(self.blocks, start, question=pair[0])
+        else:
+            self._walk(node)
+
+    def _walk(self, node: _Node) -> None:
+        if node.tag == "table":
+            self._table(node)
         elif "ondertekening" in node.classes or _looks_signed(node):
             self._signature(node)
         elif any(c.tag in _BLOCK for c in node.elements()):
@@ -221,7 +245,8 @@ class _Walker:
             self._add(node, self.inline(node))
 
     def _skipped(self, node: _Node) -> bool:
-        header = node.tag == "h1" or bool(node.classes & _HEADER_CLASSES)
+        h1 = node.tag == "h1" and not node.classes & _TEXT_H1_CLASSES and not _has_note(node)
+        header = h1 or bool(node.classes & _HEADER_CLASSES)
         notes = _is_note_list(node) or _is_note_item(node)  # read by _collect_notes
         return node.tag in _CHROME or header or notes
 
@@ -262,13 +287,22 @@ class _Walker:
                 out += self.inline(child, in_sup or child.tag == "sup")
         return out
 
-    def _row(self, tr: _Node) -> None:
-        """One readable line per table row: 'a | b | c' (empty cells left out)."""
-        cells = [normalize_parts(self.inline(c)) for c in tr.elements() if c.tag in ("td", "th")]
-        raw: list[Inline] = []
-        for cell in (c for c in cells if c):
-            raw += [" | ", *cell] if raw else cell
-        self._add(_Node("p", {}), raw)
+    def _table(self, table: _Node) -> None:
+        """The caption as a heading, then the table block: rows of cells with their spans;
+        header rows are those in <thead> or made of <th> cells only."""
+        for caption in (c for c in table.elements() if c.tag == "caption"):
+            self._add(caption, self.inline(caption))
+        rows = [self._row(tr, header) for tr, header in _table_rows(table)]
+        if any(cell.parts for row in rows for cell in row.cells):
+            self.blocks.append(DraftBlock(BlockKind.TABLE, [], rows=rows))
+
+    def _row(self, tr: _Node, header: bool) -> DraftRow:
+        cells = [c for c in tr.elements() if c.tag in ("td", "th")]
+        return DraftRow(
+            [DraftCell(normalize_parts(self.inline(c)), _span(c, "colspan"), _span(c, "rowspan"))
+             for c in cells],
+            header or (bool(cells) and all(c.tag == "th" for c in cells)),
+        )  # fmt: skip
 
     def _signature(self, node: _Node) -> None:
         role = _text(_find(node, cls="functie"))
@@ -281,6 +315,27 @@ class _Walker:
             block, people = signature(role, names)
             self.blocks.append(block)
             self.signatories += people
+
+
+def _has_note(node: _Node) -> bool:
+    """A heading with a footnote on it stays in the text, where the note's marker is."""
+    return any(_note_marker(n, True) for n in _iter(node))
+
+
+def _table_rows(table: _Node) -> list[tuple[_Node, bool]]:
+    """The table's own rows (not those of a table inside a cell), in order."""
+    rows = []
+    for child in table.elements():
+        if child.tag == "tr":
+            rows.append((child, False))
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows += [(tr, child.tag == "thead") for tr in child.elements() if tr.tag == "tr"]
+    return rows
+
+
+def _span(cell: _Node, name: str) -> int:
+    value = cell.attrs.get(name, "1").strip()
+    return max(1, min(int(value), 1000)) if value.isdigit() else 1
 
 
 _SIGNER = re.compile(r"^(De |de )?(Minister|Staatssecretaris|[Vv]oorzitter|[Gg]riffier)\b.*,$")
@@ -372,9 +427,9 @@ def _all_meta(root: _Node) -> list[_Node]:
 
 def _page_meta(root: _Node, official: Official, walker: _Walker) -> Metadata:
     """The meta tags first (via finish_meta); the visible header only for what they lack."""
-    title = _find(root, cls="stuktitel")
+    title = next((n for n in _iter(root) if n.tag == "h1" and "stuktitel" in n.classes), None)
     meta = Metadata(
-        document_kind=_text(title, without=frozenset({"stuknummer"})) or None,
+        document_kind=_text(title, without=frozenset({"stuknummer", "nootnum"})) or None,
         signatories=walker.signatories,
     )
     meta = finish_meta(meta, walker.blocks, official)

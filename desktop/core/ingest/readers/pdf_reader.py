@@ -23,8 +23,9 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktop.core.ingest.clean import NAME_RE, ROLE_START_RE, clean_text, looks_like_heading
+from desktop.core.ingest.clean import NAME_RE, clean_text, looks_like_heading
 from desktop.core.ingest.dutch import ends_sentence
+from desktop.core.ingest.metadata import ROLE_START_RE
 from desktop.core.ingest.publication_id import parse_publication_id, parse_running_footer
 from desktop.core.ingest.readers.pdf_layout import (
     PARAGRAPH_GAP,

@@ -17,7 +17,17 @@ import defusedxml.ElementTree as safe_et
 from defusedxml import DefusedXmlException
 
 from desktop.core.ingest.dutch import DATE_RE, MONTHS
-from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
+from desktop.core.ingest.kamervragen import PairCounter
+from desktop.core.ingest.metadata import kind_of
+from desktop.core.model.draft import (
+    Draft,
+    DraftBlock,
+    DraftCell,
+    DraftRow,
+    Inline,
+    LetterError,
+    NoteRef,
+)
 from desktop.core.model.letter import BlockKind, Kamerstuk, Metadata, Signatory
 
 # --- shared with html_reader -------------------------------------------------------------
@@ -124,13 +134,17 @@ def signature(role: str, names: list[str]) -> tuple[DraftBlock, list[Signatory]]
 
 
 def finish_meta(meta: Metadata, blocks: list[DraftBlock], official: Official) -> Metadata:
-    """Fill what the markup left open from the visible text, then from the embedded metadata."""
-    first = {}
+    """Fill what the markup left open from the visible text, then from the embedded metadata.
+    The official document title goes to ``meta.title``; the rules for every format
+    (desktop.core.ingest.metadata.complete) decide whether it stays."""
+    first: dict[BlockKind, str] = {}
     for block in blocks:
         first.setdefault(block.kind, block.plain())
     meta.addressee = meta.addressee or first.get(BlockKind.ADDRESSEE)
     meta.date = meta.date or parse_dutch_date(first.get(BlockKind.DATELINE, ""))
+    meta.date = meta.date or parse_iso_date(_one(official, "OVERHEIDop.datumOntvangst"))
     meta.date = meta.date or parse_iso_date(_one(official, "DCTERMS.issued"))
+    _official_identity(meta, official)
     meta.vergaderjaar = meta.vergaderjaar or normalize_vergaderjaar(
         _one(official, "OVERHEIDop.vergaderjaar")
     )
@@ -140,6 +154,29 @@ def finish_meta(meta: Metadata, blocks: list[DraftBlock], official: Official) ->
         meta.kamerstuk = parse_dossier(dossier, _one(official, "OVERHEIDop.ondernummer"))
     meta.signatories = _with_initials(meta.signatories, official.get("OVERHEIDop.indiener", []))
     return meta
+
+
+def _official_identity(meta: Metadata, official: Official) -> None:
+    """What the publication is, where the embedded metadata says so."""
+    meta.title = meta.title or _one(official, "OVERHEIDop.documenttitel") or ""
+    types = [v for v in official.get("DC.type", []) if kind_of(v)]
+    meta.kind = meta.kind or (kind_of(types[0]) if types else None)
+    if meta.kind == "aanhangsel" and not meta.document_kind:
+        meta.document_kind = squash(types[0]).strip()
+    meta.number = meta.number or _one(official, "OVERHEIDop.aanhangselNummer")
+    meta.publication = meta.publication or publication_id(official)
+    meta.annex_of = meta.annex_of or _one(official, "OVERHEIDop.hoofddocument")
+
+
+def publication_id(official: Official) -> str | None:
+    """DC.identifier, or the name in the address of the external metadata record
+    (".../kst-32545-143/metadata.xml")."""
+    found = _one(official, "DC.identifier")
+    record = re.search(
+        r"/([a-z]+(?:-[\w]+)+)/metadata\.xml$",
+        _one(official, "OVERHEIDop.externMetadataRecord") or "",
+    )
+    return found or (record.group(1) if record else None)
 
 
 def _one(official: Official, name: str) -> str | None:
@@ -164,12 +201,16 @@ def read_xml(data: bytes, source: str) -> Draft:
     root = _parse(data, source)
     walker = _Walker()
     try:
-        walker.walk(root)
+        # The older <kamerwrk> puts its header in <kop> and <frontm>, the text in <body>.
+        for part in root.findall("body") if root.tag == "kamerwrk" else [root]:
+            walker.walk(part)
     except RecursionError:
         raise LetterError(f"{source}: XML nested too deeply to read") from None
     if not any(block.plain().strip() for block in walker.blocks):
         raise LetterError(f"{source}: no text found in the XML")
     meta = _markup_meta(root, walker.signatories)
+    if root.tag == "kamerwrk":
+        _older_meta(root, meta)
     meta = finish_meta(meta, walker.blocks, _official(root))
     return Draft(blocks=walker.blocks, notes=walker.notes, meta=meta)
 
@@ -186,13 +227,24 @@ def _parse(data: bytes, source: str) -> Element:
         raise LetterError(f"{source}: not well-formed XML ({exc})") from None
     for element in root.iter():  # namespaced variants of the format read the same
         element.tag = element.tag.rsplit("}", 1)[-1]
-    if root.tag not in ("officiele-publicatie", "kamerstuk"):
+    if root.tag not in ("officiele-publicatie", "kamerstuk", "kamerwrk"):
         raise LetterError(f"{source}: not an official publication (root <{root.tag}>)")
     return root
 
 
 def _text(element: Element | None) -> str:
-    return squash("".join(element.itertext())).strip() if element is not None else ""
+    """The element's text without its footnotes (a note on a heading is no part of it)."""
+    if element is None:
+        return ""
+    return squash("".join(_text_runs(element))).strip()
+
+
+def _text_runs(element: Element):
+    yield element.text or ""
+    for child in element:
+        if child.tag != "noot":
+            yield from _text_runs(child)
+        yield child.tail or ""
 
 
 def _own_text(element: Element) -> bool:
@@ -204,8 +256,10 @@ def _own_text(element: Element) -> bool:
 # Elements that read as separate words even where the XML puts nothing between them.
 _SPACED = {"br", "al", "li", "noot.al", "entry"}
 
-# Header elements become metadata, not running text; colspec carries no text.
-_SKIP = {"metadata", "kamerstukkop", "dossier", "stuknr", "colspec"}
+# Header elements become metadata, not running text; colspec carries no text; <witreg> is
+# an empty line of the older format.
+_SKIP = {"metadata", "kamerstukkop", "kamervraagkop", "kamervraagnummer", "dossier", "stuknr",
+         "colspec", "witreg", "ltrlabel"}  # fmt: skip
 
 
 class _Walker:
@@ -215,14 +269,20 @@ class _Walker:
         self.blocks: list[DraftBlock] = []
         self.notes: dict[str, str] = {}
         self.signatories: list[Signatory] = []
+        self._pairs = PairCounter()
         self._handlers = {
             "al": self._al,
             "tussenkop": self._heading,
+            "tuskop": self._heading,
             "kop": self._kop,
+            "kamervraagomschrijving": self._paragraph,
+            "vraag": self._question,
+            "antwoord": self._answer,
             "datumtekst": self._datumtekst,
             "stuk": self._stuk,
             "lijst": self._list,
             "table": self._table,
+            "tabel": self._table,
             "ondertekening": self._signature,
             "noot": self._loose_note,
         }
@@ -282,6 +342,30 @@ class _Walker:
     def _heading(self, element: Element) -> None:
         self._add(BlockKind.HEADING, self._inline(element))
 
+    def _paragraph(self, element: Element) -> None:
+        self._add(BlockKind.PARAGRAPH, self._inline(element))
+
+    def _question(self, element: Element) -> None:
+        start = len(self.blocks)
+        self._children(element)
+        self._pairs.mark(self.blocks, start, question=True)
+
+    def _answer(self, element: Element) -> None:
+        start = len(self.blocks)
+        self._children(element)
+        self._pairs.mark(self.blocks, start, question=False)
+
+    def _children(self, element: Element) -> None:
+        """A question's or answer's content; its <nr> ("Vraag 1") is its label."""
+        if _own_text(element):
+            self._add(BlockKind.PARAGRAPH, self._inline(element))
+            return
+        for child in element:
+            if child.tag == "nr":
+                self._heading(child)
+            else:
+                self.walk(child)
+
     def _kop(self, kop: Element) -> None:
         """label + nr + titel read as 'Artikel 1 Titel' or '1. Inleiding'."""
         raw: list[Inline] = [kop.text or ""]
@@ -294,7 +378,12 @@ class _Walker:
 
     def _stuk(self, stuk: Element) -> None:
         for child in stuk:
-            if child.tag != "titel":  # the document kind, kept in the metadata
+            # The document kind and (older format) its number are kept in the metadata;
+            # a heading with a footnote is also text, so that the note has its marker.
+            if child.tag == "titel" and child.find(".//noot") is not None:
+                number = stuk.find("stuknr")
+                self._add(BlockKind.HEADING, [_text(number), " ", *self._inline(child)])
+            elif child.tag not in ("titel", "nummer"):
                 self.walk(child)
 
     def _list(self, lijst: Element) -> None:
@@ -320,16 +409,14 @@ class _Walker:
             self._add(BlockKind.PARAGRAPH, [prefix, li.text or ""])
 
     def _table(self, table: Element) -> None:
-        """The caption as a heading, then one readable line per row: 'a | b | c'."""
+        """The caption as a heading, then each CALS table group as a table block."""
         title = table.find("title")
         if title is not None:
             self._add(BlockKind.HEADING, self._inline(title))
-        for row in table.iter("row"):
-            cells = [normalize_parts(self._inline(entry)) for entry in row.iter("entry")]
-            raw: list[Inline] = []
-            for cell in (c for c in cells if c):
-                raw += [" | ", *cell] if raw else cell
-            self._add(BlockKind.PARAGRAPH, raw)
+        for group in table.findall("tgroup") or [table]:
+            rows = _CalsGrid(group).rows(self._inline)
+            if any(cell.parts for row in rows for cell in row.cells):
+                self.blocks.append(DraftBlock(BlockKind.TABLE, [], rows=rows))
 
     def _signature(self, element: Element) -> None:
         role = _text(element.find("functie"))
@@ -340,6 +427,49 @@ class _Walker:
         block, people = signature(role, names)
         self.blocks.append(block)
         self.signatories += people
+
+
+class _CalsGrid:
+    """Rows of a CALS table group: header rows from <thead>, a cell's column span from
+    namest/nameend and its row span from morerows; columns an entry skips (by colname)
+    become empty cells."""
+
+    def __init__(self, group: Element) -> None:
+        self.names = [c.get("colname", "") for c in group.iter("colspec")]
+        self.sections = [(part.tag == "thead", part) for part in group
+                         if part.tag in ("thead", "tbody", "tfoot")] or [(False, group)]  # fmt: skip
+        self.taken: set[tuple[int, int]] = set()
+
+    def rows(self, inline) -> list[DraftRow]:
+        out: list[DraftRow] = []
+        for header, section in self.sections:
+            for row in section.findall("row"):
+                out.append(DraftRow(self._cells(row, len(out), inline), header))
+        return out
+
+    def _cells(self, row: Element, r: int, inline) -> list[DraftCell]:
+        cells: list[DraftCell] = []
+        column = 0
+        for entry in row.findall("entry"):
+            first = self._column(entry.get("namest") or entry.get("colname"))
+            while (r, column) in self.taken or (first is not None and column < first):
+                if (r, column) not in self.taken:
+                    cells.append(DraftCell([]))
+                column += 1
+            last = self._column(entry.get("nameend"))
+            span = last - column + 1 if last is not None and last >= column else 1
+            down = (
+                int(entry.get("morerows", "0") or 0) + 1
+                if entry.get("morerows", "").isdigit()
+                else 1
+            )
+            cells.append(DraftCell(normalize_parts(inline(entry)), span, down))
+            self.taken.update((r + i, column + j) for i in range(down) for j in range(span))
+            column += span
+        return cells
+
+    def _column(self, name: str | None) -> int | None:
+        return self.names.index(name) if name in self.names else None
 
 
 def _name(naam: Element) -> str:
@@ -358,17 +488,37 @@ def _official(root: Element) -> Official:
 def _markup_meta(root: Element, signatories: list[Signatory]) -> Metadata:
     number = root.find(".//stuk/stuknr/ondernummer")
     chapter = root.find(".//dossiernummer/begrotingshoofdstuk")
-    year_line = root.find(".//kamerstukkop/tekstregel[@inhoud='vergaderjaar']")
+    year_line = root.find(".//tekstregel[@inhoud='vergaderjaar']")
+    # Kamervragen name their series in the header: "Aanhangsel van de Handelingen".
+    series = _text(root.find(".//kamervraagkop/tekstregel[@inhoud='documenttype']")) or None
+    questions = root.find(".//kamervragen") is not None
     return Metadata(
         kamerstuk=parse_dossier(
             _text(root.find(".//dossiernummer/dossiernr")), _text(number), _text(chapter)
         ),
         dossier_title=_text(root.find(".//dossier/titel")) or None,
-        document_kind=_text(root.find(".//stuk/titel")) or None,
+        document_kind=series or _text(root.find(".//stuk/titel")) or None,
+        kind=kind_of(series) or ("aanhangsel" if questions else None),
+        number=_text(root.find(".//kamervraagnummer")) or None,
         vergaderjaar=normalize_vergaderjaar(_text(year_line)),
         date=_markup_date(root),
         signatories=signatories,
     )
+
+
+# <kamerwrk publtype=...>: the older format's code for what the publication is.
+_OLDER_KINDS = {"meto": "memorie", "memo": "memorie", "mot": "motie", "amen": "amendement",
+                "brief": "brief", "nota": "nota", "vers": "verslag", "adv": "advies"}  # fmt: skip
+
+
+def _older_meta(root: Element, meta: Metadata) -> None:
+    """<kamerwrk>: vergjaar, onderw/nummer + naam (the dossier), stuk/nummer + titel."""
+    number = _text(root.find("body/stuk/nummer"))
+    meta.kamerstuk = parse_dossier(_text(root.find("frontm/onderw/nummer")), number)
+    meta.dossier_title = _text(root.find("frontm/onderw/naam")) or None
+    meta.document_kind = _text(root.find("body/stuk/titel")) or None
+    meta.vergaderjaar = normalize_vergaderjaar(_text(root.find("frontm/vergjaar")))
+    meta.kind = kind_of(meta.document_kind) or _OLDER_KINDS.get(root.get("publtype", ""))
 
 
 def _markup_date(root: Element) -> str | None:
