@@ -90,6 +90,9 @@ class Metadata:
     vergaderjaar: str | None = None  # "2023-2024", always with a plain hyphen
     addressee: str | None = None
     document_kind: str | None = None  # "BRIEF VAN DE MINISTERS VAN ..."
+    kind: str | None = (
+        None  # brief, motie, amendement, nota, verslag, memorie, aanhangsel, advies, besluit, fiche, other
+    )
     signatories: list[Signatory] = field(default_factory=list)
 
 
