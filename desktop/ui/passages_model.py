@@ -145,7 +145,9 @@ class ConcordanceDelegate(QStyledItemDelegate):
         self._paint_line(painter, option, passage)
         painter.restore()
 
-    def _paint_line(self, painter: QPainter, option: QStyleOptionViewItem, passage: Passage) -> None:
+    def _paint_line(
+        self, painter: QPainter, option: QStyleOptionViewItem, passage: Passage
+    ) -> None:
         start, end, _kind = passage.mentions[0]
         flat = passage.text.replace("\n", " ")
         before, word, after = flat[:start].rstrip(), flat[start:end], flat[end:].lstrip()
@@ -162,8 +164,11 @@ class ConcordanceDelegate(QStyledItemDelegate):
         right_x = rect.left() + left_w + word_w + 3
         right = QRectF(right_x, rect.top(), max(0.0, rect.right() - right_x), rect.height())
         centre = Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(left, centre | Qt.AlignmentFlag.AlignRight,
-                         metrics.elidedText(before, Qt.TextElideMode.ElideLeft, left.width()))
+        painter.drawText(
+            left,
+            centre | Qt.AlignmentFlag.AlignRight,
+            metrics.elidedText(before, Qt.TextElideMode.ElideLeft, left.width()),
+        )
         painter.drawText(right, centre | Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(after, Qt.TextElideMode.ElideRight, right.width()))  # fmt: skip
         box = QRectF(rect.left() + left_w, rect.top() + 2, word_w, rect.height() - 4)

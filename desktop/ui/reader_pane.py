@@ -409,6 +409,14 @@ class ReaderPane(QWidget):
             position = f"{self._hit_index + 1} of {count}" if self._hit_index >= 0 else f"{count}"
             self.hit_label.setText(f"Search match {position}")
 
+    def show_span(self, start: int, end: int) -> bool:
+        """Select letter offsets [start, end) and scroll to them (a passage of the history)."""
+        span = self.rendered.positions.span_to_doc(start, end) if self.rendered else None
+        if span is None:
+            return False
+        self.view.reveal(span[0], span[1])
+        return True
+
     # -- footnotes --------------------------------------------------------------------
 
     def show_footnote(self, marker: str) -> bool:

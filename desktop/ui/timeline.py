@@ -32,6 +32,9 @@ ZOOM_STEP = 1.25
 PAN_STEP = 0.15  # of the visible span, per arrow key
 DRAG_SLOP = 4  # px a press may move and still be a click
 HIT_SLOP = 4.0  # px either side of a bar that still hover or click it
+HEAD = 3.5  # px: the radius of the dot on a bar's top
+MIN_LANE = 16  # px: the least height a lane keeps
+MAX_HEADS = 1500  # visible bars in a lane up to which each gets its dot
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +56,11 @@ class TimelineWidget(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(64)
         self._theme = LIGHT
         self._lanes: list[Lane] = []
         self._rug: list[int] = []  # day number of every dated letter of the library
-        self._full = (0.0, 1.0)
-        self._view = (0.0, 1.0)
+        self._full = self._view = _around_today()
         self._press: QPointF | None = None
         self._dragged = False
         self._hover: Mark | None = None
@@ -72,13 +74,11 @@ class TimelineWidget(QWidget):
         """*lanes*: (treaty id, label, colour, marks) each; *every_letter*: ISO dates of all
         the library's letters, drawn as a rug under the lanes."""
         self._lanes = [_lane(*lane) for lane in lanes]
+        self.setMinimumHeight(round(AXIS + RUG + 12 + MIN_LANE * max(1, len(self._lanes))))
+        self.updateGeometry()
         self._rug = sorted(d for d in map(_day, every_letter) if d is not None)
         days = self._rug or [d for lane in self._lanes for d in lane.days]
-        if days:
-            self._full = (min(days) - PAD_DAYS, max(days) + PAD_DAYS)
-        else:
-            today = date.today().toordinal()
-            self._full = (today - 365.0, today + 30.0)
+        self._full = (min(days) - PAD_DAYS, max(days) + PAD_DAYS) if days else _around_today()
         self._view = self._full
         self._hover = None
         self.update()
@@ -127,7 +127,7 @@ class TimelineWidget(QWidget):
     def mark_rect(self, lane_index: int, mark: Mark) -> QRectF:
         """Where a mark is drawn: at its date, as tall as its mentions."""
         lane = self._lanes[lane_index]
-        box = self._lane_rect(lane_index).adjusted(0, 4, 0, -2)
+        box = self._lane_rect(lane_index).adjusted(0, 4 + HEAD, 0, -2)
         share = math.log1p(mark.count) / math.log1p(lane.top)
         height = max(3.0, box.height() * share)
         width = self._bar_width()
@@ -149,11 +149,13 @@ class TimelineWidget(QWidget):
             last = bisect_right(lane.days, self.day_at(pos.x() + slop))
             near = lane.marks[first:last]
             if near:
-                return index, max(near, key=lambda m: (m.count, -abs(self.x_of(_day(m.letter.date)) - pos.x())))
+                return index, max(
+                    near, key=lambda m: (m.count, -abs(self.x_of(_day(m.letter.date)) - pos.x()))
+                )
         return None  # fmt: skip
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return QSize(600, 60 + 44 * max(1, len(self._lanes)))
+        return QSize(600, 56 + 36 * max(1, len(self._lanes)))
 
     # -- zoom and pan -----------------------------------------------------------------
 
@@ -265,17 +267,23 @@ class TimelineWidget(QWidget):
             self._paint_lane(painter, index, lane)
         if not self._lanes:
             painter.setPen(theme.muted)
-            painter.drawText(self.plot_rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No treaty chosen"))
-        painter.end()  # fmt: skip
+            painter.drawText(
+                self.plot_rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No treaty chosen")
+            )
+        painter.end()
 
     def _paint_lane(self, painter: QPainter, index: int, lane: Lane) -> None:
         box = self._lane_rect(index)
         theme = self._theme
         painter.setPen(QPen(theme.rule, 1))
-        painter.drawLine(QPointF(box.left(), box.bottom() - 1.5), QPointF(box.right(), box.bottom() - 1.5))
+        painter.drawLine(
+            QPointF(box.left(), box.bottom() - 1.5), QPointF(box.right(), box.bottom() - 1.5)
+        )
         painter.setPen(theme.text)
         label = QRectF(4, box.top(), LANE_LABEL - 8, box.height())
-        painter.drawText(label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, lane.label)
+        painter.drawText(
+            label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, lane.label
+        )
         first = bisect_left(lane.days, self._view[0] - 1)
         last = bisect_right(lane.days, self._view[1] + 1)
         rects = [self.mark_rect(index, m) for m in lane.marks[first:last]]
@@ -287,11 +295,16 @@ class TimelineWidget(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRects(rects)
+        if len(rects) <= MAX_HEADS:  # few enough to tell apart: a dot on each bar
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(colour)
+            for rect in rects:
+                painter.drawEllipse(QPointF(rect.center().x(), rect.top()), HEAD, HEAD)
         if self._hover is not None and self._hover.treaty == lane.treaty:
             painter.setPen(QPen(theme.text, 1.5))
             painter.setBrush(colour)
             painter.drawRect(self.mark_rect(index, self._hover).adjusted(-1, -1, 1, 1))
-        painter.restore()  # fmt: skip
+        painter.restore()
 
     def _paint_axis(self, painter: QPainter) -> None:
         theme = self._theme
@@ -342,6 +355,12 @@ def _lane(treaty: str, label: str, colour: QColor, marks: list[Mark]) -> Lane:
     dated = [(day, m) for m in marks if (day := _day(m.letter.date)) is not None]
     top = max((m.count for _, m in dated), default=1)
     return Lane(treaty, label, colour, [m for _, m in dated], [day for day, _ in dated], top)
+
+
+def _around_today() -> tuple[float, float]:
+    """The axis of an empty timeline: the last year."""
+    today = date.today().toordinal()
+    return today - 365.0, today + 30.0
 
 
 def _day(iso: str | None) -> int | None:

@@ -44,6 +44,11 @@ class Citation:
         return self.text
 
 
+def quote(text: str, citation: Citation | str) -> str:
+    """ "“…text…” — Kamerstukken II 2023/24, 33 694, nr. 69": how a passage is pasted."""
+    return f"\u201c{text.strip()}\u201d \u2014 {citation}"
+
+
 def cite(meta: Metadata, letter_id: str = "") -> Citation:
     """The official citation of a document with *meta*; *letter_id* is read for the official
     identifier (``ah-tk-20232024-1893``) when the metadata lacks the number."""
