@@ -414,7 +414,9 @@ class ReaderPane(QWidget):
         span = self.rendered.positions.span_to_doc(start, end) if self.rendered else None
         if span is None:
             return False
-        self.view.reveal(span[0], span[1])
+        # Anchored at the end, the cursor at the start: a passage taller than the pane
+        # is scrolled to its first line, not its last.
+        self.view.reveal(span[1], span[0])
         return True
 
     # -- footnotes --------------------------------------------------------------------

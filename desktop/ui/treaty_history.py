@@ -110,14 +110,15 @@ class TreatyHistoryView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("treatyHistory")
-        self.history = TreatyHistory(library)
+        self.history = history = TreatyHistory(library)
+        self.destroyed.connect(lambda: history.close())
         self.treaties = treaties
         self._treaty: str | None = None
         self._also: list[str] = []
         self._search: str = ""
         self._only: set[str] | None = None
         self._jobs: list[_Signals] = []
-        self._loaded = False
+        self._loaded = self._loading = False
         self._shown_once = False
         self._theme = LIGHT
         self._filter_timer = QTimer(self)
@@ -301,8 +302,12 @@ class TreatyHistoryView(QWidget):
         self._show_timeline()
 
     def refresh(self) -> None:
-        """Read the library's letters again (after an import): off the GUI thread."""
+        """Read the library's letters again (after an import): off the GUI thread. One read
+        at a time: the table is of the index as it is when the read runs."""
         self._loaded = False
+        if self._loading:
+            return
+        self._loading = True
         self.status.setText(self.tr("Reading the library…"))
         job = _Job(self.history.letters)
         job.signals.done.connect(self._on_loaded)
@@ -312,11 +317,18 @@ class TreatyHistoryView(QWidget):
 
     def _on_loaded(self, _rows: object) -> None:
         self._jobs = [j for j in self._jobs if j is not self.sender()]
+        self._loading = False
         self._loaded = True
         self._fill_treaty_box()
         self._rebuild()
 
     def _on_failed(self, message: str) -> None:
+        self._jobs = [j for j in self._jobs if j is not self.sender()]
+        self._loading = False
+        self.status.setText(message)
+        self.message.emit(message)
+
+    def _on_export_failed(self, message: str) -> None:
         self._jobs = [j for j in self._jobs if j is not self.sender()]
         self.status.setText(message)
         self.message.emit(message)
@@ -531,7 +543,7 @@ class TreatyHistoryView(QWidget):
         treaty, years, text, only = self._treaty, self.years(), self.filter_box.text(), self._only
         job = _Job(lambda: list(self.history.passages(treaty, years, text, only)) if treaty else [])
         job.signals.done.connect(lambda found: self._write(form, found, path))
-        job.signals.failed.connect(self._on_failed)
+        job.signals.failed.connect(self._on_export_failed)
         self._jobs.append(job.signals)
         self.status.setText(self.tr("Exporting…"))
         start(job)
