@@ -379,7 +379,7 @@ class TreatyHistoryView(QWidget):
         for treaty in [self._treaty, *self._also] if self._treaty else []:
             marks = self.history.timeline([treaty], only=self._only)
             lanes.append((treaty, self._label(treaty), self._colour(treaty), marks))
-        self.timeline.set_marks(lanes, [r.date for r in self.history.letters() if r.date])
+        self.timeline.set_marks(lanes, [r.day for r in self.history.letters() if r.day])
         self.timeline.show_years(*self.years())
 
     def _show_passages(self) -> None:

@@ -14,6 +14,7 @@ import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from desktop.core.library.library import Library
 from desktop.core.library.records import letter_from_row
@@ -33,20 +34,18 @@ class LetterRow:
     key: str  # the letter store row
     title: str
     date: str | None  # ISO
+    day: int | None  # the date as a day number (date.toordinal): where it goes on an axis
     kamerstuk: Kamerstuk | None
     counts: dict[str, int]  # explicit mentions per treaty
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One letter on a treaty's timeline."""
+    """One letter on a treaty's timeline, with its mentions of the treaty."""
 
     treaty: str
     letter: LetterRow
-
-    @property
-    def count(self) -> int:
-        return self.letter.counts[self.treaty]
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +97,7 @@ class TreatyHistory:
         self._lock = threading.Lock()
         self._searcher = None
         self._rows: list[LetterRow] = []
+        self._marks: dict[str, list[Mark]] = {}
         self._ranker: Ranker | None = None
 
     def close(self) -> None:
@@ -107,29 +107,32 @@ class TreatyHistory:
 
     def letters(self) -> list[LetterRow]:
         """Every letter, oldest first (undated last); read once per index version."""
+        return self._table()[0]
+
+    def _table(self) -> tuple[list[LetterRow], dict[str, list[Mark]]]:
+        """The letters and, per treaty, its timeline: both made in the one pass over the
+        stored fields an index version needs (as the ranker makes its facet table)."""
         with self.library.searcher() as searcher, self._lock:
             if searcher is not self._searcher:
-                self._rows = _date_order(
-                    _row(stored) for _doc, stored in searcher.reader().iter_docs()
-                )
+                rows = _date_order(_row(stored) for _doc, stored in searcher.reader().iter_docs())
+                marks: dict[str, list[Mark]] = {}
+                for row in rows:
+                    for treaty, count in row.counts.items():
+                        marks.setdefault(treaty, []).append(Mark(treaty, row, count))
+                self._rows, self._marks = rows, marks
                 self._searcher, self._ranker = searcher, None
-            return self._rows
+            return self._rows, self._marks
 
     def treaties(self) -> dict[str, int]:
         """Treaty -> number of letters that mention it."""
-        found: dict[str, int] = {}
-        for row in self.letters():
-            for treaty in row.counts:
-                found[treaty] = found.get(treaty, 0) + 1
-        return found
+        return {treaty: len(marks) for treaty, marks in self._table()[1].items()}
 
     def timeline(self, treaties: Sequence[str], only: set[str] | None = None) -> list[Mark]:
-        """A mark per letter and chosen treaty that it mentions, in date order; *only*
-        keeps the letters with those ids (the matches of a search)."""
-        rows = self.letters()
-        if only is not None:
-            rows = [r for r in rows if r.id in only]
-        return [Mark(t, r) for r in rows for t in treaties if r.counts.get(t)]
+        """A mark per letter that mentions a chosen treaty, treaty by treaty, each in date
+        order; *only* keeps the letters with those ids (the matches of a search)."""
+        marks = self._table()[1]
+        chosen = [m for t in treaties for m in marks.get(t, ())]
+        return chosen if only is None else [m for m in chosen if m.letter.id in only]
 
     def matching(self, query: str) -> set[str]:
         """Ids of the letters that match a search query (raises QueryError)."""
@@ -226,14 +229,23 @@ def _passage(letter, treaty, citation, block: Block, inside, spec) -> Passage | 
 
 def _row(stored: dict) -> LetterRow:
     ks = kamerstuk_from_terms(stored.get("kamerstuk", ""))
+    iso = stored.get("datestr") or None
     return LetterRow(
         id=stored["id"],
         key=stored["key"],
         title=stored.get("title") or stored["id"],
-        date=stored.get("datestr") or None,
+        date=iso,
+        day=_day_number(iso),
         kamerstuk=Kamerstuk(ks["dossier"], ks["number"]) if ks else None,
         counts=json.loads(stored.get("counts") or "{}"),
     )
+
+
+def _day_number(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso).toordinal() if iso else None
+    except ValueError:
+        return None
 
 
 def _date_order(rows: Iterable[LetterRow]) -> list[LetterRow]:
