@@ -9,11 +9,12 @@ menus, the search tab and the library routed to the view and back.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMenu
 
 from desktop.core.library.passages import Passage
 from desktop.ui.printing import (
@@ -26,6 +27,9 @@ from desktop.ui.printing import (
 )
 from desktop.ui.treaty_history import TreatyHistoryView
 
+if TYPE_CHECKING:  # the window imports this module
+    from desktop.ui.main_window import MainWindow
+
 SHOWN_HEIGHT = 320  # px at least, when the dock first shows
 
 
@@ -36,11 +40,12 @@ def _tr(text: str) -> str:
 class TreatyHistoryDock(QDockWidget):
     """The view in a dock: under the panes by default, movable, floatable, closable."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(self.tr("Treaty history"), window)
         self.setObjectName("treatyHistoryDock")
         self.window_ = window
         self._sized = False
+        self.printing: LetterPrinting | None = None  # File > Print and PDF, once installed
         self.view = TreatyHistoryView(window.library, window.treaties, self)
         self.setWidget(self.view)
         self.view.open_passage.connect(self._open_passage)
@@ -94,7 +99,7 @@ class TreatyHistoryDock(QDockWidget):
                 pane.show_span(passage.start, passage.end)
 
 
-def install_treaty_history(window: QMainWindow) -> TreatyHistoryDock:
+def install_treaty_history(window: MainWindow) -> TreatyHistoryDock:
     """Add the treaty history and printing to *window* (a MainWindow)."""
     dock = TreatyHistoryDock(window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -115,7 +120,7 @@ def _refresh_if_stale(dock: TreatyHistoryDock, shown: bool) -> None:
         dock.view.refresh()
 
 
-def _add_commands(window: QMainWindow, dock: TreatyHistoryDock) -> None:
+def _add_commands(window: MainWindow, dock: TreatyHistoryDock) -> None:
     printing = LetterPrinting(window)
     file_commands = [
         ("print", _tr("&Print…"), QKeySequence.StandardKey.Print, printing.print_letter),
@@ -125,13 +130,13 @@ def _add_commands(window: QMainWindow, dock: TreatyHistoryDock) -> None:
     view_commands = [
         ("treaty_history", _tr("&Treaty history"), "Ctrl+Shift+H", dock.toggle),
     ]
-    quit_action = window.actions["quit"]
+    quit_action = window.action("quit")
     file_menu = _menu_of(quit_action)
     for name, text, keys, slot in file_commands:
         action = _action(window, name, text, keys, slot)
         file_menu.insertAction(quit_action, action)
     file_menu.insertSeparator(quit_action)
-    view_menu = _menu_of(window.actions["swap"])
+    view_menu = _menu_of(window.action("swap"))
     view_menu.addSeparator()
     for name, text, keys, slot in view_commands:
         view_menu.addAction(_action(window, name, text, keys, slot))
@@ -142,19 +147,20 @@ def _menu_of(action: QAction) -> QMenu:
     return next(o for o in action.associatedObjects() if isinstance(o, QMenu))
 
 
-def _action(window: QMainWindow, name: str, text: str, keys, slot) -> QAction:
+def _action(window: MainWindow, name: str, text: str, keys, slot) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
     action.setShortcut(QKeySequence(keys))
     action.triggered.connect(lambda _checked=False: slot())
-    window.actions[name] = action
+    # The window's table of commands by name (an attribute that hides QWidget.actions()).
+    window.actions[name] = action  # type: ignore[index]
     return action
 
 
 class LetterPrinting:
     """File > Print, Print preview and Export as PDF of the focused pane's letter."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare(self.printer)

@@ -127,9 +127,9 @@ class TimelineWidget(QWidget):
     def mark_rect(self, lane_index: int, mark: Mark) -> QRectF:
         """Where a mark is drawn: at its date, as tall as its mentions."""
         lane = self._lanes[lane_index]
-        share = lane.shares[lane.marks.index(mark)]
+        i = lane.marks.index(mark)
         box, width = self._bar_box(lane_index), self._bar_width()
-        return _bar(box, width, self.x_of(mark.letter.day), share)
+        return _bar(box, width, self.x_of(lane.days[i]), lane.shares[i])
 
     def _bar_box(self, lane_index: int) -> QRectF:
         """The part of a lane the bars stand in (room above for the dots)."""
@@ -148,11 +148,12 @@ class TimelineWidget(QWidget):
             slop = HIT_SLOP + self._bar_width() / 2
             first = bisect_left(lane.days, self.day_at(pos.x() - slop))
             last = bisect_right(lane.days, self.day_at(pos.x() + slop))
-            near = lane.marks[first:last]
-            if near:
-                return index, max(
-                    near, key=lambda m: (m.count, -abs(self.x_of(m.letter.day) - pos.x()))
+            if first < last:
+                best = max(
+                    range(first, last),
+                    key=lambda i: (lane.marks[i].count, -abs(self.x_of(lane.days[i]) - pos.x())),
                 )
+                return index, lane.marks[best]
         return None  # fmt: skip
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -372,11 +373,13 @@ class TimelineWidget(QWidget):
 
 def _lane(treaty: str, label: str, colour: QColor, marks: list[Mark]) -> Lane:
     """Undated letters have no place on the axis."""
-    dated = [m for m in marks if m.letter.day is not None]
-    top = math.log1p(max((m.count for m in dated), default=1))
-    share = {n: math.log1p(n) / top for n in {m.count for m in dated}}
-    days = [m.letter.day for m in dated]
-    return Lane(treaty, label, colour, dated, days, [share[m.count] for m in dated])
+    dated = [(m.letter.day, m) for m in marks if m.letter.day is not None]
+    top = math.log1p(max((m.count for _, m in dated), default=1))
+    share = {n: math.log1p(n) / top for n in {m.count for _, m in dated}}
+    days = [day for day, _ in dated]
+    return Lane(
+        treaty, label, colour, [m for _, m in dated], days, [share[m.count] for _, m in dated]
+    )
 
 
 def _bar(box: QRectF, width: float, x: float, share: float) -> QRectF:

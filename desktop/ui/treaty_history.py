@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QRunnable, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,7 +50,11 @@ from desktop.ui.workers import start
 
 NO_YEAR = 1899  # the year boxes' "any"
 FILTER_DELAY_MS = 300
-EXPORT_FORMS = {"csv": "CSV (*.csv)", "markdown": "Markdown (*.md)", "pdf": "PDF (*.pdf)"}
+EXPORT_FORMS = {  # file dialog filters, translated when shown
+    "csv": QT_TRANSLATE_NOOP("TreatyHistoryView", "CSV (*.csv)"),
+    "markdown": QT_TRANSLATE_NOOP("TreatyHistoryView", "Markdown (*.md)"),
+    "pdf": QT_TRANSLATE_NOOP("TreatyHistoryView", "PDF (*.pdf)"),
+}
 
 
 class _Signals(QObject):
@@ -83,8 +87,10 @@ class PassagesTable(QTableView):
     copy_requested = Signal()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and event.matches(
-            QKeySequence.StandardKey.Copy
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.ShortcutOverride
+            and event.matches(QKeySequence.StandardKey.Copy)
         ):
             event.accept()
             return True
@@ -125,6 +131,7 @@ class TreatyHistoryView(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._show_passages)
+        self.export_actions: dict[tuple[str, bool], QAction] = {}
         self.compare_dialog: CompareDialog | None = None
         self._build_ui()
         self._update_buttons()
@@ -271,7 +278,6 @@ class TreatyHistoryView(QWidget):
             ),
             "pdf": (self.tr("Chosen passages as PDF…"), self.tr("All passages as PDF…")),
         }
-        self.export_actions: dict[tuple[str, bool], QAction] = {}
         for selected in (True, False):
             for form, (chosen, every) in labels.items():
                 action = menu.addAction(chosen if selected else every)
@@ -474,7 +480,7 @@ class TreatyHistoryView(QWidget):
         self.pair_button.setEnabled(count == 2)
         self.compare_button.setEnabled(count == 2)
         self.copy_button.setEnabled(count > 0)
-        for (_form, selected), action in getattr(self, "export_actions", {}).items():
+        for (_form, selected), action in self.export_actions.items():
             action.setEnabled(count > 0 or not selected)
 
     def _on_double_clicked(self, index) -> None:
@@ -529,7 +535,7 @@ class TreatyHistoryView(QWidget):
         suffix = {"csv": ".csv", "markdown": ".md", "pdf": ".pdf"}[form]
         name = f"{self._treaty or 'passages'}-passages{suffix}"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export passages"), name, EXPORT_FORMS[form]
+            self, self.tr("Export passages"), name, self.tr(str(EXPORT_FORMS[form]))
         )
         if path:
             self.export(form, selected, Path(path))

@@ -136,8 +136,10 @@ class CompareDialog(QDialog):
         end = -1
         block = view.document().begin()
         while block.isValid():
-            for item in block:
-                fragment = item.fragment()
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                fragments += 1
                 if fragment.charFormat().property(CHANGE_PROPERTY) != side:
                     continue
                 if fragment.position() == end:
