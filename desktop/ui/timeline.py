@@ -34,7 +34,7 @@ DRAG_SLOP = 4  # px a press may move and still be a click
 HIT_SLOP = 4.0  # px either side of a bar that still hover or click it
 HEAD = 3.5  # px: the radius of the dot on a bar's top
 MIN_LANE = 16  # px: the least height a lane keeps
-MAX_HEADS = 1500  # visible bars in a lane up to which each gets its dot
+HEAD_ROOM = 2 * HEAD + 3  # px of lane per bar from which each bar gets its dot
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +295,7 @@ class TimelineWidget(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRects(rects)
-        if len(rects) <= MAX_HEADS:  # few enough to tell apart: a dot on each bar
+        if len(rects) * HEAD_ROOM <= box.width():  # far enough apart: a dot on each bar
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(colour)
             for rect in rects:
@@ -340,11 +340,13 @@ class TimelineWidget(QWidget):
         metrics = QFontMetricsF(painter.font())
         for day, text in self._ticks(metrics):
             x = self.x_of(day)
+            width = metrics.horizontalAdvance(text)
+            if x < plot.left() or x + width / 2 > self.width():
+                continue  # outside the view, or its label would be cut off at the edge
             painter.setPen(QPen(theme.rule, 1))
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             painter.setPen(theme.muted)
-            width = metrics.horizontalAdvance(text)
-            painter.drawText(QPointF(x - width / 2, axis_top + metrics.ascent()), text)  # fmt: skip
+            painter.drawText(QPointF(x - width / 2, axis_top + metrics.ascent()), text)
 
     def _ticks(self, metrics: QFontMetricsF) -> list[tuple[int, str]]:
         """Year lines, or months when zoomed in far enough for their names to fit."""
