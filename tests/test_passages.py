@@ -151,8 +151,11 @@ def test_the_history_reads_the_library_again_after_an_import(library, tmp_path):
     history = TreatyHistory(library)
     try:
         assert len(history.letters()) == 2
+        assert history.is_current()
         library.add(corpus.generate(tmp_path / "more", 3, huge=False))
+        assert not history.is_current()
         assert len(history.letters()) == 5
+        assert history.is_current()
     finally:
         history.close()
 

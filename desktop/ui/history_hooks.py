@@ -41,7 +41,7 @@ class TreatyHistoryDock(QDockWidget):
     """The view in a dock: under the panes by default, movable, floatable, closable."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(self.tr("Treaty history"), window)
+        super().__init__(QCoreApplication.translate("TreatyHistoryDock", "Treaty history"), window)
         self.setObjectName("treatyHistoryDock")
         self.window_ = window
         self._sized = False
@@ -116,7 +116,7 @@ def install_treaty_history(window: MainWindow) -> TreatyHistoryDock:
 
 def _refresh_if_stale(dock: TreatyHistoryDock, shown: bool) -> None:
     """The library may have changed while the dock was hidden: read it when it shows."""
-    if shown and dock.view.current_treaty() is not None:
+    if shown and dock.view.current_treaty() is not None and not dock.view.history.is_current():
         dock.view.refresh()
 
 

@@ -481,3 +481,13 @@ def test_printing_without_a_letter_says_so(window, qtbot):
     window.focus_pane(0)
     assert window.treaty_history.printing.preview() is None
     assert "Open a letter first" in window.statusBar().currentMessage()
+
+
+def test_an_import_while_the_view_is_open_shows_in_it(window, qtbot, tmp_path):
+    view = open_history(qtbot, window, "INF")
+    assert len(view.timeline.lanes()[0].marks) == 2
+    paths = corpus.generate(tmp_path / "new", 3, huge=False)
+    with qtbot.waitSignal(view.ready, timeout=30000):
+        window.import_paths(paths)
+    assert len(view.timeline.lanes()[0].marks) == 5
+    assert view.model.rowCount() > 10

@@ -123,6 +123,11 @@ class TreatyHistory:
                 self._searcher, self._ranker = searcher, None
             return self._rows, self._marks
 
+    def is_current(self) -> bool:
+        """Whether the letters read last are those of the index as it is now."""
+        with self.library.searcher() as searcher, self._lock:
+            return searcher is self._searcher
+
     def treaties(self) -> dict[str, int]:
         """Treaty -> number of letters that mention it."""
         return {treaty: len(marks) for treaty, marks in self._table()[1].items()}
