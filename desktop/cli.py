@@ -1,4 +1,4 @@
-"""The command line: parse / index / search / treaties (contracts in docs/DESIGN.md).
+"""The command line: parse / index / search / treaties / passages (contracts in docs/DESIGN.md).
 
 Results go to stdout, progress and errors to stderr. Every expected failure is one line on
 stderr and exit status 2; a traceback is a bug.
@@ -75,6 +75,17 @@ def _parser() -> argparse.ArgumentParser:
     _index_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_treaties)
+
+    p = sub.add_parser("passages", help="every passage naming a treaty, oldest first, cited")
+    p.add_argument("--treaty", required=True, metavar="ID", help="a treaty id: INF, CSE, NPT, …")
+    _index_option(p)
+    p.add_argument("--from", dest="first", type=int, metavar="YEAR", help="from this year on")
+    p.add_argument("--to", dest="last", type=int, metavar="YEAR", help="up to this year")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--csv", action="store_const", const="csv", dest="form")
+    form.add_argument("--json", action="store_const", const="json", dest="form")
+    form.add_argument("--markdown", action="store_const", const="markdown", dest="form")
+    p.set_defaults(func=cmd_passages, form="text")
     return parser
 
 
@@ -196,6 +207,48 @@ def cmd_treaties(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write(treaty_table(entries, treaty_ids))
     return 0
+
+
+def cmd_passages(args: argparse.Namespace) -> int:
+    from desktop.core.library import passage_export
+    from desktop.core.library.passages import TreatyHistory
+
+    with _open(args) as lib:
+        history = TreatyHistory(lib)
+        try:
+            treaty = _treaty_id(args.treaty, history.treaties())
+            passages = history.passages(treaty, years=(args.first, args.last))
+            if args.form == "json":
+                json.dump([p.to_json() for p in passages], sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+                return 0
+            if args.form == "csv":
+                count = passage_export.write_csv(passages, sys.stdout)
+            elif args.form == "markdown":
+                count = passage_export.write_markdown(passages, sys.stdout, _treaty_name(treaty))
+            else:
+                count = passage_export.write_text(passages, sys.stdout)
+        finally:
+            history.close()
+    print(f"{count} passage(s) mentioning {treaty}", file=sys.stderr)
+    return 0
+
+
+def _treaty_id(wanted: str, in_library: dict[str, int]) -> str:
+    """The treaty id as the gazetteer spells it (INF for inf); a treaty that is neither in
+    the gazetteer nor in the library is an error that lists the known ones."""
+    known = list(dict.fromkeys([*_gazetteer_ids(), *sorted(in_library)]))
+    for treaty in known:
+        if treaty.casefold() == wanted.casefold():
+            return treaty
+    raise CliError(f"unknown treaty {wanted!r} (known: {', '.join(known)})")
+
+
+def _treaty_name(treaty: str) -> str:
+    from desktop.core.ingest.treaties import gazetteer
+
+    found = gazetteer().treaties.get(treaty)
+    return found.name_nl if found else treaty
 
 
 def _gazetteer_ids() -> list[str]:

@@ -73,6 +73,7 @@ def run(letters: int, workdir: Path, log: Log, with_window: bool = True) -> dict
     log(f"re-index 1%: {figures['reindex_1pct_s']:.2f} s")
     _queries(work / "library", figures)
     log("queries measured")
+    _history(work, figures, log)
     _fts(work, parsed, figures)
     log(f"FTS5 build: {figures['fts_build_s']:.2f} s")
     if with_window:
@@ -98,8 +99,12 @@ def _parse_throughput(paths: list[Path], figures: dict) -> list:
 
 
 def _child(*args: str, env: dict | None = None) -> dict:
+    return _child_module("desktop.bench.child", *args, env=env)
+
+
+def _child_module(module: str, *args: str, env: dict | None = None) -> dict:
     proc = subprocess.run(
-        [sys.executable, "-m", "desktop.bench.child", *args],
+        [sys.executable, "-m", module, *args],
         capture_output=True, text=True, check=True, env={**os.environ, **(env or {})},
     )  # fmt: skip
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -143,6 +148,22 @@ def _queries(library: Path, figures: dict) -> None:
                 pooled += times
     figures["query_target_p50_s"] = statistics.median(pooled)
     figures["query_target_p95_s"] = percentile(pooled, 0.95)
+
+
+def _history(work: Path, figures: dict, log: Log) -> None:
+    """The treaty timeline and passages against `search treaty:INF`, in one child process
+    (it paints the timeline offscreen; desktop.bench.history)."""
+    env = {"QT_QPA_PLATFORM": "offscreen", "KAMERBRIEF_DATA_DIR": str(work / "history-home")}
+    try:
+        result = _child_module("desktop.bench.history", str(work / "library"), env=env)
+    except (subprocess.CalledProcessError, ValueError) as exc:
+        log(f"treaty history not measured: {exc}")
+        return
+    figures.update(result)
+    log(
+        f"treaty history: timeline {result['timeline_shown_vs_search']:.1f}x, "
+        f"passages {result['passages_first_screen_vs_search']:.1f}x search treaty:INF"
+    )
 
 
 def _fts(work: Path, letters: list, figures: dict) -> None:
@@ -217,6 +238,15 @@ for _kind in QUERIES:
         (f"query_{_kind}_p95_s", f"search {_kind}, p95 (ms)", "ms"),
         (f"fts_query_{_kind}_p50_s", f"  FTS5 {_kind}, p50 (ms)", "ms"),
     ]
+_ROWS += [
+    ("search_treaty_p50_s", "search treaty:INF, p50 (ms)", "ms"),
+    ("history_table_s", "treaty history: letters table, once per import (ms)", "ms"),
+    ("timeline_shown_p50_s", "timeline of INF shown (marks + paint), p50 (ms)", "ms"),
+    ("timeline_shown_vs_search", "  timeline / search treaty:INF", "{:.1f}x"),
+    ("passages_first_screen_p50_s", "passages of INF, first 100, p50 (ms)", "ms"),
+    ("passages_first_screen_vs_search", "  passages first screen / search treaty:INF", "{:.1f}x"),
+    ("passages_model_first_fetch_p50_s", "passages list's first fetch, p50 (ms)", "ms"),
+]
 _ROWS += [
     ("open_typical_s", "open a typical letter in a pane (ms)", "ms"),
     ("open_huge_s", "open the 5 MB letter in a pane (ms)", "ms"),

@@ -10,6 +10,8 @@ from html import escape
 
 from desktop.core.ingest.dutch import MONTHS
 from desktop.core.ingest.treaties import Treaty
+from desktop.core.model.citation import cite as official_citation
+from desktop.core.model.citation import quote
 from desktop.core.model.letter import Footnote, Kamerstuk, Letter
 
 _MONTH_NAMES = {number: name for name, number in MONTHS.items()}
@@ -38,18 +40,9 @@ def kamerstuk_label(kamerstuk: Kamerstuk | dict | None) -> str:
     return f"Kamerstuk {kamerstuk.label()}"
 
 
-def citation(letter: Letter) -> str:
-    """How an analyst cites the letter: kamerstuk and date, else title and date."""
-    date = dutch_date(letter.meta.date)
-    source = kamerstuk_label(letter.meta.kamerstuk) or letter.meta.title or letter.id
-    if date and date not in source:
-        return f"{source}, {date}"
-    return source
-
-
 def cite(selected: str, letter: Letter) -> str:
-    """ "“…selected text…” — Kamerstuk 33 694, nr. 69, 16 november 2023"."""
-    return f"\u201c{selected.strip()}\u201d \u2014 {citation(letter)}"
+    """ "“…selected text…” — Kamerstukken II 2023/24, 33 694, nr. 69": the official form."""
+    return quote(selected, official_citation(letter.meta, letter.id))
 
 
 def signatories_line(letter: Letter) -> str:

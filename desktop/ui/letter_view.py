@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from desktop.core.model.letter import Letter
 from desktop.ui.formatting import cite
+from desktop.ui.letter_document import TREATY_PROPERTY
 
 MEASURE = 72  # characters per line at most: a comfortable reading measure
 MIN_SIDE_MARGIN = 20  # px between the text and the view's edges on a narrow pane
@@ -36,6 +37,7 @@ class LetterView(QTextBrowser):
     focused = Signal()
     footnote_clicked = Signal(str)  # marker
     backlink_clicked = Signal(str)  # marker
+    treaty_history_requested = Signal(str)  # treaty id, from a mention's context menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,5 +155,10 @@ class LetterView(QTextBrowser):
         cited.setEnabled(self.textCursor().hasSelection())
         cited.triggered.connect(self.copy_with_citation)
         menu.insertAction(menu.actions()[0] if menu.actions() else None, cited)
+        treaty = self.cursorForPosition(event.pos()).charFormat().property(TREATY_PROPERTY)
+        if treaty:
+            menu.addSeparator()
+            history = menu.addAction(self.tr("Treaty history of %1…").replace("%1", treaty))
+            history.triggered.connect(lambda: self.treaty_history_requested.emit(treaty))
         menu.exec(event.globalPos())
         menu.deleteLater()

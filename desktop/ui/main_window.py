@@ -28,6 +28,7 @@ from desktop.core.ingest.treaties import Treaty, gazetteer
 from desktop.core.library.library import IndexReport, Library
 from desktop.core.search.query import Hit, match_offsets
 from desktop.ui.dialogs import FailuresDialog, ShortcutsDialog, show_about
+from desktop.ui.history_hooks import install_treaty_history
 from desktop.ui.labels import plain_label
 from desktop.ui.library_model import LibraryModel
 from desktop.ui.library_panel import LibraryPanel
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.actions = self._build_menus()
         self._connect()
+        self.treaty_history = install_treaty_history(self)
         self._restore()
         if library.rebuilt_message:
             self.show_message(library.rebuilt_message)

@@ -409,6 +409,16 @@ class ReaderPane(QWidget):
             position = f"{self._hit_index + 1} of {count}" if self._hit_index >= 0 else f"{count}"
             self.hit_label.setText(f"Search match {position}")
 
+    def show_span(self, start: int, end: int) -> bool:
+        """Select letter offsets [start, end) and scroll to them (a passage of the history)."""
+        span = self.rendered.positions.span_to_doc(start, end) if self.rendered else None
+        if span is None:
+            return False
+        # Anchored at the end, the cursor at the start: a passage taller than the pane
+        # is scrolled to its first line, not its last.
+        self.view.reveal(span[1], span[0])
+        return True
+
     # -- footnotes --------------------------------------------------------------------
 
     def show_footnote(self, marker: str) -> bool:

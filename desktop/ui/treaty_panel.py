@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -31,6 +32,7 @@ class TreatyPanel(QWidget):
     fold_toggled = Signal(bool)
     next_requested = Signal()
     previous_requested = Signal()
+    history_requested = Signal(str)  # treaty id: show its history (double-click, context menu)
 
     def __init__(self, treaties: dict[str, Treaty], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +56,11 @@ class TreatyPanel(QWidget):
             self.table.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
         self.table.itemClicked.connect(self._on_clicked)
         self.table.itemActivated.connect(self._on_clicked)
+        self.table.itemDoubleClicked.connect(
+            lambda item: self.history_requested.emit(item.data(0, ID_ROLE))
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._history_menu)
         self.previous_button = QPushButton("◀ Previous", self)
         self.previous_button.setToolTip("Previous mention in the focused pane (Shift+F3)")
         self.previous_button.clicked.connect(self.previous_requested)
@@ -76,6 +83,16 @@ class TreatyPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.highlights_box)
         layout.addWidget(self.fold_box)
+
+    def _history_menu(self, pos) -> None:
+        item = self.table.itemAt(pos)
+        if item is None:
+            return
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Treaty history…"))
+        action.triggered.connect(lambda: self.history_requested.emit(item.data(0, ID_ROLE)))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     # -- content ----------------------------------------------------------------------
 

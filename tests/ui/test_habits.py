@@ -62,13 +62,13 @@ def test_copy_carries_the_letters_citation(window, qtbot):
     copied = QGuiApplication.clipboard().text()
     assert copied == (
         "\u201cHet kabinet heeft, na afstemming\u201d \u2014 "
-        "Kamerstuk 33 694, nr. 69, 16 november 2023"
+        "Kamerstukken II 2023/24, 33 694, nr. 69"
     )
     window.action("copy_plain").trigger()
     assert QGuiApplication.clipboard().text() == "Het kabinet heeft, na afstemming"
 
 
-def test_copy_from_a_letter_without_kamerstuk_cites_title_and_date(window, qtbot):
+def test_copy_from_a_letter_without_kamerstuk_cites_its_minister_and_date(window, qtbot):
     view = window.panes[0].view
     cursor = QTextCursor(view.document().find("Inlichtingen bevestigen"))
     view.setTextCursor(cursor)
@@ -77,7 +77,7 @@ def test_copy_from_a_letter_without_kamerstuk_cites_title_and_date(window, qtbot
     assert (
         QGuiApplication.clipboard()
         .text()
-        .endswith("\u2014 INF-verdrag: brief van 27 november 2018")
+        .endswith("\u2014 Brief van de minister van Buitenlandse Zaken van 27 november 2018")
     )
 
 
