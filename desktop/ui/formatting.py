@@ -42,7 +42,7 @@ def kamerstuk_label(kamerstuk: Kamerstuk | dict | None) -> str:
 
 def cite(selected: str, letter: Letter) -> str:
     """ "“…selected text…” — Kamerstukken II 2023/24, 33 694, nr. 69": the official form."""
-    return quote(selected, official_citation(letter.meta, letter.id))
+    return quote(selected, official_citation(letter.meta))
 
 
 def signatories_line(letter: Letter) -> str:

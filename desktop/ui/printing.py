@@ -61,7 +61,7 @@ def letter_print_document(letter: Letter, treaties: dict[str, Treaty]) -> QTextD
     rendered = LetterDocument(letter, treaties, LIGHT, reading_font(PRINT_POINTS))
     doc = _new_document()
     cursor = QTextCursor(doc)
-    citation = cite(letter.meta, letter.id)
+    citation = cite(letter.meta)
     _title_block(cursor, letter.meta.title or letter.id, dutch_date(letter.meta.date), citation)
     cursor.insertBlock(_block(top=18), QTextCharFormat())  # the letter's first block joins it
     cursor.insertFragment(QTextDocumentFragment(rendered.document))
@@ -239,7 +239,7 @@ def _layout_dpi() -> float:
 
 def letter_header(letter: Letter) -> str:
     """The running header of a printed letter: title, date, citation."""
-    title, citation = letter.meta.title or letter.id, cite(letter.meta, letter.id).text
+    title, citation = letter.meta.title or letter.id, cite(letter.meta).text
     when = dutch_date(letter.meta.date)
     shown = "" if when in title or when in citation else when
     return " · ".join(p for p in (title, shown, citation) if p)

@@ -192,7 +192,7 @@ def letter_passages(letter: Letter, treaty: str, spec: MatchSpec | None = None) 
     filter), only those with a word of it, unless the filter has no words to find (a
     field-only query such as ``date:2018``), which keeps every passage of the letter."""
     mentions = sorted((m for m in letter.mentions if m.treaty == treaty), key=lambda m: m.start)
-    citation = cite(letter.meta, letter.id)
+    citation = cite(letter.meta)
     out: list[Passage] = []
     i = 0
     for block in letter.blocks:

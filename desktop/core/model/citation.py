@@ -49,11 +49,10 @@ def quote(text: str, citation: Citation | str) -> str:
     return f"\u201c{text.strip()}\u201d \u2014 {citation}"
 
 
-def cite(meta: Metadata, letter_id: str = "") -> Citation:
-    """The official citation of a document with *meta*; *letter_id* is read for the official
-    identifier (``ah-tk-20232024-1893``) when the metadata lacks the number."""
-    if meta.kind == "aanhangsel" or _AANHANGSEL_ID.search(letter_id):
-        found = _aanhangsel(meta, letter_id)
+def cite(meta: Metadata) -> Citation:
+    """The official citation of a document with *meta*."""
+    if meta.kind == "aanhangsel" or _AANHANGSEL_ID.fullmatch(meta.publication or ""):
+        found = _aanhangsel(meta)
         if found is not None:
             return found
     ks = meta.kamerstuk
@@ -61,7 +60,7 @@ def cite(meta: Metadata, letter_id: str = "") -> Citation:
         year = _short_year(meta.vergaderjaar or vergaderjaar_of(meta.date))
         head = f"Kamerstukken II {year}" if year else "Kamerstukken II"
         return Citation(f"{head}, {ks.label()}", kamerstuk_url(ks))
-    return Citation(_unnumbered(meta, letter_id))
+    return Citation(_unnumbered(meta))
 
 
 def kamerstuk_url(ks: Kamerstuk) -> str | None:
@@ -73,10 +72,11 @@ def kamerstuk_url(ks: Kamerstuk) -> str | None:
     return f"{OFFICIAL_SITE}/kst-{'-'.join(p for p in parts if p)}.html"
 
 
-def _aanhangsel(meta: Metadata, letter_id: str) -> Citation | None:
-    match = _AANHANGSEL_ID.search(letter_id)
-    number = meta.kamerstuk.number if meta.kamerstuk and meta.kamerstuk.number else None
-    number = number or (match.group(3) if match else None)
+def _aanhangsel(meta: Metadata) -> Citation | None:
+    """By its own number; number and year from the official identifier where the metadata
+    lacks them (ah-tk-20202021-3235)."""
+    match = _AANHANGSEL_ID.fullmatch(meta.publication or "")
+    number = meta.number or (match.group(3) if match else None)
     year = meta.vergaderjaar or (f"{match.group(1)}-{match.group(2)}" if match else None)
     year = year or vergaderjaar_of(meta.date)
     if number is None:
@@ -86,7 +86,7 @@ def _aanhangsel(meta: Metadata, letter_id: str) -> Citation | None:
     return Citation(f"{head}, nr. {number}", url)
 
 
-def _unnumbered(meta: Metadata, letter_id: str) -> str:
+def _unnumbered(meta: Metadata) -> str:
     """ "Brief van de minister van Buitenlandse Zaken van 27 november 2018"; without a
     signatory to name, the title and the date."""
     noun = _UNNUMBERED_NOUNS.get(meta.kind)
@@ -94,7 +94,7 @@ def _unnumbered(meta: Metadata, letter_id: str) -> str:
     when = dutch_date(meta.date)
     if noun and sender:
         return f"{noun} van {sender}" + (f" van {when}" if when else "")
-    title = meta.title or letter_id
+    title = meta.title or "Document zonder titel"
     return f"{title}, {when}" if when and when not in title else title
 
 
