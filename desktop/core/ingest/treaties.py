@@ -20,9 +20,10 @@ from desktop.resources import resource
 _ACRONYM_SUFFIX = r"(?:-(?:[Vv]erdrag(?:en)?|akkoord)|\s[Tt]reaty)?"
 _BEFORE = r"(?<![\w-])"
 _AFTER = r"(?![\w])(?!-\w)"
-# "X (Y)" and "X (Y) verdrag": one mention when X and Y name the same treaty.
+# "X (Y)", "X (Y) verdrag" and "X (Y-) verdrag": one mention when X and Y name the same
+# treaty; the hyphen of "(INF-) verdrag" joins the acronym to the noun after the bracket.
 _PAREN_OPEN = re.compile(r"\s*\(\s*$")
-_PAREN_CLOSE = re.compile(r"\s*\)(?:\s+[Vv]erdrag\b)?")
+_PAREN_CLOSE = re.compile(r"-?\s*\)(?:(?:\s+|\s*-\s*)?(?:[Vv]erdrag|[Tt]reaty)\b)?")
 _IMPLICIT_RE = re.compile(
     r"\b(?:[Hh]et|[Dd]it|[Dd]at|[Gg]enoemde) verdrag\b(?! (?:inzake|van|tot|over)\b)"
 )
