@@ -6,7 +6,8 @@ import re
 
 from desktop.core.ingest.metadata import derive_title
 from desktop.core.ingest.references import find_references
-from desktop.core.ingest.treaties import Gazetteer, gazetteer
+from desktop.core.ingest.tractatenblad import find_citations
+from desktop.core.ingest.treaties import OTHER, Gazetteer, gazetteer
 from desktop.core.model.draft import Draft, NoteRef
 from desktop.core.model.letter import Block, BlockKind, Footnote, Letter
 
@@ -45,10 +46,11 @@ def assemble(draft: Draft, source: str, letter_id: str, gaz: Gazetteer | None = 
         footnotes.append(Footnote(marker, body, ref_start, ref_end, body_start, pos))
     text = "".join(out)
     mentions = gaz.find(text)
-    letter = Letter(
-        letter_id, source, text, draft.meta, blocks, footnotes, mentions, find_references(text)
-    )
+    references = find_references(text) + find_citations(text, mentions, gaz.treaties)
+    references.sort(key=lambda r: (r.start, r.end))
+    letter = Letter(letter_id, source, text, draft.meta, blocks, footnotes, mentions, references)
     counts = letter.mention_counts()
+    counts.pop(OTHER, None)  # a letter's title names a treaty of the gazetteer
     main = max(counts, key=lambda t: (counts[t], -list(gaz.treaties).index(t))) if counts else None
     draft.meta.title = draft.meta.title or derive_title(
         draft.meta, gaz.treaties[main].name_nl if main else None
