@@ -19,11 +19,12 @@ from desktop.core.model.letter import Mention
 OTHER = "other"
 
 _PREPOSITIONS = "inzake|betreffende|tot|tegen|ter|over|van"
-_DUTCH_HEAD = re.compile(
-    rf"(?<![\w-])((?:[A-Z]{{2,}}-)?(?:[Vv]erdrag|[Cc]onventie))\s+({_PREPOSITIONS})\s+"
-)
-_ENGLISH_HEAD = re.compile(r"\b(?:Treaty|Convention)\b")
-_COMPOUND = re.compile(r"(?<![\w-])((?:[A-Z]{2,}-)?[A-Z][\w]*?)(-?)verdrag(?![\w-])")
+# Each shape is found by a literal (a fast search on a 5 MB letter), then checked around it.
+_DUTCH_HEADS = [re.compile(rf"{tail}\s+({_PREPOSITIONS})\s+") for tail in ("erdrag", "onventie")]
+_HEAD_START = re.compile(r"(?<![\w-])(?:[A-Z]{2,}-)?[VvCc]$")
+_ENGLISH_HEADS_RE = [re.compile(rf"{head}\b") for head in ("Treaty", "Convention")]
+_COMPOUND_TAIL = re.compile(r"verdrag(?![\w-])")
+_COMPOUND_WORD = re.compile(r"(?<![\w-])((?:[A-Z]{2,}-)?[A-Z]\w*?)(-?)$")
 _WORD = re.compile(r"[^\s,;:()«»\"“”?!]+")
 _CLAUSE_END = re.compile(r"[,;:()«»\"“”?!\n]|\.(?:\s|$)")
 
@@ -67,7 +68,7 @@ def find_unknown(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     starts = sorted(taken)
     found: list[tuple[int, int]] = []
     for finder in (_dutch_titles, _english_titles, _compounds):
-        for start, end in finder(text):
+        for start, end in finder(text, starts):
             if not _overlaps(starts, start, end) and not _overlaps(found, start, end):
                 bisect.insort(found, (start, end))
     return [
@@ -90,17 +91,21 @@ def _words_before(text: str, pos: int, count: int) -> list[str]:
     return text[max(0, pos - 40) : pos].split()[-count:]
 
 
-def _dutch_titles(text: str):
-    for m in _DUTCH_HEAD.finditer(text):
-        before = [w.lower() for w in _words_before(text, m.start(), 2)]
-        if any(w in _INDEFINITE for w in before):
-            continue
-        capital = m.group(1).rsplit("-", 1)[-1][0].isupper()
-        if not capital and (not before or before[-1] not in ("het", "de")):
-            continue
-        end = _title_end(text, m.end(), m.group(2), capital)
-        if end is not None:
-            yield m.start(), end
+def _dutch_titles(text: str, taken: list[tuple[int, int]]):
+    for pattern in _DUTCH_HEADS:
+        for m in pattern.finditer(text):
+            head = _HEAD_START.search(text, max(0, m.start() - 12), m.start())
+            if head is None or _overlaps(taken, m.start(), m.start() + 1):
+                continue
+            before = [w.lower() for w in _words_before(text, head.start(), 2)]
+            if any(w in _INDEFINITE for w in before):
+                continue
+            capital = text[m.start() - 1].isupper()
+            if not capital and (not before or before[-1] not in ("het", "de")):
+                continue
+            end = _title_end(text, m.end(), m.group(1), capital)
+            if end is not None:
+                yield head.start(), end
 
 
 def _title_end(text: str, pos: int, preposition: str, capital: bool) -> int | None:
@@ -146,9 +151,11 @@ def _is_proper(word: str) -> bool:
     return word[0].isupper() and any(c.islower() for c in word)
 
 
-def _english_titles(text: str):
-    for m in _ENGLISH_HEAD.finditer(text):
-        if _ENGLISH_AFTER_NOT.match(text, m.end()):
+def _english_titles(text: str, taken: list[tuple[int, int]]):
+    for m in (m for pattern in _ENGLISH_HEADS_RE for m in pattern.finditer(text)):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
+        if _overlaps(taken, m.start(), m.end()) or _ENGLISH_AFTER_NOT.match(text, m.end()):
             continue
         start = _english_start(text, m.start())
         end = _english_end(text, m.end())
@@ -197,8 +204,13 @@ def _english_end(text: str, pos: int) -> int:
     return end
 
 
-def _compounds(text: str):
-    for m in _COMPOUND.finditer(text):
+def _compounds(text: str, taken: list[tuple[int, int]]):
+    for tail in _COMPOUND_TAIL.finditer(text):
+        if _overlaps(taken, tail.start(), tail.end()):
+            continue
+        m = _COMPOUND_WORD.search(text, max(0, tail.start() - 40), tail.start())
+        if m is None:
+            continue
         first, hyphen = m.group(1).rsplit("-", 1)[-1], m.group(2)
         if first.lower().rstrip("s") in _GENERIC_PARTS or first.lower() in _GENERIC_PARTS:
             continue
@@ -207,7 +219,7 @@ def _compounds(text: str):
             continue
         if acronym and not hyphen:
             continue
-        yield m.start(), m.end()
+        yield m.start(), tail.end()
 
 
 def _sentence_start(text: str, pos: int) -> bool:
