@@ -393,3 +393,24 @@ def test_adding_a_treaty_is_a_data_change(tmp_path):
         ("ANTARCTIC", "ATS-verdrag")
     ]
     assert isinstance(g.treaties["ANTARCTIC"], Treaty)
+
+
+def test_other_treaties_are_searchable_as_other_and_by_name(tmp_path, capsys):
+    from desktop.cli import main
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "aarhus.txt").write_text(
+        "Den Haag, 1 maart 2024\n\nHet EVRM en het Verdrag van Aarhus gelden.\n", encoding="utf-8"
+    )
+    (folder / "inf.txt").write_text(
+        resource("letters", "2018-11-27-inf-verdrag.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    library = str(tmp_path / "library")
+    assert main(["index", str(folder), "--index", library]) == 0
+    for query in ("treaty:other", 'treaty:"Verdrag van Aarhus"', "verdrag:other"):
+        capsys.readouterr()
+        assert main(["search", query, "--index", library, "--json"]) == 0
+        hits = json.loads(capsys.readouterr().out)["hits"]
+        assert [(h["id"], h["treaties"]) for h in hits] == [("aarhus", ["ECHR", "OTHER"])], query
