@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -102,8 +104,18 @@ class TreatyPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.card)
+        # The card under the list, in a splitter: a long card scrolls, the list keeps its rows.
+        self.card_area = QScrollArea(self)
+        self.card_area.setWidget(self.card)
+        self.card_area.setWidgetResizable(True)
+        self.card_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.card_area)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.highlights_box)
         layout.addWidget(self.fold_box)
@@ -243,7 +255,7 @@ class TreatyPanel(QWidget):
 
     def _show_card(self) -> None:
         treaty = self._treaties.get(self._current) if self._current else None
-        self.card.setVisible(treaty is not None)
+        self.card_area.setVisible(treaty is not None)
         self.card.setText(self.card_html(treaty) if treaty else "")
 
     def card_html(self, treaty: Treaty) -> str:

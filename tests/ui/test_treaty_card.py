@@ -47,15 +47,15 @@ def test_treaties_outside_the_gazetteer_are_listed_by_name(make_window, library,
 def test_the_card_shows_the_gazetteer_facts_and_citations(make_window, library, tmp_path, qtbot):
     window = open_aarhus(make_window, library, tmp_path)
     panel = window.treaty_panel
-    assert not panel.card.isVisible()
+    assert not panel.card_area.isVisible()
     click(qtbot, panel, "ECHR")
-    assert panel.card.isVisible()
+    assert panel.card_area.isVisible()
     card = panel.card.text()
     for words in ("Europees Verdrag voor de Rechten van de Mens", "Mensenrechten",
                   "4 november 1950", "Trb. 1951, 154 (right)"):  # fmt: skip
         assert words in card, words
     click(qtbot, panel, "ECHR")  # again: nothing chosen, no card
-    assert panel.current_treaty() is None and not panel.card.isVisible()
+    assert panel.current_treaty() is None and not panel.card_area.isVisible()
 
 
 def test_an_other_treaty_is_highlighted_neutral_and_named_on_hover(make_window, library, tmp_path):
