@@ -181,26 +181,25 @@ class TreatyPanel(QWidget):
         return item
 
     def treaty_ids(self) -> list[str]:
-        return [self.table.topLevelItem(i).data(0, ID_ROLE) for i in range(self.rows())]
+        return [item.data(0, ID_ROLE) for item in _children(self.table.invisibleRootItem())]
 
     def other_names(self) -> list[str]:
         """The treaties outside the gazetteer that the open letters name, as listed."""
         item = self.item_for(OTHER)
-        return [item.child(i).data(0, NAME_ROLE) for i in range(item.childCount())] if item else []
+        return [child.data(0, NAME_ROLE) for child in _children(item)] if item else []
 
     def rows(self) -> int:
         return self.table.topLevelItemCount()
 
     def item_for(self, treaty_id: str, name: str | None = None) -> QTreeWidgetItem | None:
-        for i in range(self.rows()):
-            item = self.table.topLevelItem(i)
+        for item in _children(self.table.invisibleRootItem()):
             if item.data(0, ID_ROLE) != treaty_id:
                 continue
             if name is None:
                 return item
-            for j in range(item.childCount()):
-                if item.child(j).data(0, NAME_ROLE) == name:
-                    return item.child(j)
+            for child in _children(item):
+                if child.data(0, NAME_ROLE) == name:
+                    return child
         return None
 
     def counts(self, treaty_id: str, name: str | None = None) -> tuple[int, int] | None:
@@ -309,3 +308,8 @@ class TreatyPanel(QWidget):
             .replace("%1", str(left))
             .replace("%2", str(right))
         )
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    children = (item.child(i) for i in range(item.childCount()))
+    return [child for child in children if child is not None]

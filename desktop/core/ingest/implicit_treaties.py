@@ -17,9 +17,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from desktop.core.model.letter import Mention
+
+if TYPE_CHECKING:  # treaties.py imports this module
+    from desktop.core.ingest.treaties import Treaty
 
 _REACH = 1500  # characters back to the mention "het verdrag" refers to, within a section
 _ADJECTIVES = (
@@ -46,17 +49,8 @@ _NOUN_WORDS = {
 }  # fmt: skip
 
 
-class TreatyNames(Protocol):
-    """What the resolver reads of a gazetteer treaty."""
-
-    name_nl: str
-    name_en: str
-    names: tuple[str, ...]
-    binding: bool
-
-
 def resolve_implicit(
-    text: str, explicit: list[Mention], treaties: Mapping[str, TreatyNames]
+    text: str, explicit: list[Mention], treaties: Mapping[str, Treaty]
 ) -> list[Mention]:
     """Each "het verdrag" (and kin) in *text* tied to one of the *explicit* mentions' treaties."""
     passages = _Passages(text, explicit, _nouns(treaties))
@@ -86,7 +80,7 @@ def _phrases(text: str):
             yield article.start(), m.end(), noun
 
 
-def _nouns(treaties: Mapping[str, TreatyNames]) -> dict[str, frozenset[str]]:
+def _nouns(treaties: Mapping[str, Treaty]) -> dict[str, frozenset[str]]:
     """Per treaty id, the nouns that can stand for it: "verdrag" for a binding treaty, the
     others only where one of its own names uses them."""
     out = {}
@@ -112,7 +106,7 @@ class _Passages:
         self.starts = [s for s, _ in self.paragraphs]
         self.headings = [self._is_heading(s, e) for s, e in self.paragraphs]
         self.title_end = self._title_end()
-        self.sections = []  # per paragraph: the start of its section
+        self.sections: list[int] = []  # per paragraph: the start of its section
         for (start, _), heading in zip(self.paragraphs, self.headings, strict=True):
             self.sections.append(start if heading or not self.sections else self.sections[-1])
 

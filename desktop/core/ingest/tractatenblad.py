@@ -11,9 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from desktop.core.model.letter import Mention, Reference
+
+if TYPE_CHECKING:
+    from desktop.core.ingest.treaties import Treaty
 
 TRACTATENBLAD = "tractatenblad"
 _NUMBER = r"(?:nrs?\.?\s*)?\d{1,4}(?![\d.,]\d)"
@@ -26,12 +29,8 @@ _NEAR = 200  # characters between a treaty's name and its citation
 _AFTER = 40  # "Trb. 1991, 31: het Verdrag …"
 
 
-class Published(Protocol):
-    tractatenblad: tuple[str, ...]
-
-
 def find_citations(
-    text: str, mentions: list[Mention], treaties: Mapping[str, Published]
+    text: str, mentions: list[Mention], treaties: Mapping[str, Treaty]
 ) -> list[Reference]:
     """Every Tractatenblad citation in *text*, one reference per number, in text order."""
     listed = {key: tid for tid, t in treaties.items() for c in t.tractatenblad for key in _keys(c)}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +69,7 @@ class Gazetteer:
     """All treaties, and one pass over a text to find their mentions. ``treaties`` ends with
     the pseudo-treaty ``other`` (treaty-shaped names the gazetteer lacks) when the toml has it."""
 
-    def __init__(self, treaties: list[Treaty], families: list[Family] = ()) -> None:
+    def __init__(self, treaties: list[Treaty], families: Iterable[Family] = ()) -> None:
         self.treaties: dict[str, Treaty] = {t.id: t for t in treaties}
         self.families: dict[str, Family] = {f.id: f for f in families}
         self._by_acronym = {a: t.id for t in treaties for a in t.acronyms}
