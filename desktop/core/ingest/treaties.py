@@ -97,7 +97,7 @@ class Gazetteer:
         explicit = known
         if OTHER in self.treaties:
             taken = [(m.start, m.end) for m in known]
-            explicit = sorted(known + find_unknown(text, taken), key=lambda m: m.start)
+            explicit = _with_others(text, known, find_unknown(text, taken))
         if not implicit:
             return explicit
         found = explicit + resolve_implicit(text, explicit, self.treaties)
@@ -179,6 +179,19 @@ def _longest_first(found) -> list[tuple[int, int, str]]:
             continue
         out.append((start, end, tid))
     return out
+
+
+def _with_others(text: str, known: list[Mention], others: list[Mention]) -> list[Mention]:
+    """Both kinds in text order; an unknown name with another in brackets after it
+    ("Verdrag inzake … (Verdrag van Chicago)") is one mention, by its first name."""
+    if not others:
+        return known
+    names = {m.start: m.name for m in others}
+    merged = _merge_parentheses(text, [(m.start, m.end, OTHER) for m in others])
+    return sorted(
+        known + [Mention(OTHER, "explicit", s, e, text[s:e], names[s]) for s, e, _ in merged],
+        key=lambda m: m.start,
+    )
 
 
 def _merge_parentheses(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -49,7 +49,11 @@ _ENGLISH_LINKS = frozenset("of on the and for to against in relating concerning 
 _ENGLISH_OPENERS = frozenset("of on for to against relating concerning between".split())
 _ENGLISH_HEADS = frozenset(("Treaty", "Convention"))
 _ENGLISH_NOT_NAMES = frozenset("The This That A An De Het Een Dit Dat".split())
-_ENGLISH_AFTER_NOT = re.compile(r"\s+(?:Organi[sz]ation|Secretariat|Review Conference)\b")
+# "… Treaty Organization", "United Nations Treaty Series": an organisation, a publication.
+_ENGLISH_AFTER_NOT = re.compile(
+    r"\s+(?:Organi[sz]ation|Secretariat|Conference|Series|Collection|Section|Office|Bod(?:y|ies)"
+    r"|Cent(?:re|er)|Implementation|Negotiations?|Talks)\b"
+)
 _INDEFINITE = frozenset("een zo'n dergelijk dergelijke nieuw nieuwe ander ander".split())
 # First parts of compounds that make a generic word, not a name (compared in lower case,
 # without a linking s).
