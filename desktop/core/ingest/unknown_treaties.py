@@ -54,7 +54,7 @@ _ENGLISH_AFTER_NOT = re.compile(
     r"\s+(?:Organi[sz]ation|Secretariat|Conference|Series|Collection|Section|Office|Bod(?:y|ies)"
     r"|Cent(?:re|er)|Implementation|Negotiations?|Talks)\b"
 )
-_INDEFINITE = frozenset("een zo'n dergelijk dergelijke nieuw nieuwe ander ander".split())
+_INDEFINITE = frozenset("een zo'n dergelijk dergelijke nieuw nieuwe ander andere".split())
 # First parts of compounds that make a generic word, not a name (compared in lower case,
 # without a linking s).
 _GENERIC_PARTS = frozenset(
@@ -62,8 +62,8 @@ _GENERIC_PARTS = frozenset(
     "investering investerings uitlevering uitleverings samenwerking samenwerkings vrede vredes "
     "grens kader raam associatie partnerschap luchtvaart zekerheid rechtshulp ontwapening "
     "ontwapenings kernwapen kernwapens wapen wapens verbod verbods vn eu bilateraal multilateraal "
-    "internationaal basis hoofd wijziging wijzigings toetreding toetredings sociale-zekerheid "
-    "kaderverdrag vestiging vestigings zetel zetels".split()
+    "internationaal basis hoofd wijziging wijzigings toetreding toetredings vestiging "
+    "vestigings zetel zetels".split()
 )
 
 
