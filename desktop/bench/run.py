@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.bench import corpus, fts_baseline
+from desktop.bench import corpus, fts_baseline, treaty_baseline
 from desktop.core.ingest.parse import parse_file
 from desktop.core.ingest.treaties import gazetteer
 from desktop.core.library.library import Library
@@ -67,6 +67,8 @@ def run(letters: int, workdir: Path, log: Log, with_window: bool = True) -> dict
     log(f"{letters} letters generated ({figures['corpus_bytes'] / 1e6:.1f} MB)")
     parsed = _parse_throughput(paths, figures)
     log(f"parse: {figures['parse_letters_per_s']:.0f} letters/s")
+    figures.update(finder_against_baseline(max((lt.text for lt in parsed), key=len)))
+    log(f"mention finder: {figures['finder_ratio']:.2f}x the baseline's time")
     _build(work, figures)
     log(f"build: {figures['build_s']:.1f} s")
     _reindex(work, paths, figures)
@@ -96,6 +98,26 @@ def _parse_throughput(paths: list[Path], figures: dict) -> list:
         gaz.find(t)
     figures["detect_mb_per_s"] = sum(len(t) for t in texts) / (time.perf_counter() - start) / 1e6
     return [parse_file(p) for p in paths]
+
+
+def finder_against_baseline(text: str, repeat: int = 5) -> dict[str, float]:
+    """The mention finder on *text* (the 5 MB letter when the corpus has it) against the
+    finder before issue 18 (desktop/bench/treaty_baseline.py, with that day's gazetteer),
+    runs interleaved in one process: medians and their ratio."""
+    current, baseline = gazetteer(), treaty_baseline.gazetteer()
+    now: list[float] = []
+    before: list[float] = []
+    for _ in range(repeat):
+        for finder, times in ((baseline, before), (current, now)):
+            start = time.perf_counter()
+            finder.find(text)
+            times.append(time.perf_counter() - start)
+    return {
+        "finder_chars": len(text),
+        "finder_s": statistics.median(now),
+        "finder_baseline_s": statistics.median(before),
+        "finder_ratio": statistics.median(now) / statistics.median(before),
+    }
 
 
 def _child(*args: str, env: dict | None = None) -> dict:
@@ -220,6 +242,9 @@ _ROWS = [
     ("parse_letters_per_s", "parse (letters/s)", "{:.0f}"),
     ("parse_mb_per_s", "parse (MB/s)", "{:.2f}"),
     ("detect_mb_per_s", "treaty detection (MB/s)", "{:.1f}"),
+    ("finder_s", "mention finder on the largest letter (ms)", "ms"),
+    ("finder_baseline_s", "  finder before issue 18, same letter (ms)", "ms"),
+    ("finder_ratio", "  finder / before (limit 1.5x)", "{:.2f}x"),
     ("build_s", "full build, parsing included (s)", "{:.1f}"),
     ("fts_build_s", "  SQLite FTS5 build (s)", "{:.2f}"),
     ("build_vs_fts", "  build / FTS5", "{:.0f}x"),

@@ -58,10 +58,13 @@ def _tooltip(body: str) -> str:
     return f"<qt><table width='{_TOOLTIP_WIDTH}'><tr><td>{body}</td></tr></table></qt>"
 
 
-def treaty_card_html(treaty: Treaty, implicit: bool = False) -> str:
-    """The card a reader wants on hover: names, dates, status, the Dutch position, a source."""
+def treaty_card_html(treaty: Treaty, implicit: bool = False, name: str | None = None) -> str:
+    """The card a reader wants on hover: names, dates, status, the Dutch position, a source.
+    *name*: a treaty outside the gazetteer (treaty "other"), shown by its name."""
     swatch = f"<span style='color:{escape(treaty.colour)}'>\u25a0</span>"
     head = f"{swatch} <b>{escape(treaty.name_nl)}</b> · {escape(treaty.name_en)}"
+    if name:
+        head = f"{swatch} <b>{escape(name)}</b><br><i>not in the treaty gazetteer</i>"
     if implicit:
         head += "<br><i>“het verdrag” is read here as this treaty (inferred)</i>"
     names = f"{escape(treaty.full_name_nl)}<br><i>{escape(treaty.full_name_en)}</i>"

@@ -396,7 +396,7 @@ class LetterDocument:
             self.mentions.append((DocSpan(*mapped), mention))
 
     def _mention_format(self, mention: Mention, serial: int) -> QTextCharFormat:
-        key = (mention.treaty, mention.kind, self.highlights, self.emphasis)
+        key = (mention.treaty, mention.name, mention.kind, self.highlights, self.emphasis)
         shared = self._mention_formats.get(key)
         if shared is None:
             shared = self._mention_formats[key] = self._new_mention_format(mention)
@@ -409,7 +409,9 @@ class LetterDocument:
         fmt = QTextCharFormat()
         fmt.setProperty(TREATY_PROPERTY, mention.treaty)
         fmt.setProperty(MENTION_KIND_PROPERTY, mention.kind)
-        fmt.setToolTip(treaty_card_html(treaty, implicit=mention.kind != "explicit"))
+        fmt.setToolTip(
+            treaty_card_html(treaty, implicit=mention.kind != "explicit", name=mention.name)
+        )
         if not self.highlights:
             return fmt
         dimmed = self.emphasis is not None and self.emphasis != mention.treaty

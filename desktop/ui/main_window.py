@@ -323,8 +323,7 @@ class MainWindow(QMainWindow):
                 pane.clear()
 
     def _on_letter_opened(self, _letter_id: str) -> None:
-        left, right = (p.mention_counts() for p in self.panes)
-        self.treaty_panel.set_counts(left, right)
+        self.treaty_panel.set_letters(*(p.letter for p in self.panes))
         self._update_notes()
 
     def _update_notes(self) -> None:

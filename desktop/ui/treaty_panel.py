@@ -1,6 +1,12 @@
-"""The treaties in the open letters: colour, per-pane counts, emphasis, navigation, fold."""
+"""The treaties in the open letters: colour, per-pane counts, emphasis, navigation, fold, and
+the chosen treaty's card (its facts, its Tractatenblad citations, the "het verdrag" read as it).
+
+Treaties outside the gazetteer are one row, "other", with a child row per name."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
@@ -9,19 +15,34 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.ingest.treaties import Treaty
+from desktop.core.ingest.tractatenblad import TRACTATENBLAD, parse_citation
+from desktop.core.ingest.treaties import OTHER, Treaty, gazetteer
+from desktop.core.model.letter import Letter
 from desktop.ui.chips import swatch
-from desktop.ui.formatting import plain_tooltip
+from desktop.ui.formatting import dutch_date, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # an "other" treaty's name on its child row
+
+
+@dataclass
+class _Seen:
+    """What the open letters say of one treaty (or one "other" name), per pane."""
+
+    explicit: list[int] = field(default_factory=lambda: [0, 0])
+    implicit: list[int] = field(default_factory=lambda: [0, 0])
+    citations: dict[tuple[str, str], set[int]] = field(default_factory=dict)  # (year, nr)
 
 
 class TreatyPanel(QWidget):
@@ -38,14 +59,16 @@ class TreatyPanel(QWidget):
         super().__init__(parent)
         self._treaties = treaties
         self._current: str | None = None
+        self._seen: dict[tuple[str, str | None], _Seen] = {}
+        self._shown_name: str | None = None
         self._build_ui()
         self._update_buttons()
 
     def _build_ui(self) -> None:
         self.table = QTreeWidget(self)
         self.table.setColumnCount(3)
-        self.table.setHeaderLabels(["Treaty", "Left", "Right"])
-        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels([self.tr("Treaty"), self.tr("Left"), self.tr("Right")])
+        self.table.setRootIsDecorated(True)
         self.table.setUniformRowHeights(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.header()
@@ -61,17 +84,26 @@ class TreatyPanel(QWidget):
         )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._history_menu)
-        self.previous_button = QPushButton("◀ Previous", self)
-        self.previous_button.setToolTip("Previous mention in the focused pane (Shift+F3)")
+        self.card = QLabel(self)
+        self.card.setObjectName("treatyCard")
+        self.card.setTextFormat(Qt.TextFormat.RichText)
+        self.card.setWordWrap(True)
+        self.card.setOpenExternalLinks(False)
+        self.card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.previous_button = QPushButton(self)
+        self.previous_button.setToolTip(self.tr("Previous mention in the focused pane (Shift+F3)"))
         self.previous_button.clicked.connect(self.previous_requested)
-        self.next_button = QPushButton("Next ▶", self)
-        self.next_button.setToolTip("Next mention in the focused pane (F3)")
+        self.next_button = QPushButton(self)
+        self.next_button.setToolTip(self.tr("Next mention in the focused pane (F3)"))
         self.next_button.clicked.connect(self.next_requested)
-        self.highlights_box = QCheckBox("Show highlights", self)
+        self.highlights_box = QCheckBox(self.tr("Show highlights"), self)
         self.highlights_box.setChecked(True)
         self.highlights_box.toggled.connect(self.highlights_toggled)
-        self.fold_box = QCheckBox("Only passages with this treaty", self)
-        self.fold_box.setToolTip("Fold both panes to the paragraphs that mention the treaty")
+        self.fold_box = QCheckBox(self.tr("Only passages with this treaty"), self)
+        self.fold_box.setToolTip(
+            self.tr("Fold both panes to the paragraphs that mention the treaty")
+        )
         self.fold_box.toggled.connect(self.fold_toggled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
@@ -79,7 +111,18 @@ class TreatyPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        layout.addWidget(self.table, 1)
+        # The card under the list, in a splitter: a long card scrolls, the list keeps its rows.
+        self.card_area = QScrollArea(self)
+        self.card_area.setWidget(self.card)
+        self.card_area.setWidgetResizable(True)
+        self.card_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.card_area)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.highlights_box)
         layout.addWidget(self.fold_box)
@@ -96,48 +139,88 @@ class TreatyPanel(QWidget):
 
     # -- content ----------------------------------------------------------------------
 
-    def set_counts(self, left: dict[str, int], right: dict[str, int]) -> None:
-        """Every treaty in the open letters, most mentioned first."""
-        ids = sorted(set(left) | set(right), key=lambda t: (-(left.get(t, 0) + right.get(t, 0)), t))
+    def set_letters(self, left: Letter | None, right: Letter | None) -> None:
+        """Every treaty in the open letters, most mentioned first; "other" names below it."""
+        self._seen = {}
+        for pane, letter in enumerate((left, right)):
+            if letter is not None:
+                self._read(pane, letter)
+        totals = {tid: s.explicit for (tid, name), s in self._seen.items() if name is None}
+        ids = sorted(
+            (t for t, counts in totals.items() if sum(counts)),
+            key=lambda t: (t == OTHER, -sum(totals[t]), t),
+        )
         self.table.clear()
         for treaty_id in ids:
-            self.table.addTopLevelItem(
-                self._item(treaty_id, left.get(treaty_id, 0), right.get(treaty_id, 0))
-            )
+            item = self._item(treaty_id, None, *totals[treaty_id])
+            self.table.addTopLevelItem(item)
+            if treaty_id == OTHER:
+                self._add_names(item)
         if self._current not in ids:
             self._current = None
             self.treaty_chosen.emit(None)
         self._show_current()
         self._update_buttons()
 
-    def _item(self, treaty_id: str, left: int, right: int) -> QTreeWidgetItem:
+    def _read(self, pane: int, letter: Letter) -> None:
+        for m in letter.mentions:
+            for key in {(m.treaty, None), (m.treaty, m.name)}:
+                seen = self._seen.setdefault(key, _Seen())
+                (seen.explicit if m.kind == "explicit" else seen.implicit)[pane] += 1
+        for r in letter.references:
+            if r.kind == TRACTATENBLAD and r.treaty:
+                for key in {(r.treaty, None), (r.treaty, r.label)}:
+                    seen = self._seen.setdefault(key, _Seen())
+                    seen.citations.setdefault((r.year or "", r.number or ""), set()).add(pane)
+
+    def _add_names(self, parent: QTreeWidgetItem) -> None:
+        names = sorted(
+            (name for tid, name in self._seen if tid == OTHER and name),
+            key=lambda n: (-sum(self._seen[(OTHER, n)].explicit), n.casefold()),
+        )
+        for name in names:
+            parent.addChild(self._item(OTHER, name, *self._seen[(OTHER, name)].explicit))
+        parent.setExpanded(True)
+
+    def _item(self, treaty_id: str, name: str | None, left: int, right: int) -> QTreeWidgetItem:
         treaty = self._treaties.get(treaty_id)
-        item = QTreeWidgetItem([treaty.label if treaty else treaty_id, str(left), str(right)])
+        label = name or (treaty.label if treaty else treaty_id)
+        item = QTreeWidgetItem([label, str(left), str(right)])
         item.setData(0, ID_ROLE, treaty_id)
+        item.setData(0, NAME_ROLE, name)
         if treaty:
             item.setIcon(0, QIcon(swatch(treaty.colour)))
-            item.setToolTip(0, plain_tooltip(f"{treaty.name_nl} · {treaty.name_en}"))
+            item.setToolTip(0, plain_tooltip(name or f"{treaty.name_nl} · {treaty.name_en}"))
         for column in (1, 2):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
-        item.setToolTip(1, "Mentions in the left pane")
-        item.setToolTip(2, "Mentions in the right pane")
+        item.setToolTip(1, self.tr("Mentions in the left pane"))
+        item.setToolTip(2, self.tr("Mentions in the right pane"))
         return item
 
     def treaty_ids(self) -> list[str]:
-        return [self.table.topLevelItem(i).data(0, ID_ROLE) for i in range(self.rows())]
+        return [item.data(0, ID_ROLE) for item in _children(self.table.invisibleRootItem())]
+
+    def other_names(self) -> list[str]:
+        """The treaties outside the gazetteer that the open letters name, as listed."""
+        item = self.item_for(OTHER)
+        return [child.data(0, NAME_ROLE) for child in _children(item)] if item else []
 
     def rows(self) -> int:
         return self.table.topLevelItemCount()
 
-    def item_for(self, treaty_id: str) -> QTreeWidgetItem | None:
-        for i in range(self.rows()):
-            item = self.table.topLevelItem(i)
-            if item.data(0, ID_ROLE) == treaty_id:
+    def item_for(self, treaty_id: str, name: str | None = None) -> QTreeWidgetItem | None:
+        for item in _children(self.table.invisibleRootItem()):
+            if item.data(0, ID_ROLE) != treaty_id:
+                continue
+            if name is None:
                 return item
+            for child in _children(item):
+                if child.data(0, NAME_ROLE) == name:
+                    return child
         return None
 
-    def counts(self, treaty_id: str) -> tuple[int, int] | None:
-        item = self.item_for(treaty_id)
+    def counts(self, treaty_id: str, name: str | None = None) -> tuple[int, int] | None:
+        item = self.item_for(treaty_id, name)
         return (int(item.text(1)), int(item.text(2))) if item else None
 
     # -- choosing ---------------------------------------------------------------------
@@ -145,8 +228,10 @@ class TreatyPanel(QWidget):
     def current_treaty(self) -> str | None:
         return self._current
 
-    def choose(self, treaty_id: str | None) -> None:
+    def choose(self, treaty_id: str | None, name: str | None = None) -> None:
+        self._shown_name = name if treaty_id == OTHER else None
         if treaty_id == self._current:
+            self._show_card()
             return
         self._current = treaty_id
         self._show_current()
@@ -154,23 +239,94 @@ class TreatyPanel(QWidget):
         self.treaty_chosen.emit(treaty_id)
 
     def _on_clicked(self, item: QTreeWidgetItem) -> None:
-        treaty_id = item.data(0, ID_ROLE)
-        self.choose(None if treaty_id == self._current else treaty_id)
+        treaty_id, name = item.data(0, ID_ROLE), item.data(0, NAME_ROLE)
+        if treaty_id == self._current and name == self._shown_name:
+            self.choose(None)
+        else:
+            self.choose(treaty_id, name)
 
     def _show_current(self) -> None:
         self.table.blockSignals(True)
         self.table.clearSelection()
-        item = self.item_for(self._current) if self._current else None
+        item = self.item_for(self._current, self._shown_name) if self._current else None
         if item is not None:
             item.setSelected(True)
             self.table.setCurrentItem(item)
         self.table.blockSignals(False)
+        self._show_card()
 
     def _update_buttons(self) -> None:
         self.fold_box.setEnabled(self._current is not None)
         if self._current is None and self.fold_box.isChecked():
             self.fold_box.setChecked(False)
         label = self._treaties[self._current].label if self._current in self._treaties else ""
-        suffix = f" {label}" if label else ""
-        self.next_button.setText(f"Next{suffix} ▶")
-        self.previous_button.setText(f"◀ Previous{suffix}")
+        if label:
+            self.next_button.setText(self.tr("Next %1 ▶").replace("%1", label))
+            self.previous_button.setText(self.tr("◀ Previous %1").replace("%1", label))
+        else:
+            self.next_button.setText(self.tr("Next ▶"))
+            self.previous_button.setText(self.tr("◀ Previous"))
+
+    # -- the card ---------------------------------------------------------------------
+
+    def _show_card(self) -> None:
+        treaty = self._treaties.get(self._current) if self._current else None
+        self.card_area.setVisible(treaty is not None)
+        self.card.setText(self.card_html(treaty) if treaty else "")
+
+    def card_html(self, treaty: Treaty) -> str:
+        """The chosen treaty: names, family, dates, status, the Netherlands, its Tractatenblad
+        citations (the gazetteer's and the open letters'), "het verdrag" read as it."""
+        name = self._shown_name if treaty.id == OTHER else None
+        seen = self._seen.get((treaty.id, name), _Seen())
+        colour = f"<span style='color:{escape(treaty.colour)}'>\u25a0</span>"
+        if treaty.id == OTHER:
+            head = f"{colour} <b>{escape(name or self.tr('Treaties outside the gazetteer'))}</b>"
+            rows = [(self.tr("Kind"), self.tr("a treaty the gazetteer does not hold"))]
+        else:
+            head = f"{colour} <b>{escape(treaty.name_nl)}</b> · {escape(treaty.name_en)}"
+            rows = self._facts(treaty)
+        rows.append((self.tr("Tractatenblad"), self._citations(treaty, seen)))
+        rows.append((self.tr("Read as this treaty"), self._implicit_line(seen)))
+        body = "".join(
+            f"<tr><td valign='top'><b>{escape(k)}</b>&nbsp;</td><td>{escape(v)}</td></tr>"
+            for k, v in rows
+            if v
+        )
+        return f"<p>{head}</p><table cellspacing='0' cellpadding='1'>{body}</table>"
+
+    def _facts(self, treaty: Treaty) -> list[tuple[str, str]]:
+        family = gazetteer().families.get(treaty.family)
+        return [
+            (self.tr("Full name"), treaty.full_name_nl),
+            (self.tr("Family"), f"{family.name_nl} · {family.name_en}" if family else ""),
+            (self.tr("Signed"), dutch_date(treaty.signed)),
+            (self.tr("In force"), dutch_date(treaty.in_force)),
+            (self.tr("Status"), treaty.status_nl),
+            (self.tr("Netherlands"), treaty.netherlands),
+            (self.tr("Source"), treaty.source),
+        ]
+
+    def _citations(self, treaty: Treaty, seen: _Seen) -> str:
+        known = {key for c in treaty.tractatenblad for key in parse_citation(c)}
+        panes = (self.tr("left"), self.tr("right"))
+        out = []
+        for year, number in sorted(known | set(seen.citations)):
+            where = ", ".join(panes[p] for p in sorted(seen.citations.get((year, number), ())))
+            out.append(f"Trb. {year}, {number}" + (f" ({where})" if where else ""))
+        return "; ".join(out)
+
+    def _implicit_line(self, seen: _Seen) -> str:
+        if not sum(seen.implicit):
+            return ""
+        left, right = seen.implicit
+        return (
+            self.tr("“het verdrag” and the like: %1 left, %2 right")
+            .replace("%1", str(left))
+            .replace("%2", str(right))
+        )
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    children = (item.child(i) for i in range(item.childCount()))
+    return [child for child in children if child is not None]

@@ -42,7 +42,7 @@ def test_each_pane_highlights_exactly_the_parsers_mentions(window, library):
 def test_implicit_mentions_are_dotted_and_never_filled(window):
     document = window.panes[0].view.document()
     implicit = highlighted_spans(document, kind="implicit")
-    assert implicit["INF"] == 3
+    assert implicit["INF"] == 4  # "Dit verdrag", "het verdrag" twice, "dit belangrijke verdrag"
     cursor = document.find("Dit verdrag")
     fmt = cursor.charFormat()
     assert fmt.underlineStyle() == fmt.UnderlineStyle.DotLine

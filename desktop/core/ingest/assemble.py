@@ -6,7 +6,8 @@ import re
 
 from desktop.core.ingest.metadata import complete, derive_title
 from desktop.core.ingest.references import find_references
-from desktop.core.ingest.treaties import Gazetteer, gazetteer
+from desktop.core.ingest.tractatenblad import find_citations
+from desktop.core.ingest.treaties import OTHER, Gazetteer, gazetteer
 from desktop.core.model.draft import (
     CELL_SEPARATOR,
     ROW_SEPARATOR,
@@ -102,11 +103,13 @@ def assemble(draft: Draft, source: str, letter_id: str, gaz: Gazetteer | None = 
         footnotes.append(Footnote(marker, body, ref_start, ref_end, body_start, layout.pos))
     text = "".join(layout.pieces)
     mentions = gaz.find(text)
+    references = find_references(text) + find_citations(text, mentions, gaz.treaties)
+    references.sort(key=lambda r: (r.start, r.end))
     letter = Letter(
-        letter_id, source, text, draft.meta, blocks, footnotes, mentions, find_references(text),
-        tables,
-    )  # fmt: skip
+        letter_id, source, text, draft.meta, blocks, footnotes, mentions, references, tables
+    )
     counts = letter.mention_counts()
+    counts.pop(OTHER, None)  # a letter's title names a treaty of the gazetteer
     main = max(counts, key=lambda t: (counts[t], -list(gaz.treaties).index(t))) if counts else None
     draft.meta.title = draft.meta.title or derive_title(
         draft.meta, gaz.treaties[main].name_nl if main else None

@@ -24,7 +24,9 @@ def store_row(letter: Letter, key: str) -> tuple[str, str, str]:
     payload = letter.to_json()
     del payload["text"]
     payload["blocks"] = [[b.kind.value, b.start, b.end, *_pair(b)] for b in letter.blocks]
-    payload["mentions"] = [[m.treaty, m.kind, m.start, m.end] for m in letter.mentions]
+    payload["mentions"] = [
+        [m.treaty, m.kind, m.start, m.end, *([m.name] if m.name else [])] for m in letter.mentions
+    ]
     return key, letter.text, json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -40,7 +42,9 @@ def letter_from_row(text: str, payload: str) -> Letter:
     blocks, mentions = data.pop("blocks"), data.pop("mentions")
     letter = Letter.from_json({**data, "text": text})
     letter.blocks = [Block(_KINDS[k], s, e, *pair) for k, s, e, *pair in blocks]
-    letter.mentions = [Mention(t, kind, s, e, text[s:e]) for t, kind, s, e in mentions]
+    letter.mentions = [
+        Mention(t, kind, s, e, text[s:e], *name) for t, kind, s, e, *name in mentions
+    ]
     return letter
 
 

@@ -115,6 +115,7 @@ class Mention:
     start: int
     end: int
     surface: str
+    name: str | None = None  # treaty "other" (not in the gazetteer): its normalised name
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,8 @@ class Reference:
     chapter: str | None = None
     number: str | None = None
     label: str | None = None  # free text: the motion's name, the Handelingen session
+    year: str | None = None  # a Tractatenblad citation's year
+    treaty: str | None = None  # the treaty a Tractatenblad citation is tied to
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +262,9 @@ class Letter:
             "text": self.text,
             "blocks": [_block_json(b) for b in self.blocks],
             "footnotes": [_fields(f) for f in self.footnotes],
-            "mentions": [_fields(m) for m in self.mentions],
+            "mentions": [
+                {k: v for k, v in _fields(m).items() if v is not None} for m in self.mentions
+            ],
             "references": [
                 {k: v for k, v in _fields(r).items() if v is not None} for r in self.references
             ],

@@ -67,7 +67,8 @@ def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
         "kamerstuk": kamerstuk_terms(letter),
         "vergaderjaar": meta.vergaderjaar or "",
         "signatory": " ".join(f"{s.name} {s.role or ''}" for s in meta.signatories),
-        "treaty": ",".join(sorted(letter.mention_counts())),
+        "treaty": treaty_terms(letter),
+        "_stored_treaty": ",".join(sorted(letter.mention_counts())),
         "counts": json.dumps(letter.mention_counts()),
         "text": terms,
         "pairs": word_pairs(terms),
@@ -77,6 +78,13 @@ def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
     if meta.date:
         fields["date"] = datetime.fromisoformat(meta.date)
     return fields
+
+
+def treaty_terms(letter: Letter) -> str:
+    """Treaty ids, and the names of treaties outside the gazetteer (treaty "other"): both
+    treaty:other and treaty:"Verdrag van Aarhus" find the letter; lists show the ids only."""
+    names = {m.name for m in letter.explicit_mentions if m.name}
+    return ",".join(sorted(letter.mention_counts()) + sorted(n.replace(",", " ") for n in names))
 
 
 def kamerstuk_terms(letter: Letter) -> str:
