@@ -8,6 +8,7 @@ from whoosh import query as wq
 from desktop.bench.corpus import generate
 from desktop.core.ingest.parse import parse_file
 from desktop.core.library.library import Library
+from desktop.core.search.options import SearchOptions
 from desktop.core.search.query import MatchSpec, QueryError, match_offsets, parse_query
 from desktop.core.search.ranking import Ranker
 from tests.conftest import LETTER_2018, LETTER_2023
@@ -66,9 +67,11 @@ def test_wildcard_and_fuzzy_expand_to_the_same_words_as_whoosh(lib):
     with lib.searcher() as s:
         ranker = Ranker(s)
         fuzzy = wq.FuzzyTerm("text", "ruslnd", maxdist=1, prefixlength=1)
-        assert sorted(ranker._terms_within("text", "ruslnd", 1, 1)) == sorted(
-            t.decode() if isinstance(t, bytes) else t for t in fuzzy._btexts(s.reader())
-        )
+        whooshs = {
+            t.decode() if isinstance(t, bytes) else t
+            for _field, t in fuzzy.expanded_terms(s.reader())
+        }
+        assert sorted(ranker.expansion(fuzzy)) == sorted(whooshs) and whooshs
         for text in ("kern*", "Ruslnd~", "Vilnus~2"):
             q = parse_query(s.schema, text)
             assert ranker.scores(q).keys() == whoosh_scores(s, q).keys()
@@ -143,7 +146,7 @@ def test_words_apart_are_refused_with_a_message(lib):
 
 
 def test_sort_by_date_is_newest_first_then_best(lib):
-    result = lib.search("verdrag", sort="date", limit=30)
+    result = lib.search("verdrag", SearchOptions(sort="date", limit=30))
     dates = [h.date for h in result.hits]
     assert dates == sorted(dates, reverse=True)
     same_day = [h.score for h in result.hits if h.date == dates[0]]
@@ -151,9 +154,9 @@ def test_sort_by_date_is_newest_first_then_best(lib):
 
 
 def test_filters_and_facets_count_the_filtered_matches(lib):
-    everything = lib.search("verdrag", limit=200)
+    everything = lib.search("verdrag", SearchOptions(limit=200))
     year = next(iter(everything.facets["year"]))
-    filtered = lib.search("verdrag", year=year, limit=200)
+    filtered = lib.search("verdrag", SearchOptions(year=year, limit=200))
     assert filtered.total == everything.facets["year"][year]
     assert {h.date[:4] for h in filtered.hits} == {year}
     assert filtered.facets["year"] == {year: filtered.total}

@@ -74,6 +74,11 @@ class Kamerstuk:
         head = f"{spaced} {self.chapter}" if self.chapter else spaced
         return f"{head}, nr. {self.number}" if self.number else head
 
+    def to_json(self) -> dict:
+        """The JSON contract's object: the chapter only where there is one."""
+        out = {"dossier": self.dossier, "number": self.number}
+        return out | {"chapter": self.chapter} if self.chapter else out
+
 
 @dataclass(frozen=True, slots=True)
 class Signatory:
@@ -118,11 +123,7 @@ class Letter:
     def to_json(self) -> dict:
         """The ``parse --json`` contract of DESIGN.md (plus a few additive keys)."""
         meta = self.meta
-        kamerstuk = None
-        if meta.kamerstuk:
-            kamerstuk = {"dossier": meta.kamerstuk.dossier, "number": meta.kamerstuk.number}
-            if meta.kamerstuk.chapter:
-                kamerstuk["chapter"] = meta.kamerstuk.chapter
+        kamerstuk = meta.kamerstuk.to_json() if meta.kamerstuk else None
         return {
             "id": self.id,
             "source": self.source,

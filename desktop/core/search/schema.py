@@ -12,7 +12,7 @@ from datetime import datetime
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from desktop.core.model.letter import Letter
+from desktop.core.model.letter import Kamerstuk, Letter
 from desktop.core.search.analysis import (
     dutch_analyzer,
     index_terms,
@@ -90,10 +90,10 @@ def kamerstuk_terms(letter: Letter) -> str:
     return ",".join(terms)
 
 
-def kamerstuk_from_terms(terms: str) -> dict | None:
-    """The stored terms back as the JSON contract's object."""
+def kamerstuk_from_terms(terms: str) -> Kamerstuk | None:
+    """The stored terms back as the letter's Kamerstuk."""
     full = [t for t in terms.split(",") if "-" in t]
     if full:
         dossier, number = full[0].rsplit("-", 1)
-        return {"dossier": dossier, "number": number}
-    return {"dossier": terms, "number": None} if terms else None
+        return Kamerstuk(dossier, number)
+    return Kamerstuk(terms, None) if terms else None
