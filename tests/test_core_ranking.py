@@ -8,9 +8,18 @@ from whoosh import query as wq
 from desktop.bench.corpus import generate
 from desktop.core.ingest.parse import parse_file
 from desktop.core.library.library import Library
+from desktop.core.search.analysis import MAX_WORD_CHARS
 from desktop.core.search.options import SearchOptions
-from desktop.core.search.query import MatchSpec, QueryError, match_offsets, parse_query
-from desktop.core.search.ranking import Ranker
+from desktop.core.search.query import (
+    MAX_QUERY_CHARS,
+    SNIPPET_HEAD,
+    MatchSpec,
+    QueryError,
+    match_offsets,
+    parse_query,
+    run_search,
+)
+from desktop.core.search.ranking import MAX_EXPANSION, Ranker
 from tests.conftest import LETTER_2018, LETTER_2023
 
 LETTERS = 120
@@ -180,3 +189,113 @@ def test_terms_given_as_lists_index_as_whooshs_own_formats_would(path):
         expected = sorted(theirs.word_values(text, analyzer))
         assert sorted(ours.word_values(value, analyzer)) == expected
         assert len(expected) > 300
+
+
+# -- what a hit says it marks ------------------------------------------------------------------
+
+COUNTED = ["verdrag", "kernwapens Rusland", "NAVO OR bondgenoten", "kern*", "Ruslnd~",
+           '"Open Luchtruim"', '"Verdrag inzake het Open Luchtruim"', '"de Russische Federatie"',
+           'Rusland "Russische Federatie"', "treaty:INF raketten",
+           "verdrag NOT kernwapens", '"Verenigde Staten" OR Staten']  # fmt: skip
+
+
+@pytest.mark.parametrize("text", COUNTED)
+def test_a_hits_match_count_is_the_number_of_words_it_marks(lib, text):
+    result = lib.search(text, SearchOptions(limit=40, offsets=True))
+    assert result.hits
+    for hit in result.hits:
+        assert hit.match_count == len(hit.matches)
+        assert hit.match_count == len(match_offsets(lib.get(hit.id).text, hit.spec))
+    assert sum(h.match_count for h in result.hits) > len(result.hits)
+
+
+def test_match_counts_need_no_text(lib):
+    """Without offsets asked for, a hit is counted in the index: the store is not read for
+    anything but the snippets' head."""
+    asked: list[int | None] = []
+    reading = lib._text_of
+    lib._text_of = lambda key, limit=None: asked.append(limit) or reading(key, limit)
+    try:
+        result = lib.search("Rusland", SearchOptions(limit=20))
+    finally:
+        del lib._text_of
+    assert asked == [SNIPPET_HEAD] * len(result.hits) and result.hits[0].matches == ()
+    assert all(h.match_count > 0 for h in result.hits)
+
+
+def test_a_word_in_single_quotes_is_marked_and_counted(tmp_path):
+    (tmp_path / "quotes.txt").write_text(
+        "Het woord 'kernwapens' staat hier tussen aanhalingstekens, net als ’kernwapens’.\n"
+        "Daarna komen kernwapens zonder, en l'kernwapens hoort bij het woord ervoor.\n",
+        encoding="utf-8",
+    )
+    with Library.open(tmp_path / "lib") as lib:
+        lib.add([tmp_path / "quotes.txt"])
+        hit = lib.search("kernwapens", SearchOptions(offsets=True)).hits[0]
+        text = lib.get(hit.id).text
+    assert [text[s:e] for s, e in hit.matches] == ["kernwapens"] * 3
+    assert hit.match_count == 3
+
+
+# -- bounded queries (issue 12, part 8) --------------------------------------------------------
+
+
+def test_a_wildcard_that_stands_for_too_many_words_is_refused(tmp_path):
+    words = " ".join(f"wapen{chr(97 + i // 26 // 26)}{chr(97 + i // 26 % 26)}{chr(97 + i % 26)}"
+                     for i in range(MAX_EXPANSION + 100))  # fmt: skip
+    (tmp_path / "many.txt").write_text(f"Een brief over wapens.\n\n{words}.\n", encoding="utf-8")
+    with Library.open(tmp_path / "lib") as lib:
+        lib.add([tmp_path / "many.txt"])
+        with pytest.raises(QueryError, match="'Wapen\\*' stands for more than 1,000 words") as err:
+            lib.search("Rusland OR Wapen*")
+        assert err.value.position == len("Rusland OR ")
+        assert lib.search("wapenaa*").total == 1  # a longer prefix is fine
+        with pytest.raises(QueryError, match="'wapenaab~3' stands for more than") as err:
+            lib.search("wapenaab~3")
+        assert err.value.position == 0
+
+
+class StepClock:
+    """A clock that moves one second each time it is read."""
+
+    def __init__(self) -> None:
+        self.reads = 0
+
+    def __call__(self) -> float:
+        self.reads += 1
+        return float(self.reads)
+
+
+def test_a_search_stops_at_its_time_budget(lib):
+    many = " OR ".join(f"*{n}*" for n in range(100))
+    with lib.searcher() as s:
+        clock = StepClock()
+        with pytest.raises(QueryError, match="took longer than 5 s and was stopped"):
+            run_search(s, many, SearchOptions(seconds=5), ranker=Ranker(s, clock))
+        assert clock.reads <= 7  # stopped at the budget, not after the hundred wildcards
+        assert run_search(s, "verdrag", SearchOptions(seconds=5), ranker=Ranker(s)).total > 0
+
+
+def test_a_query_longer_than_the_parser_handles_is_refused(lib):
+    with pytest.raises(QueryError, match="longer than 1,000 characters") as err:
+        lib.search(" ".join(["verdrag"] * 200))
+    assert err.value.position == MAX_QUERY_CHARS
+
+
+def test_a_word_too_long_to_be_one_is_not_indexed(tmp_path):
+    blob = "a" * 100_000
+    letter = tmp_path / "blob.txt"
+    letter.write_text(
+        f"Een brief over kernwapens.\n\n{blob} en daarna de NAVO.\n", encoding="utf-8"
+    )
+    with Library.open(tmp_path / "lib") as lib:
+        lib.add([letter])
+        with lib.searcher() as s:
+            terms = list(s.reader().all_terms())
+        assert not [t for _field, t in terms if b"a" * 10 in t]
+        assert {f for f, _t in terms} >= {"text", "pairs"}
+        assert max(map(len, lib.vocabulary.counts)) <= MAX_WORD_CHARS
+        assert lib.search("kernwapens").total == lib.search("NAVO").total == 1
+        assert lib.search(blob[:64] + "*").total == 0
+        with pytest.raises(QueryError, match="no words to search for"):
+            lib.search(blob[:65])

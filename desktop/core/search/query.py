@@ -306,20 +306,20 @@ def run_search(
     )
 
 
+_TYPED_WORD_RE = re.compile(r'[^\s()"]+')
+
+
 def _typed(q: wq.MultiTerm, text: str) -> tuple[str, int | None]:
-    """The word of *text* that became *q*, as typed, and where it is (when found)."""
-    normalized, where = _normalize(text)
-    needle = q.text + "*" if isinstance(q, wq.Prefix) else q.text
-    at = normalized.lower().find(needle.lower())
-    start = getattr(q, "startchar", None)
-    if at < 0 and isinstance(start, int) and 0 <= start < len(normalized):
-        at = start  # a fuzzy word's text is its index form; Whoosh knows where it was
-    if at < 0:
-        return needle, None
-    end = at
-    while end < len(normalized) and not normalized[end].isspace() and normalized[end] != ")":
-        end += 1
-    return text[where[at] : where[end]], where[at]
+    """The word of *text* that became *q* as typed, and where it is. Whoosh keeps no reliable
+    position for it, and its text is analysed (Wapen* -> prefix "wap"): the word is the one
+    with a wildcard (or a ~) whose start is the query's."""
+    mark = "~" if isinstance(q, wq.FuzzyTerm) else "*?"
+    words = [m for m in _TYPED_WORD_RE.finditer(text) if any(c in m.group() for c in mark)]
+    for m in words:
+        word = m.group().rsplit(":", 1)[-1].lower()
+        if word.startswith(q.text[:2]):
+            return m.group(), m.start()
+    return (words[0].group(), words[0].start()) if words else (q.text, None)
 
 
 def _facets(docs: set[int], table: FacetTable) -> dict[str, dict[str, int]]:
