@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.core.ingest.parse import MAX_BYTES
 from tests.conftest import LETTER_2018, LETTER_2023, LETTERS, REPO
 
 
@@ -280,3 +281,36 @@ def test_a_query_starting_with_h_is_no_request_for_help(capsys, tmp_path):
     run(capsys, "index", str(LETTERS), "--index", ix)
     code, out, _ = run(capsys, "search", "-hoe", "--index", ix)
     assert code == 0 and out.startswith("0 letter(s) for '-hoe'")
+
+
+# -- one size rule (issue 12, part 9) ---------------------------------------------------------
+
+
+def sparse(path: Path, size: int) -> Path:
+    with open(path, "wb") as fh:
+        fh.truncate(size)
+    return path
+
+
+@pytest.mark.parametrize(
+    "size, sizes",
+    [
+        (int(20.1 * 1024 * 1024), "20.1 MB; a letter is at most 20 MB"),
+        (MAX_BYTES + 1, f"{MAX_BYTES + 1:,} bytes; a letter is at most {MAX_BYTES:,} bytes"),
+    ],
+)
+def test_the_size_message_names_both_sizes_so_they_differ(capsys, tmp_path, size, sizes):
+    path = sparse(tmp_path / "big.txt", size)
+    code, _, err = run(capsys, "parse", str(path))
+    assert (code, err) == (2, f"error: {path}: too large ({sizes})\n")
+
+
+@pytest.mark.slow
+def test_a_text_file_just_within_the_byte_limit_is_within_the_text_limit(capsys, tmp_path):
+    """Before, 20 MB of bytes let through 20,971,520 characters of text and 20,000,000 were
+    allowed: a 19.9 MB file was read, parsed and then refused."""
+    path = tmp_path / "largest.txt"
+    path.write_bytes((b"verdrag " * (MAX_BYTES // 8 + 1))[:MAX_BYTES])
+    code, out, err = run(capsys, "parse", str(path))
+    assert (code, err) == (0, "")
+    assert "  mentions    none" in out

@@ -38,7 +38,12 @@ from desktop.core.model.draft import Draft, LetterError
 DEFAULT_SECONDS = 30.0
 DEFAULT_MEMORY_MB = 1024
 STARTUP_SECONDS = 60.0  # a cold start on a slow disk; a normal start takes 0.1 s
-MAX_TEXT_CHARS = 20_000_000  # as much text as the largest file we read (20 MB) can give
+# One size rule. The largest Kamerstuk PDFs with annexes run to a few MB and a letter's text to
+# tens of KB: a file over MAX_BYTES is something else, refused by its size before it is read
+# (parse.py). Its text may have as many characters as that, which no file under the limit
+# exceeds in any encoding (a character takes a byte at least), while a PDF's compressed text can.
+MAX_BYTES = 20 * 1024 * 1024
+MAX_TEXT_CHARS = MAX_BYTES
 _HEADER = struct.Struct(">Q")
 
 Reader = Callable[..., Draft]  # (data: bytes, source: str, *extra) -> Draft
@@ -283,7 +288,10 @@ def _answer(reader: Reader, data: bytes, source: str, extra: tuple) -> tuple[str
 def _check_size(draft: Draft, source: str) -> None:
     size = sum(len(b.plain()) for b in draft.blocks) + sum(len(n) for n in draft.notes.values())
     if size > MAX_TEXT_CHARS:
-        raise LetterError(f"{source}: {size:,} characters of text, far more than a letter")
+        raise LetterError(
+            f"{source}: too much text ({size:,} characters; a letter has at most "
+            f"{MAX_TEXT_CHARS:,})"
+        )
 
 
 def _limit_memory(memory_mb: int) -> None:
