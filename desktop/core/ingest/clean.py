@@ -157,7 +157,8 @@ def _take_notes(chunks: list[_Chunk]) -> _Page:
 
 def _split_note_chunk(chunk: _Chunk, page: _Page, expected: int) -> tuple[list[_Line], int]:
     """Split a chunk that starts with note *expected* into notes and the text after them."""
-    marker, body = None, []
+    marker: str | None = None
+    body: list[str] = []
     for i, line in enumerate(chunk.lines):
         start = NOTE_START_RE.match(line.text)
         if start and int(start.group(1)) == expected and (not body or ends_sentence(body[-1])):

@@ -31,7 +31,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, cast
 
 from desktop.core.model.draft import Draft, LetterError
 
@@ -100,7 +100,7 @@ class ParserPool:
                 self._stop()
                 raise LetterError(f"{source}: {reason}") from None
             if status == "ok":
-                return payload
+                return cast(Draft, payload)
             if status == "memory":
                 self._stop()  # a worker that ran out of memory is not trusted with more
                 payload = f"{source}: out of memory (limit {limits.memory_mb} MB)"
@@ -202,13 +202,13 @@ class _Worker:
                 pass
 
 
-def write_message(stream: BinaryIO, message: object) -> None:
+def write_message(stream: IO[bytes], message: object) -> None:
     body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_HEADER.pack(len(body)) + body)
     stream.flush()
 
 
-def read_message(stream: BinaryIO) -> object | None:
+def read_message(stream: IO[bytes]) -> object | None:
     """One message, or None at the end of the stream."""
     header = stream.read(_HEADER.size)
     if len(header) < _HEADER.size:
@@ -258,7 +258,9 @@ def serve(preload: list[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
     write_message(answers, ("ready", None))
     while (request := read_message(requests)) is not None:
-        reader, data, source, extra, memory_mb = request  # type: ignore[misc]
+        reader, data, source, extra, memory_mb = cast(
+            tuple[Reader, bytes, str, tuple, int], request
+        )
         _limit_memory(memory_mb)
         answer = _answer(reader, data, source, extra)
         del data, request

@@ -154,9 +154,9 @@ class Library:
         if not windex.exists_in(str(root), INDEX_NAME):
             if version is not None:  # there was a library here: never show it empty silently
                 return cls._rebuild(root, storage, "the library index is missing")
-            lib = cls(root, storage.create_index(make_schema(), indexname=INDEX_NAME))
+            created = cls(root, storage.create_index(make_schema(), indexname=INDEX_NAME))
             _write_meta(root, {"schema_version": SCHEMA_VERSION})
-            return lib
+            return created
         if version is None:  # killed between creating the index and writing its version
             _write_meta(root, {"schema_version": SCHEMA_VERSION})
             version = SCHEMA_VERSION
@@ -166,7 +166,7 @@ class Library:
             )
         if _read_meta(root).get("rebuild_pending"):
             return cls._rebuild(root, storage, "an earlier rebuild did not finish")
-        lib = None
+        lib: Library | None = None
         try:
             lib = cls(root, storage.open_index(indexname=INDEX_NAME))
             lib._verify()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import heapq
 import math
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from rapidfuzz import process
@@ -191,7 +191,7 @@ class Ranker:
         the matches in index order)."""
         return _union(self._term(q.fieldname, t, q.boost) for t in self.expansion(q))
 
-    def expansion(self, q: wq.MultiTerm) -> list[str | bytes]:
+    def expansion(self, q: wq.MultiTerm) -> Sequence[str | bytes]:
         """The terms that a wildcard, prefix, fuzzy term or range stands for (as bytes
         where Whoosh gives them so: a range of dates is not UTF-8); TooBroad past
         MAX_EXPANSION of them."""
@@ -363,7 +363,7 @@ class Ranker:
         """For each treaty and each year, the letters that have it: a query's facets are
         then a few set intersections (in C) instead of a loop over its matches."""
         if self._facets is None:
-            self._read_stored()
+            self._facets, self._date_rank = self._read_stored()
         return self._facets
 
     def _within(self, scores: Scores, chosen: dict[str, str | None]) -> Scores:
@@ -388,10 +388,10 @@ class Ranker:
     def _dates(self) -> list[int]:
         """Each letter's place in date order (0: undated)."""
         if self._date_rank is None:
-            self._read_stored()
+            self._facets, self._date_rank = self._read_stored()
         return self._date_rank
 
-    def _read_stored(self) -> None:
+    def _read_stored(self) -> tuple[FacetTable, list[int]]:
         """The facet table and the date order, in one pass over the stored fields."""
         table: dict[str, dict[str, set[int]]] = {"treaty": {}, "year": {}}
         dates: dict[int, str] = {}
@@ -402,12 +402,12 @@ class Ranker:
             if date := stored.get("datestr", ""):
                 table["year"].setdefault(date[:4], set()).add(docnum)
                 dates[docnum] = date
-        self._facets = {f: {v: frozenset(d) for v, d in vs.items()} for f, vs in table.items()}
+        facets = {f: {v: frozenset(d) for v, d in vs.items()} for f, vs in table.items()}
         order = {date: i for i, date in enumerate(sorted(set(dates.values())), start=1)}
         rank = [0] * self.searcher.doc_count_all()
         for docnum, date in dates.items():
             rank[docnum] = order[date]
-        self._date_rank = rank
+        return facets, rank
 
 
 def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], frozenset[int]]:

@@ -178,7 +178,7 @@ def split_pages(pages: list[list[Line]]) -> list[Page]:
     """Drop furniture, then take each page's footnote bodies from its bottom."""
     furniture = _repeated(pages)
     size = body_size(pages)
-    out = []
+    out: list[Page] = []
     for lines in pages:
         kept = [ln for i, ln in enumerate(lines) if not _is_furniture(ln, i, lines, furniture)]
         out.append(_take_notes(kept, size, expected=_next_marker(out)))

@@ -125,7 +125,7 @@ def signature(role: str, names: list[str]) -> tuple[DraftBlock, list[Signatory]]
 
 def finish_meta(meta: Metadata, blocks: list[DraftBlock], official: Official) -> Metadata:
     """Fill what the markup left open from the visible text, then from the embedded metadata."""
-    first = {}
+    first: dict[str, str] = {}
     for block in blocks:
         first.setdefault(block.kind, block.plain())
     meta.addressee = meta.addressee or first.get(BlockKind.ADDRESSEE)
