@@ -296,6 +296,8 @@ def test_a_word_too_long_to_be_one_is_not_indexed(tmp_path):
         assert {f for f, _t in terms} >= {"text", "pairs"}
         assert max(map(len, lib.vocabulary.counts)) <= MAX_WORD_CHARS
         assert lib.search("kernwapens").total == lib.search("NAVO").total == 1
+        snippet = lib.search("NAVO").hits[0].snippets[0].text  # cut inside the blob
+        assert snippet.endswith(" en daarna de NAVO.") and len(snippet) < 200
         assert lib.search(blob[:64] + "*").total == 0
         with pytest.raises(QueryError, match="no words to search for"):
             lib.search(blob[:65])

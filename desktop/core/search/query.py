@@ -16,7 +16,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParserError
 from whoosh.support.charset import accent_map
 
 from desktop.core.model.letter import Kamerstuk
-from desktop.core.search.analysis import TOKEN_PATTERN, index_form
+from desktop.core.search.analysis import MAX_WORD_CHARS, TOKEN_PATTERN, index_form
 from desktop.core.search.options import SearchOptions
 from desktop.core.search.ranking import FacetTable, OutOfTime, Ranker, TooBroad
 from desktop.core.search.schema import kamerstuk_from_terms
@@ -500,13 +500,17 @@ def _flatten(piece: str) -> str:
 
 
 def _word_start(text: str, pos: int) -> int:
-    while pos > 0 and not text[pos - 1].isspace():
+    """Back to the start of the word at *pos*; a "word" longer than MAX_WORD_CHARS is cut
+    (walking back through 10 MB of one word took seconds)."""
+    stop = max(0, pos - MAX_WORD_CHARS)
+    while pos > stop and not text[pos - 1].isspace():
         pos -= 1
     return pos
 
 
 def _word_end(text: str, pos: int) -> int:
-    while pos < len(text) and not text[pos].isspace():
+    stop = min(len(text), pos + MAX_WORD_CHARS)
+    while pos < stop and not text[pos].isspace():
         pos += 1
     return pos
 
