@@ -276,6 +276,24 @@ def run_search(
     searcher's *ranker* to keep its tables from one query to the next."""
     q = parse_query(searcher.schema, text)
     ranker = ranker or Ranker(searcher)
+    scores, best, spec, counts = _scored(q, text, options, ranker)
+    hits = tuple(
+        _hit(searcher.stored_fields(d), score, spec, counts[d], text_of, options.offsets)
+        for d, score in best
+    )
+    suggestion = suggest_query(text, vocabulary) if vocabulary and not scores else None
+    return SearchResult(
+        query=text,
+        total=len(scores),
+        hits=hits,
+        suggestion=suggestion,
+        facets=_facets(set(scores), ranker.facet_table()),
+    )
+
+
+def _scored(q: wq.Query, text: str, options: SearchOptions, ranker: Ranker):
+    """Every match, the page's best, what to mark and how many words each of those marks,
+    within the options' time budget; what the ranker refuses becomes a QueryError."""
     try:
         with ranker.budget(options.seconds):
             scores, best = ranker.rank(q, options)
@@ -292,18 +310,7 @@ def run_search(
             "make the query narrower",
             text,
         ) from None
-    hits = tuple(
-        _hit(searcher.stored_fields(d), score, spec, counts[d], text_of, options.offsets)
-        for d, score in best
-    )
-    suggestion = suggest_query(text, vocabulary) if vocabulary and not scores else None
-    return SearchResult(
-        query=text,
-        total=len(scores),
-        hits=hits,
-        suggestion=suggestion,
-        facets=_facets(set(scores), ranker.facet_table()),
-    )
+    return scores, best, spec, counts
 
 
 _TYPED_WORD_RE = re.compile(r'[^\s()"]+')
