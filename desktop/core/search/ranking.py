@@ -294,8 +294,8 @@ class Ranker:
         """For each of *docs*, how many words of its text a search marks: every word whose
         index term is one of *terms*, and every word of each whole occurrence of a phrase,
         once (query.iter_matches marks the same words). Counted in the index, from the
-        text's term frequencies and the pairs' positions: scanning a 5 MB letter's text to
-        count took 300 ms."""
+        text's term frequencies and the pairs' positions: reading and scanning the 5 MB
+        letter of the benchmark took up to 350 ms a search."""
         counts = dict.fromkeys(docs, 0)
         singles = set(terms) | {p[0] for p in phrases if len(p) == 1}
         longer = [p for p in phrases if len(p) > 1]
@@ -308,32 +308,14 @@ class Ranker:
             for term in singles:
                 for d, freq in _values_at(reader, PAIRED_FIELD, term, mine, "frequency"):
                     counts[offset + d] += freq
-            for d, covered in self._phrase_words(reader, mine, longer, singles).items():
-                counts[offset + d] += len(covered)
+            covered: dict[int, set[int]] = {}  # positions of phrase words not counted above
+            for phrase in longer:
+                uncounted = [i for i, word in enumerate(phrase) if word not in singles]
+                for d, starts in _phrase_starts(reader, mine, phrase).items():
+                    covered.setdefault(d, set()).update(p + i for p in starts for i in uncounted)
+            for d, positions in covered.items():
+                counts[offset + d] += len(positions)
         return counts
-
-    def _phrase_words(
-        self, reader, docs: list[int], phrases: list[tuple[str, ...]], singles: set[str]
-    ) -> dict[int, set[int]]:
-        """Per letter, the positions of the words of whole phrase occurrences that are not
-        counted as single terms already."""
-        covered: dict[int, set[int]] = {}
-        for phrase in phrases:
-            starts: dict[int, set[int]] | None = None
-            for k, pair in enumerate(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False)):
-                found = {
-                    d: {p - k for p in positions}
-                    for d, positions in _values_at(reader, PAIRS_FIELD, pair, docs, "positions")
-                }
-                starts = (
-                    found
-                    if starts is None
-                    else {d: s & found[d] for d, s in starts.items() if d in found}
-                )
-            uncounted = [i for i, word in enumerate(phrase) if word not in singles]
-            for d, where in (starts or {}).items():
-                covered.setdefault(d, set()).update(p + i for p in where for i in uncounted)
-        return covered
 
     # -- per-searcher tables -------------------------------------------------------------
 
@@ -432,6 +414,21 @@ def _leaf_matcher(reader, fieldname: str, text):
     if isinstance(m, FilterMatcher):
         return m.child, reader.deleted_docs_set
     return m, frozenset()
+
+
+def _phrase_starts(reader, docs: list[int], phrase: tuple[str, ...]) -> dict[int, set[int]]:
+    """For those of *docs* (ascending) that have *phrase* whole, where it starts: pair k of
+    the phrase at p + k for each of its pairs."""
+    starts: dict[int, set[int]] | None = None
+    for k, pair in enumerate(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False)):
+        found = {
+            d: {p - k for p in positions}
+            for d, positions in _values_at(reader, PAIRS_FIELD, pair, docs, "positions")
+        }
+        if starts is not None:
+            found = {d: s & found[d] for d, s in starts.items() if d in found}
+        starts = found
+    return {d: s for d, s in (starts or {}).items() if s}
 
 
 def _values_at(reader, fieldname: str, text: str, docs: list[int], astype: str) -> Iterator:
