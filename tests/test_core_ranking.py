@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import query as wq
 
 from desktop.bench.corpus import generate
 from desktop.core.ingest.parse import parse_file
 from desktop.core.library.library import Library
-from desktop.core.search.analysis import MAX_WORD_CHARS
+from desktop.core.search.analysis import MAX_WORD_CHARS, index_terms
 from desktop.core.search.options import SearchOptions
 from desktop.core.search.query import (
     MAX_QUERY_CHARS,
@@ -301,3 +303,23 @@ def test_a_word_too_long_to_be_one_is_not_indexed(tmp_path):
         assert lib.search(blob[:64] + "*").total == 0
         with pytest.raises(QueryError, match="no words to search for"):
             lib.search(blob[:65])
+
+
+PIECES = ["kernwapens", "Kernwapen", "KERNWAPENS", "coördinatie", "Oekraïne", "l'Europe",
+          "’s-Gravenhage", "'kernwapens'", "‘verdrag’", "SSC-8", "9M729", "verdragen", "Verdrag",
+          "ĳzer", "ﬁnanciën", "naïef", "a" * 70, "x", "’", "'", "-", "—", "“", "”", ".", ",",
+          "\n", "\n\n", " ", "  ", "\t", "Ollongren's", "d'66", "INF-verdrag"]  # fmt: skip
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=40), data=st.data())
+def test_the_marked_words_are_the_indexed_words(pieces, data):
+    """A hit's match count is read from the index, its marks are found in the text: both
+    must see the same words, quotes, apostrophes, ligatures and overlong words included."""
+    text = "".join(pieces)
+    terms = index_terms(text)
+    if not terms:
+        return
+    term = data.draw(st.sampled_from(sorted(set(terms))))
+    spec = MatchSpec(frozenset([term]), ())
+    assert len(match_offsets(text, spec)) == terms.count(term)
