@@ -1,20 +1,26 @@
 """The command line: parse / index / search / treaties / passages (contracts in docs/DESIGN.md).
 
 Results go to stdout, progress and errors to stderr. Every expected failure is one line on
-stderr and exit status 2; a traceback is a bug.
+stderr and exit status 2; a traceback is a bug. Letter text and file names are printed through
+desktop.terminal: escaped in what people read, valid UTF-8 in JSON.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.model.draft import LetterError
 from desktop.core.model.letter import Letter
+from desktop.terminal import print_json, safe
+
+if TYPE_CHECKING:  # the library's modules load Whoosh: only the commands that need it do
+    from desktop.core.library.records import LibraryEntry
 
 EXIT_ERROR = 2
 
@@ -25,11 +31,11 @@ class CliError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_dash_query(list(sys.argv[1:] if argv is None else argv)))
     try:
         return args.func(args)
     except (CliError, LetterError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {safe(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -58,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", help="search the library")
-    p.add_argument("query")
+    p.add_argument("query", help="may start with '-' (no '--' needed)")
     _index_option(p)
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
@@ -89,6 +95,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The search command's options, and whether each takes a value (see _dash_query).
+_SEARCH_OPTIONS = {"--index": True, "--limit": True, "--sort": True, "--json": False,
+                   "--help": False, "-h": False}  # fmt: skip
+
+
+def _dash_query(argv: list[str]) -> list[str]:
+    """`search -verdrag`: a query that starts with '-' is the query, not an unknown option
+    (argparse would print its usage). It is moved behind '--', the options stay as given."""
+    if not argv or argv[0] != "search" or "--" in argv:
+        return argv
+    options: list[str] = []
+    dashed: list[str] = []
+    args = iter(argv[1:])
+    for arg in args:
+        option = _search_option(arg.split("=", 1)[0])
+        if option is None and arg.startswith("-") and arg != "-":
+            dashed.append(arg)
+            continue
+        options.append(arg)
+        if option and _SEARCH_OPTIONS[option] and "=" not in arg:
+            options.append(next(args, ""))
+    return ["search", *options, "--", *dashed] if dashed else argv
+
+
+def _search_option(name: str) -> str | None:
+    """The search option *name* names (argparse takes an unambiguous prefix of one)."""
+    if name in _SEARCH_OPTIONS:
+        return name
+    found = [o for o in _SEARCH_OPTIONS if name.startswith("--") and o.startswith(name)]
+    return found[0] if len(found) == 1 else None
+
+
 def _index_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--index", type=Path, metavar="DIR", help="library folder (default: user data dir)"
@@ -104,7 +142,7 @@ def _open(args: argparse.Namespace):
     except LibraryError as exc:
         raise CliError(str(exc)) from None
     if lib.rebuilt_message:
-        print(lib.rebuilt_message, file=sys.stderr)
+        print(safe(lib.rebuilt_message), file=sys.stderr)
     return lib
 
 
@@ -113,8 +151,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     letter = parse_file(args.file)
     if args.json:
-        json.dump(letter.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(letter.to_json())
     else:
         sys.stdout.write(summary(letter))
     return 0
@@ -138,7 +175,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     if progress:
         sys.stderr.write("\n")
     for _path, message in report.failures:
-        print(f"error: {message}", file=sys.stderr)
+        print(f"error: {safe(message)}", file=sys.stderr)
     print(report.summary())
     return EXIT_ERROR if report.failures else 0
 
@@ -146,34 +183,35 @@ def cmd_index(args: argparse.Namespace) -> int:
 def _progress_bar(done: int, total: int, current: str) -> None:
     width = 30
     filled = width * done // max(1, total)
-    name = Path(current).name[:40] if current else ""
+    name = safe(Path(current).name)[:40] if current else ""
     sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
     sys.stderr.flush()
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from desktop.core.search.options import SearchOptions
     from desktop.core.search.query import QueryError
 
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
+    options = SearchOptions(limit=args.limit, sort=args.sort, offsets=args.json)
     with _open(args) as lib:
         try:
-            result = lib.search(args.query, limit=args.limit, sort=args.sort)
+            result = lib.search(args.query, options)
         except QueryError as exc:
             where = f" at position {exc.position}" if exc.position is not None else ""
             raise CliError(f"query {args.query!r}{where}: {exc}") from None
-        data = result.to_json() if args.json else None  # hit offsets read the open library
-    if data is not None:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+    if args.json:
+        print_json(result.to_json())
         return 0
-    print(f"{result.total} letter(s) for {args.query!r}")
+    print(f"{result.total} letter(s) for {safe(repr(args.query))}")
     if result.suggestion:
-        print(f"did you mean: {result.suggestion}")
+        print(f"did you mean: {safe(result.suggestion)}")
     for hit in result.hits:
-        print(f"\n{hit.date or '----------'}  {hit.title}  [{hit.id}]  score {hit.score:.2f}")
+        head = f"{hit.date or '----------'}  {hit.title}  [{hit.id}]  score {hit.score:.2f}"
+        print(f"\n{safe(head)}")
         for snippet in hit.snippets:
-            print(f"    …{snippet.plain()}…")
+            print(f"    …{safe(snippet.plain())}…")
     return 0
 
 
@@ -191,19 +229,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_treaties(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        entries = sorted(lib.entries(), key=lambda e: (e["date"] or "", e["id"]))
-    treaty_ids = [t for t in _gazetteer_ids() if any(t in e["treaties"] for e in entries)]
+        entries = sorted(lib.entries(), key=lambda e: (e.date or "", e.id))
+    treaty_ids = [t for t in _gazetteer_ids() if any(t in e.treaties for e in entries)]
     if args.json:
         table = {
             "treaties": treaty_ids,
             "letters": [
-                {"id": e["id"], "title": e["title"], "date": e["date"], "counts": e["treaties"]}
+                {"id": e.id, "title": e.title, "date": e.date, "counts": dict(e.treaties)}
                 for e in entries
             ],
-            "totals": {t: sum(e["treaties"].get(t, 0) for e in entries) for t in treaty_ids},
+            "totals": {t: sum(e.treaties.get(t, 0) for e in entries) for t in treaty_ids},
         }
-        json.dump(table, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(table)
         return 0
     sys.stdout.write(treaty_table(entries, treaty_ids))
     return 0
@@ -219,19 +256,31 @@ def cmd_passages(args: argparse.Namespace) -> int:
             treaty = _treaty_id(args.treaty, history.treaties())
             passages = history.passages(treaty, years=(args.first, args.last))
             if args.form == "json":
-                json.dump([p.to_json() for p in passages], sys.stdout, ensure_ascii=False, indent=1)
-                sys.stdout.write("\n")
+                print_json([p.to_json() for p in passages])
                 return 0
             if args.form == "csv":
                 count = passage_export.write_csv(passages, sys.stdout)
             elif args.form == "markdown":
                 count = passage_export.write_markdown(passages, sys.stdout, _treaty_name(treaty))
             else:
-                count = passage_export.write_text(passages, sys.stdout)
+                count = _write_passages(passages)
         finally:
             history.close()
-    print(f"{count} passage(s) mentioning {treaty}", file=sys.stderr)
+    print(f"{count} passage(s) mentioning {safe(treaty)}", file=sys.stderr)
     return 0
+
+
+def _write_passages(passages) -> int:
+    """For reading in a terminal: date and citation, then the passage wrapped, every line
+    escaped (desktop.terminal)."""
+    count = 0
+    for p in passages:
+        print(f"{p.date or '----------'}  {safe(p.citation.text)}")
+        for line in p.text.splitlines() or [""]:
+            print(textwrap.fill(safe(line), 100, initial_indent="    ", subsequent_indent="    "))
+        print()
+        count += 1
+    return count
 
 
 def _treaty_id(wanted: str, in_library: dict[str, int]) -> str:
@@ -257,7 +306,7 @@ def _gazetteer_ids() -> list[str]:
     return list(gazetteer().treaties)
 
 
-def treaty_table(entries: list[dict], treaty_ids: list[str]) -> str:
+def treaty_table(entries: list[LibraryEntry], treaty_ids: list[str]) -> str:
     """Letters as rows, treaties as columns, explicit mention counts in the cells."""
     name_width = max([len("letter")] + [len(_row_name(e)) for e in entries])
     widths = [max(len(t), 3) for t in treaty_ids]
@@ -267,20 +316,20 @@ def treaty_table(entries: list[dict], treaty_ids: list[str]) -> str:
     rows = [head, "-" * len(head)]
     for e in entries:
         cells = "".join(
-            f"  {e['treaties'].get(t, 0) or '.':>{w}}"
+            f"  {e.treaties.get(t, 0) or '.':>{w}}"
             for t, w in zip(treaty_ids, widths, strict=False)
         )
         rows.append(_row_name(e).ljust(name_width) + cells)
     totals = "".join(
-        f"  {sum(e['treaties'].get(t, 0) for e in entries):>{w}}"
+        f"  {sum(e.treaties.get(t, 0) for e in entries):>{w}}"
         for t, w in zip(treaty_ids, widths, strict=False)
     )
     rows += ["-" * len(head), "total".ljust(name_width) + totals]
     return "\n".join(rows) + "\n"
 
 
-def _row_name(entry: dict) -> str:
-    return f"{entry['date'] or '----------'}  {_clip(entry['title'], 50)}"
+def _row_name(entry: LibraryEntry) -> str:
+    return f"{entry.date or '----------'}  {_clip(safe(entry.title), 50)}"
 
 
 def summary(letter: Letter) -> str:
@@ -300,7 +349,7 @@ def summary(letter: Letter) -> str:
     for f in letter.footnotes:
         lines.append(f"    {f.marker}  {_clip(f.text, 70)}")
     lines.append(f"  references  {len(letter.references)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(safe, lines)) + "\n"
 
 
 def _clip(text: str, width: int) -> str:

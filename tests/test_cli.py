@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from desktop.cli import main
+from desktop.core.ingest.parse import MAX_BYTES
 from tests.conftest import LETTER_2018, LETTER_2023, LETTERS, REPO
 
 
@@ -141,3 +144,173 @@ def test_unwritable_index_dir(capsys, tmp_path):
     blocker.write_text("not a folder")
     code, out, err = run(capsys, "index", str(LETTER_2018), "--index", str(blocker / "ix"))
     assert code == 2 and "cannot write the library" in err and str(blocker) in err
+
+
+# -- output a terminal can show safely (issue 12, part 7) ------------------------------------
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J"  # set the window title, clear the screen
+HIDDEN_LINK = "\x1b]8;;http://evil.example/\x1b\\het verdrag\x1b]8;;\x1b\\"  # OSC 8
+
+
+def hostile_letter(folder) -> Path:
+    """The 2023 letter with escape sequences in its dossier title (the letter's title) and a
+    hidden link and a right-to-left override in a paragraph about kernwapens."""
+    lines = LETTER_2023.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if "Internationale Veiligheidsstrategie" in line)
+    lines[at] = lines[at].rstrip() + " " + ESCAPES
+    at = next(i for i, line in enumerate(lines) if "kernwapens" in line)
+    lines[at] = lines[at].replace("kernwapens", f"{HIDDEN_LINK} \u202egnitsiL kernwapens", 1)
+    path = folder / "brief.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def assert_inert(text: str) -> None:
+    assert not any(c in text for c in "\x1b\x07\u202e"), text
+
+
+def test_escape_sequences_in_a_letter_never_reach_the_terminal(capsys, tmp_path):
+    letter = hostile_letter(tmp_path)
+    ix = str(tmp_path / "ix")
+    _, out, _ = run(capsys, "parse", str(letter))
+    assert_inert(out)
+    assert out.splitlines()[0] == r"Internationale Veiligheidsstrategie \x1b]0;pwned\x07\x1b[2J"
+
+    run(capsys, "index", str(letter), "--index", ix)
+    code, out, _ = run(capsys, "search", "kernwapens", "--index", ix)
+    assert code == 0
+    assert_inert(out)
+    assert r"\x1b]8;;http://evil.example/\x1b\het verdrag" in out and r"\u202egnitsiL" in out
+    assert r"Veiligheidsstrategie \x1b]0;pwned" in out
+    _, out, _ = run(capsys, "treaties", "--index", ix)
+    assert_inert(out)
+    assert r"Veiligheidsstrategie \x1b]0;pwned" in out
+
+
+def test_json_keeps_the_text_exactly_and_shows_nothing_raw(capsys, tmp_path):
+    letter = hostile_letter(tmp_path)
+    _, out, _ = run(capsys, "parse", str(letter), "--json")
+    assert_inert(out)
+    data = json.loads(out)
+    assert data["title"].endswith(ESCAPES) and HIDDEN_LINK in data["text"]
+
+
+def test_a_file_name_with_a_line_break_and_escapes_is_one_inert_line(capsys, tmp_path):
+    path = tmp_path / "brief\n\x1b[31mrood.txt"
+    path.write_bytes(b"")
+    code, out, err = run(capsys, "parse", str(path))
+    assert code == 2 and out == ""
+    assert err == f"error: {tmp_path}/brief\\n\\x1b[31mrood.txt: empty file\n"
+
+
+UNDECODABLE = b"caf\xe9.txt"  # Latin-1 bytes in a UTF-8 file system: not a valid name in UTF-8
+
+
+def test_a_name_that_is_not_utf8_gives_valid_json_that_names_it_exactly(tmp_path):
+    path = os.fsencode(tmp_path) + b"/" + UNDECODABLE
+    with open(path, "wb") as fh:
+        fh.write(LETTER_2018.read_bytes())
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "parse", path, "--json"], capture_output=True, cwd=REPO
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout.decode("utf-8"))  # strict: valid UTF-8
+    assert os.fsencode(data["source"]) == path  # the surrogate escapes give the bytes back
+    assert b"caf\\udce9.txt" in proc.stdout
+
+
+def test_a_name_that_is_not_utf8_is_shown_by_its_bytes_in_messages(tmp_path):
+    path = os.fsencode(tmp_path) + b"/" + UNDECODABLE
+    open(path, "wb").close()
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "parse", path], capture_output=True, cwd=REPO
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode("utf-8") == f"error: {tmp_path}/caf\\xe9.txt: empty file\n"
+
+
+# -- queries (issue 12, part 8) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, message, position",
+    [
+        ("date:[2020 to", "'[' is never closed", 5),
+        ("treaty:", "'treaty:' has nothing to search for", 0),
+        ("kernwapens treaty: INF", "'treaty:' has nothing to search for", 11),
+        ("verdrag^-1", "a boost is a positive number", 7),
+        ("verdrag~-1", "a fuzzy word ends in ~", 7),
+        ("Rusland Ondertekenaar:", "'signatory:' has nothing to search for", 8),
+    ],
+)
+def test_malformed_queries_are_refused_with_their_position(
+    capsys, tmp_path, query, message, position
+):
+    ix = str(tmp_path / "ix")
+    run(capsys, "index", str(LETTER_2018), "--index", ix)
+    code, out, err = run(capsys, "search", query, "--index", ix)
+    assert (code, out) == (2, "")
+    assert f"at position {position}: {message}" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "-CSE"],
+        ["search", "--json", "-CSE"],
+        ["search", "-CSE", "--limit", "5"],
+        ["search", "--lim=5", "-CSE"],
+        ["search", "--", "-CSE"],
+    ],
+)
+def test_a_query_may_start_with_a_dash(capsys, tmp_path, argv):
+    ix = str(tmp_path / "ix")
+    run(capsys, "index", str(LETTERS), "--index", ix)
+    code, out, err = (
+        run(capsys, *argv, "--index", ix)
+        if "--" not in argv
+        else run(capsys, "search", "--index", ix, *argv[1:])
+    )
+    assert code == 0, err
+    total = json.loads(out)["total"] if "--json" in argv else int(out.split()[0])
+    assert total == 1  # Whoosh reads "-CSE" as the word CSE
+
+
+def test_a_query_starting_with_h_is_no_request_for_help(capsys, tmp_path):
+    ix = str(tmp_path / "ix")
+    run(capsys, "index", str(LETTERS), "--index", ix)
+    code, out, _ = run(capsys, "search", "-hoe", "--index", ix)
+    assert code == 0 and out.startswith("0 letter(s) for '-hoe'")
+
+
+# -- one size rule (issue 12, part 9) ---------------------------------------------------------
+
+
+def sparse(path: Path, size: int) -> Path:
+    with open(path, "wb") as fh:
+        fh.truncate(size)
+    return path
+
+
+@pytest.mark.parametrize(
+    "size, sizes",
+    [
+        (int(20.1 * 1024 * 1024), "20.1 MB; a letter is at most 20 MB"),
+        (MAX_BYTES + 1, f"{MAX_BYTES + 1:,} bytes; a letter is at most {MAX_BYTES:,} bytes"),
+    ],
+)
+def test_the_size_message_names_both_sizes_so_they_differ(capsys, tmp_path, size, sizes):
+    path = sparse(tmp_path / "big.txt", size)
+    code, _, err = run(capsys, "parse", str(path))
+    assert (code, err) == (2, f"error: {path}: too large ({sizes})\n")
+
+
+@pytest.mark.slow
+def test_a_text_file_just_within_the_byte_limit_is_within_the_text_limit(capsys, tmp_path):
+    """Before, 20 MB of bytes let through 20,971,520 characters of text and 20,000,000 were
+    allowed: a 19.9 MB file was read, parsed and then refused."""
+    path = tmp_path / "largest.txt"
+    path.write_bytes((b"verdrag " * (MAX_BYTES // 8 + 1))[:MAX_BYTES])
+    code, out, err = run(capsys, "parse", str(path))
+    assert (code, err) == (0, "")
+    assert "  mentions    none" in out

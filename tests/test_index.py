@@ -10,12 +10,14 @@ import pytest
 from desktop.core.ingest.parse import parse_file
 from desktop.core.library.library import SCHEMA_VERSION, Library, LibraryBusy
 from desktop.core.search.analysis import stem
+from desktop.core.search.options import SearchOptions
 from desktop.core.search.query import QueryError
 from desktop.home import open_library
 from tests.conftest import LETTER_2018, LETTER_2023, LETTERS
 
 ID_2018 = "2018-11-27-inf-verdrag"
 ID_2023 = "2023-11-16-kst-33694-69-cse-verdrag"
+OFFSETS = SearchOptions(offsets=True)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +47,7 @@ def test_stemming_finds_verdragen(lib):
 
 
 def test_phrase_finds_only_the_2023_letter(lib):
-    result = lib.search('"Open Luchtruim"')
+    result = lib.search('"Open Luchtruim"', OFFSETS)
     assert ids(result) == [ID_2023]
     text = parse_file(LETTER_2023).text
     assert [text[s:e] for s, e in result.hits[0].matches] == ["Open", "Luchtruim"]
@@ -73,9 +75,9 @@ def test_kamerstuk_and_signatory(lib):
 def test_designations_and_treaty_names_as_written(lib):
     text = parse_file(LETTER_2018).text
     for query, words in [("SSC-8", ["SSC", "8"]), ("9M729", ["9M729"])]:
-        hit = lib.search(query).hits[0]
+        hit = lib.search(query, OFFSETS).hits[0]
         assert [text[s:e] for s, e in hit.matches] == words
-    hit = next(h for h in lib.search("INF-verdrag").hits if h.id == ID_2018)
+    hit = next(h for h in lib.search("INF-verdrag", OFFSETS).hits if h.id == ID_2018)
     assert {text[s:e] for s, e in hit.matches} == {"INF", "verdrag"}
     assert ids(lib.search('"New START"')) == [ID_2023]
 
@@ -89,7 +91,7 @@ def test_boolean_wildcard_fuzzy(lib):
 
 def test_hit_offsets_land_on_the_matched_words(lib):
     letter = parse_file(LETTER_2023)
-    hit = lib.search("Oekraïne").hits[0]
+    hit = lib.search("Oekraïne", OFFSETS).hits[0]
     assert [letter.text[s:e] for s, e in hit.matches] == ["Oekraïne"]
     assert lib.get(ID_2023).text == letter.text
 
@@ -107,14 +109,14 @@ def test_did_you_mean(lib):
 
 
 def test_facets_and_sort_by_date(lib):
-    result = lib.search("verdrag", sort="date")
+    result = lib.search("verdrag", SearchOptions(sort="date"))
     assert [h.id for h in result.hits] == [ID_2023, ID_2018]
     assert result.facets["year"] == {"2018": 1, "2023": 1}
     assert result.facets["treaty"]["INF"] == 2 and result.facets["treaty"]["CSE"] == 1
-    assert ids(lib.search("verdrag", treaty="CSE")) == [ID_2023]
-    assert lib.search("verdrag", treaty="CSE").total == 1
-    assert lib.search("verdrag", year="2018").facets["year"] == {"2018": 1}
-    assert ids(lib.search("verdrag", year="2018")) == [ID_2018]
+    assert ids(lib.search("verdrag", SearchOptions(treaty="CSE"))) == [ID_2023]
+    assert lib.search("verdrag", SearchOptions(treaty="CSE")).total == 1
+    assert lib.search("verdrag", SearchOptions(year="2018")).facets["year"] == {"2018": 1}
+    assert ids(lib.search("verdrag", SearchOptions(year="2018"))) == [ID_2018]
 
 
 @pytest.mark.parametrize("query", ['"Open', "(a OR b", "a)", "kleur:rood", "date:gisteren", "   "])
@@ -136,7 +138,7 @@ def test_highlighting_is_not_cut_at_32k(tmp_path):
     big.write_text(filler + "\n\nAan het einde staat het Weens Document.\n", encoding="utf-8")
     with Library.open(tmp_path / "lib") as lib:
         lib.add([big])
-        hit = lib.search('"Weens Document"').hits[0]
+        hit = lib.search('"Weens Document"', OFFSETS).hits[0]
         assert hit.matches and hit.matches[0][0] > 40_000
     assert "<b>Weens</b> <b>Document</b>" in hit.snippets[0].html()
 
@@ -183,5 +185,5 @@ def test_a_second_writer_is_told_the_library_is_busy(tmp_path):
 def test_an_empty_library_answers_with_nothing(tmp_path):
     with Library.open(tmp_path / "lib") as empty:
         result = empty.search("kernwapns")
-        assert (result.total, result.hits, result.suggestion) == (0, [], None)
+        assert (result.total, result.hits, result.suggestion) == (0, (), None)
         assert result.facets == {"treaty": {}, "year": {}}

@@ -130,12 +130,10 @@ def test_generated_letters_join_the_history_in_date_order(library, tmp_path):
     library.add(paths)
     history = TreatyHistory(library)
     try:
-        entries = {e["id"]: e for e in library.entries()}
+        entries = {e.id: e for e in library.entries()}
         marks = history.timeline(["INF"])
         expected = sorted(
-            (e["date"], e["id"], e["treaties"]["INF"])
-            for e in entries.values()
-            if e["treaties"].get("INF")
+            (e.date, e.id, e.treaties["INF"]) for e in entries.values() if e.treaties.get("INF")
         )
         assert [(m.letter.date, m.letter.id, m.count) for m in marks] == expected
         assert len(marks) >= 10

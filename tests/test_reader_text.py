@@ -76,3 +76,21 @@ def test_what_is_not_text_is_refused(data, problem):
     with pytest.raises(LetterError, match=problem) as info:
         parse_bytes(data, Path("brief.txt"))
     assert str(info.value).startswith("brief.txt: ")
+
+
+def test_one_cp1252_line_in_a_utf8_letter_leaves_the_rest_as_written():
+    """A line pasted from a Windows document into a UTF-8 letter: before, the whole file was
+    read as cp1252 and every accent and dash elsewhere came out garbled ("Oekraïne" as
+    "OekraÃ¯ne")."""
+    lines = LETTER_2023.read_bytes().split(b"\n")
+    at = next(i for i, line in enumerate(lines) if "categorieën".encode() in line)
+    lines[at] = lines[at].decode("utf-8").encode("cp1252")
+    mixed = b"\n".join(lines)
+    with pytest.raises(UnicodeDecodeError):
+        mixed.decode("utf-8")
+    assert parse_bytes(mixed, Path("mixed.txt")).text == parse_file(LETTER_2023).text
+
+
+def test_a_cp1252_letter_still_reads_as_cp1252_throughout():
+    data = LETTER_2023.read_text(encoding="utf-8").encode("cp1252")
+    assert decode(data, "cp1252.txt") == LETTER_2023.read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ from desktop.bench import corpus, fts_baseline, treaty_baseline
 from desktop.core.ingest.parse import parse_file
 from desktop.core.ingest.treaties import gazetteer
 from desktop.core.library.library import Library
+from desktop.core.search.options import SearchOptions
 
 QUERIES = {
     "single": ["verdrag", "Rusland", "kernwapens", "NAVO", "veiligheid", "transparantie"],
@@ -163,7 +164,9 @@ def _queries(library: Path, figures: dict) -> None:
             times: list[float] = []
             for q in queries:
                 lib.search(q)  # warm the caches once, as a user's second query would
-                times += timed(lambda q=q: lib.search(q, limit=10), REPEAT // len(queries) + 1)
+                times += timed(
+                    lambda q=q: lib.search(q, SearchOptions(limit=10)), REPEAT // len(queries) + 1
+                )
             figures[f"query_{kind}_p50_s"] = statistics.median(times)
             figures[f"query_{kind}_p95_s"] = percentile(times, 0.95)
             if kind in TARGET_KINDS:

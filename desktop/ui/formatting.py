@@ -29,15 +29,9 @@ def dutch_date(iso: str | None) -> str:
         return iso
 
 
-def kamerstuk_label(kamerstuk: Kamerstuk | dict | None) -> str:
+def kamerstuk_label(kamerstuk: Kamerstuk | None) -> str:
     """ "Kamerstuk 33 694, nr. 69", or "" when the letter has none."""
-    if not kamerstuk:
-        return ""
-    if isinstance(kamerstuk, dict):
-        kamerstuk = Kamerstuk(
-            kamerstuk["dossier"], kamerstuk.get("number"), kamerstuk.get("chapter")
-        )
-    return f"Kamerstuk {kamerstuk.label()}"
+    return f"Kamerstuk {kamerstuk.label()}" if kamerstuk else ""
 
 
 def cite(selected: str, letter: Letter) -> str:

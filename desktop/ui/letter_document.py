@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.core.ingest.treaties import Treaty
-from desktop.core.model.letter import Block, BlockKind, Letter, Mention
+from desktop.core.model.letter import Block, BlockKind, Kamerstuk, Letter, Mention
 from desktop.ui.formatting import (
     footnote_html,
     kamerstuk_label,
@@ -373,9 +373,7 @@ class LetterDocument:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(self.theme.muted)
         if ref.kind == "kamerstuk" and ref.dossier:
-            label = kamerstuk_label(
-                {"dossier": ref.dossier, "number": ref.number, "chapter": ref.chapter}
-            )
+            label = kamerstuk_label(Kamerstuk(ref.dossier, ref.number, ref.chapter))
         else:
             label = " ".join(x for x in (ref.label, ref.number and f"nr. {ref.number}") if x)
         fmt.setToolTip(plain_tooltip(f"{ref.kind.capitalize()}: {label}".rstrip(": ")))

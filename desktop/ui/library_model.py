@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.core.library.records import LibraryEntry
 from desktop.ui.formatting import dutch_date, kamerstuk_label, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,15 +55,15 @@ class Row:
     path: str
 
     @classmethod
-    def from_entry(cls, entry: dict) -> Row:
-        title = entry.get("title") or entry["id"]
-        iso = entry.get("date") or ""
-        kamerstuk = kamerstuk_label(entry.get("kamerstuk"))
-        treaties = tuple(sorted(entry.get("treaties", {}).items(), key=lambda kv: (-kv[1], kv[0])))
+    def from_entry(cls, entry: LibraryEntry) -> Row:
+        title = entry.title or entry.id
+        iso = entry.date or ""
+        kamerstuk = kamerstuk_label(entry.kamerstuk)
+        treaties = tuple(sorted(entry.treaties.items(), key=lambda kv: (-kv[1], kv[0])))
         date = dutch_date(iso)
         haystack = " ".join([title, date, iso, kamerstuk, *(t for t, _ in treaties)]).casefold()
         return cls(
-            id=entry["id"],
+            id=entry.id,
             title=title,
             date=date,
             iso_date=iso,
@@ -72,7 +73,7 @@ class Row:
             sort_title=f"{title.casefold()}|{iso}",
             year=iso[:4],
             haystack=haystack,
-            path=entry.get("path", ""),
+            path=entry.path,
         )
 
     def label(self) -> str:
@@ -101,7 +102,7 @@ class LibraryModel(QAbstractListModel):
             YEAR_ROLE: lambda r: r.year,
         }
 
-    def set_entries(self, entries: list[dict]) -> None:
+    def set_entries(self, entries: list[LibraryEntry]) -> None:
         self.beginResetModel()
         self._rows = [Row.from_entry(e) for e in entries]
         self._rows.sort(key=self._key(), reverse=SORTS[self._sort][1])

@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
         self.import_failed.emit(message)
 
     def _open_imported(self, entries: list[dict]) -> None:
-        by_path = {e["path"]: e["id"] for e in entries}
+        by_path = {e.path: e.id for e in entries}
         wanted = [by_path.get(str(p.resolve())) for p in self._open_after_import]
         for pane, letter_id in zip(self.panes, [w for w in wanted if w], strict=False):
             pane.open_letter(letter_id)

@@ -20,7 +20,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def hit_meta(hit: Hit) -> str:
-    matches = len(hit.matches)
+    matches = hit.match_count
     parts = [f"{matches} match{'es' if matches != 1 else ''}", dutch_date(hit.date)]
     parts.append(kamerstuk_label(hit.kamerstuk))
     return " · ".join(p for p in parts if p)

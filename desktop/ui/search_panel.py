@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.ingest.treaties import Treaty
+from desktop.core.search.options import SearchOptions
 from desktop.core.search.query import QueryError, SearchResult
 from desktop.ui.library_panel import is_enter, wants_other_pane
 from desktop.ui.search_model import HitDelegate, SearchResultModel
@@ -121,7 +122,8 @@ class SearchPanel(QWidget):
             self._show_result(None, "")
             self._show_status(escape(HELP))
             return
-        job = SearchJob(self._search, self._seq, query, limit=RESULT_LIMIT, **self._filters)
+        options = SearchOptions(limit=RESULT_LIMIT, **self._filters)
+        job = SearchJob(self._search, self._seq, query, options)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         self._jobs[self._seq] = job.signals

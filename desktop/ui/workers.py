@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.library.library import IndexReport, Library, LibraryBusy, LibraryError
+from desktop.core.search.options import SearchOptions
 from desktop.core.search.query import QueryError, SearchResult
 
 
@@ -25,19 +26,19 @@ class SearchSignals(QObject):
 class SearchJob(QRunnable):
     """One search; the sequence number lets the panel ignore answers that came too late."""
 
-    def __init__(self, search: Callable[..., SearchResult], seq: int, query: str, **filters):
+    def __init__(
+        self, search: Callable[..., SearchResult], seq: int, query: str, options: SearchOptions
+    ):
         super().__init__()
         self.signals = SearchSignals()
         self._search = search
         self._seq = seq
         self._query = query
-        self._filters = filters
+        self._options = options
 
     def run(self) -> None:
         try:
-            result = self._search(self._query, **self._filters)
-            for hit in result.hits:
-                hit.matches  # noqa: B018 (computed here, off the GUI thread: a 5 MB letter takes a while)
+            result = self._search(self._query, options=self._options)
         except QueryError as exc:
             self.signals.failed.emit(self._seq, exc)
         except Exception as exc:  # a broken index must not kill the thread: say what failed

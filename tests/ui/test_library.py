@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView, QWidget
 
+from desktop.core.library.records import LibraryEntry
+from desktop.core.model.letter import Kamerstuk
 from desktop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
 from desktop.ui.library_panel import LibraryPanel
 
@@ -14,16 +16,17 @@ from .conftest import ID_2018, ID_2023
 TREATIES = ["INF", "CSE", "NPT", "CTBT", "OST", "NEW-START"]
 
 
-def fake_entries(count: int) -> list[dict]:
+def fake_entries(count: int) -> list[LibraryEntry]:
     return [
-        {
-            "id": f"letter-{i:05d}",
-            "title": f"Brief {i % 997} over wapenbeheersing {i}",
-            "date": f"{1990 + i % 35}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-            "kamerstuk": {"dossier": "33694", "number": str(i)} if i % 3 else None,
-            "treaties": {TREATIES[i % 6]: 1 + i % 9, TREATIES[(i + 2) % 6]: 1},
-            "path": f"/letters/{i}.txt",
-        }
+        LibraryEntry(
+            id=f"letter-{i:05d}",
+            title=f"Brief {i % 997} over wapenbeheersing {i}",
+            date=f"{1990 + i % 35}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            kamerstuk=Kamerstuk("33694", str(i)) if i % 3 else None,
+            treaties={TREATIES[i % 6]: 1 + i % 9, TREATIES[(i + 2) % 6]: 1},
+            path=f"/letters/{i}.txt",
+            size=5000,
+        )
         for i in range(count)
     ]
 
@@ -69,7 +72,7 @@ def test_double_click_and_ctrl_enter_open_in_the_focused_or_other_pane(window, q
 
 
 def by_date(e):
-    return (e["date"], e["title"].casefold())
+    return (e.date, e.title.casefold())
 
 
 @pytest.mark.parametrize(
@@ -77,12 +80,12 @@ def by_date(e):
     [
         ("date-desc", lambda es: max(es, key=by_date)),
         ("date-asc", lambda es: min(es, key=by_date)),
-        ("title", lambda es: min(es, key=lambda e: (e["title"].casefold(), e["date"]))),
+        ("title", lambda es: min(es, key=lambda e: (e.title.casefold(), e.date))),
     ],
 )
 def test_ten_thousand_letters_sort_and_filter_without_a_pause(qtbot, key, pick):
     entries = fake_entries(10_000)
-    first = pick(entries)["id"]
+    first = pick(entries).id
     model = LibraryModel()
     model.set_entries(entries)
     proxy = LibraryFilter()

@@ -161,9 +161,7 @@ def test_the_timeline_has_one_mark_per_letter_at_its_date_with_its_count(
     timeline = view.timeline
     lane = timeline.lanes()[0]
     expected = sorted(
-        (e["date"], e["id"], e["treaties"]["INF"])
-        for e in grown_library.entries()
-        if e["treaties"].get("INF")
+        (e.date, e.id, e.treaties["INF"]) for e in grown_library.entries() if e.treaties.get("INF")
     )
     assert [(m.letter.date, m.letter.id, m.count) for m in lane.marks] == expected
     assert len(lane.marks) >= 12

@@ -185,7 +185,8 @@ def _date_near_top(draft: Draft) -> str | None:
 def parse_signature(text: str) -> list[Signatory]:
     """ "De Minister van Buitenlandse Zaken,\\nS.A. Blok" -> Signatory("S.A. Blok", role)."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    out, role = [], None
+    out: list[Signatory] = []
+    role: str | None = None
     for line in lines:
         if line.endswith(","):
             role = re.sub(r"^de ", "", line[:-1].strip(), flags=re.I)

@@ -18,13 +18,11 @@ from desktop.core.ingest.readers.pdf_ocr import PAGE_SECONDS as OCR_PAGE_SECONDS
 from desktop.core.ingest.readers.pdf_reader import read_pdf
 from desktop.core.ingest.readers.text_reader import read_text
 from desktop.core.ingest.readers.xml_reader import read_xml
-from desktop.core.ingest.worker import Limits, ParserPool, Reader, default_pool
+from desktop.core.ingest.worker import MAX_BYTES, Limits, ParserPool, Reader, default_pool
 from desktop.core.model.draft import Draft, LetterError
 from desktop.core.model.letter import Letter
 
-# The largest Kamerstuk PDFs with annexes run to a few MB and a letter's text to tens of KB;
-# a file over 20 MB is something else, and refusing it by its size costs one stat().
-MAX_BYTES = 20 * 1024 * 1024
+_MB = 1024 * 1024
 
 # suffix -> reader. Each takes (data: bytes, source: str) and returns a Draft or raises
 # LetterError. A reader is handed to the worker process by reference (pickle names its module
@@ -60,11 +58,15 @@ def read_file_bytes(path: Path) -> bytes:
 
 
 def check_size(path: Path | str, size: int) -> None:
-    if size > MAX_BYTES:
-        raise LetterError(
-            f"{path}: too large ({size / (1024 * 1024):.0f} MB; "
-            f"a letter is at most {MAX_BYTES // (1024 * 1024)} MB)"
-        )
+    """MAX_BYTES, the one size rule (worker.py); the message gives both sizes so that they
+    differ: "20.1 MB; ... at most 20 MB", and in bytes where a size would round to the limit."""
+    if size <= MAX_BYTES:
+        return
+    megabytes = round(size / _MB, 1)
+    shown, limit = f"{megabytes:g} MB", f"{MAX_BYTES / _MB:g} MB"
+    if megabytes * _MB <= MAX_BYTES:
+        shown, limit = f"{size:,} bytes", f"{MAX_BYTES:,} bytes"
+    raise LetterError(f"{path}: too large ({shown}; a letter is at most {limit})")
 
 
 def parse_bytes(

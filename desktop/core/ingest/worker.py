@@ -31,14 +31,19 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, cast
 
 from desktop.core.model.draft import Draft, LetterError
 
 DEFAULT_SECONDS = 30.0
 DEFAULT_MEMORY_MB = 1024
 STARTUP_SECONDS = 60.0  # a cold start on a slow disk; a normal start takes 0.1 s
-MAX_TEXT_CHARS = 20_000_000  # as much text as the largest file we read (20 MB) can give
+# One size rule. The largest Kamerstuk PDFs with annexes run to a few MB and a letter's text to
+# tens of KB: a file over MAX_BYTES is something else, refused by its size before it is read
+# (parse.py). Its text may have as many characters as that, which no file under the limit
+# exceeds in any encoding (a character takes a byte at least), while a PDF's compressed text can.
+MAX_BYTES = 20 * 1024 * 1024
+MAX_TEXT_CHARS = MAX_BYTES
 _HEADER = struct.Struct(">Q")
 
 Reader = Callable[..., Draft]  # (data: bytes, source: str, *extra) -> Draft
@@ -95,7 +100,7 @@ class ParserPool:
                 self._stop()
                 raise LetterError(f"{source}: {reason}") from None
             if status == "ok":
-                return payload
+                return cast(Draft, payload)
             if status == "memory":
                 self._stop()  # a worker that ran out of memory is not trusted with more
                 payload = f"{source}: out of memory (limit {limits.memory_mb} MB)"
@@ -197,13 +202,13 @@ class _Worker:
                 pass
 
 
-def write_message(stream: BinaryIO, message: object) -> None:
+def write_message(stream: IO[bytes], message: object) -> None:
     body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_HEADER.pack(len(body)) + body)
     stream.flush()
 
 
-def read_message(stream: BinaryIO) -> object | None:
+def read_message(stream: IO[bytes]) -> object | None:
     """One message, or None at the end of the stream."""
     header = stream.read(_HEADER.size)
     if len(header) < _HEADER.size:
@@ -253,7 +258,9 @@ def serve(preload: list[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent to handle
     write_message(answers, ("ready", None))
     while (request := read_message(requests)) is not None:
-        reader, data, source, extra, memory_mb = request  # type: ignore[misc]
+        reader, data, source, extra, memory_mb = cast(
+            tuple[Reader, bytes, str, tuple, int], request
+        )
         _limit_memory(memory_mb)
         answer = _answer(reader, data, source, extra)
         del data, request
@@ -283,7 +290,10 @@ def _answer(reader: Reader, data: bytes, source: str, extra: tuple) -> tuple[str
 def _check_size(draft: Draft, source: str) -> None:
     size = sum(len(b.plain()) for b in draft.blocks) + sum(len(n) for n in draft.notes.values())
     if size > MAX_TEXT_CHARS:
-        raise LetterError(f"{source}: {size:,} characters of text, far more than a letter")
+        raise LetterError(
+            f"{source}: too much text ({size:,} characters; a letter has at most "
+            f"{MAX_TEXT_CHARS:,})"
+        )
 
 
 def _limit_memory(memory_mb: int) -> None:

@@ -29,11 +29,12 @@ from whoosh.index import LockError
 
 from desktop.core.ingest.parse import SUPPORTED_SUFFIXES, parse_bytes, read_file_bytes
 from desktop.core.library.failures import FailureMemory
-from desktop.core.library.records import entry, letter_from_row, store_key, store_row
+from desktop.core.library.records import LibraryEntry, entry, letter_from_row, store_key, store_row
 from desktop.core.library.storage import durable_commit
 from desktop.core.library.store import LetterStore
 from desktop.core.model.draft import LetterError
 from desktop.core.model.letter import Letter
+from desktop.core.search.options import SearchOptions
 from desktop.core.search.query import SearchResult, run_search
 from desktop.core.search.ranking import Ranker
 from desktop.core.search.schema import SCHEMA_VERSION, index_fields, make_schema
@@ -47,8 +48,6 @@ WRITER_PROCS = 2
 WRITER_LIMIT_MB = 128
 _STORE_BATCH = 200  # letters per store transaction during an import
 _AHEAD = 8  # letters parsed ahead of the indexer
-
-_apply_whoosh_fixes()
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
 
@@ -145,6 +144,7 @@ class Library:
     def open(cls, root: Path | str) -> Library:
         """Open or create the library in *root*. An index of an older schema, or one that
         cannot be read, is rebuilt from its source files; ``rebuilt_message`` says so."""
+        _apply_whoosh_fixes()
         root = Path(root)
         _check_writable(root)
         # No mmap: mapped index files count as the window's own memory (185 MB at 10,000
@@ -154,9 +154,9 @@ class Library:
         if not windex.exists_in(str(root), INDEX_NAME):
             if version is not None:  # there was a library here: never show it empty silently
                 return cls._rebuild(root, storage, "the library index is missing")
-            lib = cls(root, storage.create_index(make_schema(), indexname=INDEX_NAME))
+            created = cls(root, storage.create_index(make_schema(), indexname=INDEX_NAME))
             _write_meta(root, {"schema_version": SCHEMA_VERSION})
-            return lib
+            return created
         if version is None:  # killed between creating the index and writing its version
             _write_meta(root, {"schema_version": SCHEMA_VERSION})
             version = SCHEMA_VERSION
@@ -166,7 +166,7 @@ class Library:
             )
         if _read_meta(root).get("rebuild_pending"):
             return cls._rebuild(root, storage, "an earlier rebuild did not finish")
-        lib = None
+        lib: Library | None = None
         try:
             lib = cls(root, storage.open_index(indexname=INDEX_NAME))
             lib._verify()
@@ -261,7 +261,7 @@ class Library:
         with self.searcher() as s:
             return [d["id"] for d in s.all_stored_fields()]
 
-    def entries(self) -> list[dict]:
+    def entries(self) -> list[LibraryEntry]:
         """A light record per letter for lists: id, path, title, date, kamerstuk, counts."""
         with self.searcher() as s:
             return [entry(d) for d in s.all_stored_fields()]
@@ -272,20 +272,12 @@ class Library:
         row = self._store.get(doc["key"]) if doc else None
         return letter_from_row(*row) if row else None
 
-    def search(
-        self,
-        query: str,
-        limit: int = 10,
-        sort: str = "relevance",
-        treaty: str | None = None,
-        year: str | None = None,
-    ) -> SearchResult:
+    def search(self, query: str, options: SearchOptions = SearchOptions()) -> SearchResult:
         """Search the library. Raises QueryError (with the position where the query goes
         wrong, when known) for a query that cannot be read."""
         with self.searcher() as s:
             return run_search(
-                s, query, limit=limit, sort=sort, treaty=treaty, year=year,
-                vocabulary=self.vocabulary, text_of=self._text_of,
+                s, query, options, vocabulary=self.vocabulary, text_of=self._text_of,
                 ranker=self._ranker_for(s),
             )  # fmt: skip
 

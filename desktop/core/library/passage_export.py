@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import re
-import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -67,19 +66,6 @@ def write_markdown(passages: Iterable[Passage], out: TextIO, heading: str) -> in
             current = p.letter_id
             out.write(f"\n## {escape_markdown(_letter_heading(p))}\n\n{_cited(p)}\n")
         out.write("\n" + _quoted(p) + "\n")
-        count += 1
-    return count
-
-
-def write_text(passages: Iterable[Passage], out: TextIO, width: int = 100) -> int:
-    """For reading in a terminal: date and citation, then the passage wrapped."""
-    count = 0
-    for p in passages:
-        out.write(f"{p.date or '----------'}  {p.citation.text}\n")
-        for line in p.text.splitlines() or [""]:
-            out.write(textwrap.fill(line, width, initial_indent="    ", subsequent_indent="    "))
-            out.write("\n")
-        out.write("\n")
         count += 1
     return count
 

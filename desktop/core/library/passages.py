@@ -241,7 +241,7 @@ def _row(stored: dict) -> LetterRow:
         title=stored.get("title") or stored["id"],
         date=iso,
         day=_day_number(iso),
-        kamerstuk=Kamerstuk(ks["dossier"], ks["number"]) if ks else None,
+        kamerstuk=ks,
         counts=json.loads(stored.get("counts") or "{}"),
     )
 

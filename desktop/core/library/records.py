@@ -7,8 +7,11 @@ letter or to cut snippets; the index fields are in desktop.core.search.schema.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
-from desktop.core.model.letter import Block, BlockKind, Letter, Mention
+from desktop.core.model.letter import Block, BlockKind, Kamerstuk, Letter, Mention
 from desktop.core.search.schema import kamerstuk_from_terms
 
 
@@ -48,14 +51,26 @@ def letter_from_row(text: str, payload: str) -> Letter:
     return letter
 
 
-def entry(stored: dict) -> dict:
-    """A light record per letter for lists: id, path, title, date, kamerstuk, treaty counts."""
-    return {
-        "id": stored["id"],
-        "path": stored["path"],
-        "title": stored["title"],
-        "date": stored["datestr"] or None,
-        "kamerstuk": kamerstuk_from_terms(stored.get("kamerstuk", "")),
-        "treaties": json.loads(stored.get("counts") or "{}"),
-        "size": stored.get("size", 0),
-    }
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    """A light record per letter for lists, read from the index alone."""
+
+    id: str
+    path: str  # the file it was imported from
+    title: str
+    date: str | None  # ISO "YYYY-MM-DD"
+    kamerstuk: Kamerstuk | None
+    treaties: Mapping[str, int]  # explicit mentions per treaty id
+    size: int  # characters of text
+
+
+def entry(stored: dict) -> LibraryEntry:
+    return LibraryEntry(
+        id=stored["id"],
+        path=stored["path"],
+        title=stored["title"],
+        date=stored["datestr"] or None,
+        kamerstuk=kamerstuk_from_terms(stored.get("kamerstuk", "")),
+        treaties=MappingProxyType(json.loads(stored.get("counts") or "{}")),
+        size=stored.get("size", 0),
+    )

@@ -155,10 +155,9 @@ class Kamerstuk:
         return f"kst-{self.dossier}{chapter}-{self.number}"
 
     def to_json(self) -> dict:
+        """The JSON contract's object: the chapter only where there is one."""
         out = {"dossier": self.dossier, "number": self.number}
-        if self.chapter:
-            out["chapter"] = self.chapter
-        return out
+        return out | {"chapter": self.chapter} if self.chapter else out
 
     @classmethod
     def from_json(cls, data: dict | None) -> Kamerstuk | None:

@@ -9,6 +9,10 @@ kruisvluchtwap). Snowball 3's new "dutch" algorithm splits verdrag/verdragen, so
 Hyphenated words are split into their parts at consecutive positions and numbers are kept,
 so `SSC-8` and `INF-verdrag`, typed in a query, become the phrases "ssc 8" and "inf verdrag";
 `bondgenoten` still finds `NAVO-bondgenoten`. Accents fold (coördineert = coordineert).
+
+A "word" longer than MAX_WORD_CHARS (a pasted blob, 10 MB of one letter) is no word: it is
+not indexed, not searched for and not in the vocabulary. Dutch compounds stay well below:
+"aansprakelijkheidswaardevaststellingsveranderingen" has 50 letters.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from whoosh.analysis.acore import entoken
 from whoosh.support.charset import accent_map
 
 TOKEN_PATTERN = r"\w+(?:['’]\w+)*"
+MAX_WORD_CHARS = 64
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 _S_PLURAL = re.compile(r"(?:en|el|er|em|je)s$")
 _stemmer = Stemmer.Stemmer("dutch_porter")
@@ -42,15 +47,24 @@ def _fold(word: str) -> str:
     return word if word.isascii() else word.translate(accent_map)
 
 
-@lru_cache(maxsize=400_000)
 def index_form(word: str) -> str:
-    """A word as written -> its index term: lower case, accents folded, stemmed."""
+    """A word as written -> its index term: lower case, accents folded, stemmed ("" for a
+    word too long to be one)."""
+    return _index_form(word) if len(word) <= MAX_WORD_CHARS else ""
+
+
+def plain_form(word: str) -> str:
+    """A word as written -> lower case, accents folded, not stemmed ("" when too long)."""
+    return _plain_form(word) if len(word) <= MAX_WORD_CHARS else ""
+
+
+@lru_cache(maxsize=400_000)
+def _index_form(word: str) -> str:
     return stem(_fold(word))
 
 
 @lru_cache(maxsize=400_000)
-def plain_form(word: str) -> str:
-    """A word as written -> lower case, accents folded, not stemmed."""
+def _plain_form(word: str) -> str:
     return _fold(word)
 
 
@@ -82,8 +96,12 @@ class DutchTokenizer(Tokenizer):
         form = index_form if self.stemming and not kwargs.get("no_morph") else plain_form
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         matches = _TOKEN_RE.finditer(value) if tokenize else [_Whole(value)]
-        for pos, match in enumerate(matches, start_pos):
+        pos = start_pos - 1
+        for match in matches:
             t.text = form(match.group(0))
+            if not t.text:
+                continue  # too long to be a word
+            pos += 1
             t.boost = 1.0
             t.stopped = False
             if keeporiginal:
@@ -100,7 +118,7 @@ def index_terms(text: str) -> list[str]:
     """Every word of *text*, in order, as its index term: what the text field indexes.
     The library passes these lists to Whoosh, so a letter is analysed once for the text
     and its pairs (schema.py)."""
-    return [index_form(word) for word in _TOKEN_RE.findall(text)]
+    return [term for term in map(index_form, _TOKEN_RE.findall(text)) if term]
 
 
 def word_pairs(terms: list[str]) -> list[str]:

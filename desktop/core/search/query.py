@@ -15,8 +15,10 @@ from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParserError
 from whoosh.support.charset import accent_map
 
-from desktop.core.search.analysis import TOKEN_PATTERN, index_form
-from desktop.core.search.ranking import FacetTable, Ranker, Scores
+from desktop.core.model.letter import Kamerstuk
+from desktop.core.search.analysis import MAX_WORD_CHARS, TOKEN_PATTERN, index_form
+from desktop.core.search.options import SearchOptions
+from desktop.core.search.ranking import FacetTable, OutOfTime, Ranker, TooBroad
 from desktop.core.search.schema import kamerstuk_from_terms
 
 SNIPPETS_PER_HIT = 3
@@ -63,29 +65,25 @@ class Snippet:
         return "".join(out) + self.text[pos:]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
-    """One letter found. ``matches``, every matched word as offsets into the letter's text,
-    is computed when first asked for: a result list needs only the snippets, and a 5 MB
-    letter takes tens of milliseconds to scan whole."""
+    """One letter found, everything computed by the search: nothing is read later.
+
+    ``match_count`` is how many words of the letter the search marks, counted in the index;
+    ``matches``, those words' offsets into the letter's text, are there only when the search
+    was asked for them (SearchOptions.offsets): a 5 MB letter takes 300 ms to scan. A reader
+    pane finds the words again with ``spec`` in the text it shows."""
 
     id: str
     title: str
     date: str | None
     score: float
-    snippets: list[Snippet]
-    kamerstuk: dict | None = None
-    treaties: list[str] = field(default_factory=list)
-    load_text: Callable[[], str] | None = field(default=None, repr=False)
-    spec: MatchSpec | None = field(default=None, repr=False)
-    _matches: list[tuple[int, int]] | None = field(default=None, repr=False)
-
-    @property
-    def matches(self) -> list[tuple[int, int]]:
-        if self._matches is None:
-            text = self.load_text() if self.load_text else ""
-            self._matches = match_offsets(text, self.spec) if self.spec else []
-        return self._matches
+    snippets: tuple[Snippet, ...]
+    match_count: int
+    spec: MatchSpec = field(repr=False)
+    kamerstuk: Kamerstuk | None = None
+    treaties: tuple[str, ...] = ()
+    matches: tuple[tuple[int, int], ...] = ()
 
     def to_json(self) -> dict:
         return {
@@ -95,16 +93,17 @@ class Hit:
             "score": round(self.score, 4),
             "snippets": [s.html() for s in self.snippets],
             "matches": [{"start": s, "end": e} for s, e in self.matches],
-            "kamerstuk": self.kamerstuk,
-            "treaties": self.treaties,
+            "match_count": self.match_count,
+            "kamerstuk": self.kamerstuk.to_json() if self.kamerstuk else None,
+            "treaties": list(self.treaties),
         }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     query: str
     total: int
-    hits: list[Hit]
+    hits: tuple[Hit, ...]
     suggestion: str | None = None  # "did you mean", from the index's own vocabulary
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # treaty/year -> counts
 
@@ -135,17 +134,27 @@ KNOWN_FIELDS = (
     "vergaderjaar",
     "id",
 )
+# Whoosh's parser takes 0.2 s for a query of 500 words and 3 s for 2,000.
+MAX_QUERY_CHARS = 1000
 _FIELD_RE = re.compile(r"(?<![\w\"])([A-Za-z]+):")
 _DATE_VALUE_RE = re.compile(r"date:(\S+)")
 _DATE_OK_RE = re.compile(r"^(?:\d{4}(?:-?\d{2}(?:-?\d{2})?)?|\[.*|\{.*|\(.*)$")
+_QUOTED_RE = re.compile(r'"[^"]*"')
+_ENDS_WORD = r"(?=$|[\s)])"
+_BOOST_RE = re.compile(r"\^(\d+(?:\.\d+)?|\.\d+)" + _ENDS_WORD)
+_FUZZY_RE = re.compile(r"~(?:\d(?:/\d+)?|/\d+)?" + _ENDS_WORD)
 
 
 def parse_query(schema, text: str) -> wq.Query:
     """Whoosh's query language; raises QueryError, with a position, for what it cannot read."""
     if not text.strip():
         raise QueryError("empty query", text, 0)
-    normalized = _normalize(text)
-    _check_syntax(normalized, text)
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is longer than {MAX_QUERY_CHARS:,} characters", text, MAX_QUERY_CHARS
+        )
+    normalized, where = _normalize(text)
+    _check_syntax(normalized, text, where)
     try:
         q = _parser(schema).parse(normalized, debug=False)
     except QueryParserError as exc:
@@ -155,7 +164,7 @@ def parse_query(schema, text: str) -> wq.Query:
         # ("date:[2018 to x]"): the user's query, so a message, never a crash.
         detail = "an operator has nothing to work on" if isinstance(exc, IndexError) else exc
         raise QueryError(f"cannot read query: {detail}", text) from None
-    if isinstance(q, wq.qcore._NullQuery):
+    if isinstance(q, type(wq.NullQuery)):
         raise QueryError("the query has no words to search for", text, 0)
     if _has_slop(q):
         at = text.find('"~')
@@ -174,50 +183,90 @@ def _has_slop(q: wq.Query) -> bool:
     return not q.is_leaf() and any(_has_slop(c) for c in q.children())
 
 
-def _normalize(text: str) -> str:
-    """Field names as users type them (Signatory:, verdrag:)."""
-
-    def field_name(m: re.Match[str]) -> str:
+def _normalize(text: str) -> tuple[str, list[int]]:
+    """Field names as users type them (Signatory:, verdrag:), and for each character of the
+    result (and its end) its position in *text*: an alias changes the length."""
+    out: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _FIELD_RE.finditer(text):
+        out.append(text[last : m.start()])
+        where.extend(range(last, m.start()))
         name = m.group(1).lower()
-        return _FIELD_ALIASES.get(name, name) + ":"
+        name = _FIELD_ALIASES.get(name, name) + ":"
+        out.append(name)
+        same = len(name) == m.end() - m.start()
+        where.extend(range(m.start(), m.end()) if same else [m.start()] * len(name))
+        last = m.end()
+    out.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(out), where
 
-    return _FIELD_RE.sub(field_name, text)
 
+def _check_syntax(normalized: str, original: str, where: list[int]) -> None:
+    """What Whoosh would silently repair, drop or misread: say it, with the position."""
 
-def _check_syntax(normalized: str, original: str) -> None:
-    """What Whoosh would silently repair or drop: say it, with the position."""
+    def refuse(message: str, at: int) -> None:
+        raise QueryError(message, original, where[at])
+
     if normalized.count('"') % 2:
-        raise QueryError("unclosed quote", original, normalized.rfind('"'))
+        refuse("unclosed quote", normalized.rfind('"'))
+    # Outside quotes only: inside a phrase, brackets, colons and carets are text. A phrase
+    # stands as one word of its length, so that `treaty:"Verdrag van Aarhus"` has a value.
+    bare = _QUOTED_RE.sub(lambda m: "q" * len(m.group()), normalized)
+    _check_groups(bare, refuse)
+    _check_fields(bare, refuse)
+    for m in re.finditer(r"\^", bare):
+        boost = _BOOST_RE.match(bare, m.start())
+        if not boost or not float(boost.group(1)):
+            refuse("a boost is a positive number right after the word (verdrag^2)", m.start())
+    for m in re.finditer(r"~", bare):
+        if not _FUZZY_RE.match(bare, m.start()):
+            refuse("a fuzzy word ends in ~, ~1 or ~2 (Vilnus~)", m.start())
+
+
+def _check_groups(bare: str, refuse: Callable[[str, int], None]) -> None:
+    """Parentheses balanced; every range ([2018 to 2020], {a to b]) closed before the next."""
     depth = 0
-    for i, c in enumerate(normalized):
+    opened: int | None = None  # where the range being read opened
+    for i, c in enumerate(bare):
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth < 0:
-                raise QueryError("')' without '('", original, i)
+                refuse("')' without '('", i)
+        elif c in "[{":
+            if opened is not None:
+                refuse(f"'{bare[opened]}' is never closed", opened)
+            opened = i
+        elif c in "]}":
+            if opened is None:
+                refuse(f"'{c}' without '[' or '{{'", i)
+            opened = None
+    if opened is not None:
+        refuse(f"'{bare[opened]}' is never closed", opened)
     if depth:
-        raise QueryError("'(' is never closed", original, normalized.rfind("("))
-    for m in _FIELD_RE.finditer(normalized):
-        if m.group(1) not in KNOWN_FIELDS:
-            known = ", ".join(KNOWN_FIELDS)
-            raise QueryError(f"unknown field '{m.group(1)}' (known: {known})", original, m.start())
-    for m in _DATE_VALUE_RE.finditer(normalized):
+        refuse("'(' is never closed", bare.rfind("("))
+
+
+def _check_fields(bare: str, refuse: Callable[[str, int], None]) -> None:
+    for m in _FIELD_RE.finditer(bare):
+        name = m.group(1)
+        if name not in KNOWN_FIELDS:
+            refuse(f"unknown field '{name}' (known: {', '.join(KNOWN_FIELDS)})", m.start())
+        if m.end() == len(bare) or bare[m.end()].isspace() or bare[m.end()] == ")":
+            refuse(f"'{name}:' has nothing to search for (write {name}:…)", m.start())
+    for m in _DATE_VALUE_RE.finditer(bare):
         if not _DATE_OK_RE.match(m.group(1)):
-            raise QueryError(
-                f"'{m.group(1)}' is not a date (write 2018, 2018-11 or 2018-11-27)",
-                original,
-                m.start(1),
-            )
+            refuse(f"'{m.group(1)}' is not a date (write 2018, 2018-11 or 2018-11-27)", m.start(1))
 
 
 def run_search(
     searcher,
     text: str,
-    limit: int = 10,
-    sort: str = "relevance",
-    treaty: str | None = None,
-    year: str | None = None,
+    options: SearchOptions = SearchOptions(),
+    *,
     vocabulary=None,
     text_of: TextOf = lambda key, limit: "",
     ranker: Ranker | None = None,
@@ -228,23 +277,57 @@ def run_search(
     searcher's *ranker* to keep its tables from one query to the next."""
     q = parse_query(searcher.schema, text)
     ranker = ranker or Ranker(searcher)
-    try:
-        scores = ranker.scores(q)
-    except wq.QueryError as exc:  # a shape left to Whoosh's matchers that they cannot run
-        raise QueryError(f"cannot search this query: {exc}", text) from None
-    table = ranker.facet_table()
-    scores = _within(scores, table, {"treaty": treaty and treaty.upper(), "year": year})
-    best = ranker.newest(scores, limit) if sort == "date" else ranker.top(scores, limit)
-    spec = match_spec(q, ranker)
-    hits = [_hit(searcher.stored_fields(d), score, spec, text_of) for d, score in best]
+    scores, best, spec, counts = _scored(q, text, options, ranker)
+    hits = tuple(
+        _hit(searcher.stored_fields(d), score, spec, counts[d], text_of, options.offsets)
+        for d, score in best
+    )
     suggestion = suggest_query(text, vocabulary) if vocabulary and not scores else None
     return SearchResult(
         query=text,
         total=len(scores),
         hits=hits,
         suggestion=suggestion,
-        facets=_facets(set(scores), table),
+        facets=_facets(set(scores), ranker.facet_table()),
     )
+
+
+def _scored(q: wq.Query, text: str, options: SearchOptions, ranker: Ranker):
+    """Every match, the page's best, what to mark and how many words each of those marks,
+    within the options' time budget; what the ranker refuses becomes a QueryError."""
+    try:
+        with ranker.budget(options.seconds):
+            scores, best = ranker.rank(q, options)
+            spec = match_spec(q, ranker)
+            counts = ranker.match_counts([d for d, _ in best], spec.terms, spec.phrases)
+    except wq.QueryError as exc:  # a shape left to Whoosh's matchers that they cannot run
+        raise QueryError(f"cannot search this query: {exc}", text) from None
+    except TooBroad as exc:
+        word, at = _typed(exc.query, text)
+        raise QueryError(f"'{word}' {exc}; make it longer", text, at) from None
+    except OutOfTime:
+        raise QueryError(
+            f"the search took longer than {options.seconds:g} s and was stopped; "
+            "make the query narrower",
+            text,
+        ) from None
+    return scores, best, spec, counts
+
+
+_TYPED_WORD_RE = re.compile(r'[^\s()"]+')
+
+
+def _typed(q: wq.MultiTerm, text: str) -> tuple[str, int | None]:
+    """The word of *text* that became *q* as typed, and where it is. Whoosh keeps no reliable
+    position for it, and its text is analysed (Wapen* -> prefix "wap"): the word is the one
+    with a wildcard (or a ~) whose start is the query's."""
+    mark = "~" if isinstance(q, wq.FuzzyTerm) else "*?"
+    words = [m for m in _TYPED_WORD_RE.finditer(text) if any(c in m.group() for c in mark)]
+    for m in words:
+        word = m.group().rsplit(":", 1)[-1].lower()
+        if word.startswith(q.text[:2]):
+            return m.group(), m.start()
+    return (words[0].group(), words[0].start()) if words else (q.text, None)
 
 
 def _facets(docs: set[int], table: FacetTable) -> dict[str, dict[str, int]]:
@@ -257,16 +340,6 @@ def _facets(docs: set[int], table: FacetTable) -> dict[str, dict[str, int]]:
 
 def _ranked(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def _within(scores: Scores, table: FacetTable, chosen: dict[str, str | None]) -> Scores:
-    """The matches with each chosen facet value (treaty, year): filtered by the same sets
-    the facet counts come from, so a filter keeps exactly the letters its count promised."""
-    for facet, value in chosen.items():
-        if value:
-            members = table.get(facet, {}).get(value, frozenset())
-            scores = {d: s for d, s in scores.items() if d in members}
-    return scores
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,7 +402,9 @@ def _candidate_re(terms: Iterable[str]) -> re.Pattern[str]:
     the analyzer over the whole letter (a 5 MB letter: ~2 s -> tens of ms)."""
     prefixes = sorted({t[:_PREFIX] for t in terms}, key=len, reverse=True)
     alts = ["".join(_ACCENT_CLASSES.get(c, re.escape(c)) for c in p) for p in prefixes]
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(alts) + ")", re.IGNORECASE)
+    # Where a token starts: not after a letter, nor after a letter and an apostrophe (l'ami
+    # is one token), but after an apostrophe used as a quote ('kernwapens').
+    return re.compile(r"(?<!\w)(?<!\w['’])(?:" + "|".join(alts) + ")", re.IGNORECASE)
 
 
 def _tokens_from(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
@@ -367,31 +442,37 @@ def _phrase_at(text: str, start: int, end: int, phrase: tuple[str, ...]) -> list
     spans = [(start, end)]
     for word in phrase[1:]:
         tok = _TOKEN_RE.search(text, spans[-1][1])
+        while tok is not None and not index_form(tok.group()):  # too long: not indexed
+            tok = _TOKEN_RE.search(text, tok.end())
         if tok is None or index_form(tok.group()) != word:
             return []
         spans.append((tok.start(), tok.end()))
     return spans
 
 
-def _hit(stored: dict, score: float, spec: MatchSpec, text_of: TextOf) -> Hit:
+def _hit(
+    stored: dict, score: float, spec: MatchSpec, count: int, text_of: TextOf, offsets: bool
+) -> Hit:
     key = stored["key"]
     # Snippets come from the letter's head: reading a 5 MB letter whole for three snippets
-    # cost more than the search (11 ms); the whole text is read only if the head has none.
-    head = text_of(key, SNIPPET_HEAD)
-    snippets = make_snippets(head, iter_matches(head, spec))
-    if not snippets and len(head) == SNIPPET_HEAD:
-        full = text_of(key, None)
-        snippets = make_snippets(full, iter_matches(full, spec))
+    # cost more than the search (11 ms); the whole text is read only if the head has none,
+    # or for the offsets of every match.
+    text = text_of(key, SNIPPET_HEAD)
+    snippets = make_snippets(text, iter_matches(text, spec))
+    if (offsets or not snippets) and len(text) == SNIPPET_HEAD:
+        text = text_of(key, None)
+        snippets = snippets or make_snippets(text, iter_matches(text, spec))
     return Hit(
         id=stored["id"],
         title=stored["title"],
         date=stored["datestr"] or None,
         score=score,
-        snippets=snippets,
-        kamerstuk=kamerstuk_from_terms(stored.get("kamerstuk", "")),
-        treaties=sorted(t.upper() for t in stored.get("treaty", "").split(",") if t),
-        load_text=lambda: text_of(key, None),
+        snippets=tuple(snippets),
+        match_count=count,
         spec=spec,
+        kamerstuk=kamerstuk_from_terms(stored.get("kamerstuk", "")),
+        treaties=tuple(sorted(t.upper() for t in stored.get("treaty", "").split(",") if t)),
+        matches=tuple(iter_matches(text, spec)) if offsets else (),
     )
 
 
@@ -427,13 +508,17 @@ def _flatten(piece: str) -> str:
 
 
 def _word_start(text: str, pos: int) -> int:
-    while pos > 0 and not text[pos - 1].isspace():
+    """Back to the start of the word at *pos*; a "word" longer than MAX_WORD_CHARS is cut
+    (walking back through 10 MB of one word took seconds)."""
+    stop = max(0, pos - MAX_WORD_CHARS)
+    while pos > stop and not text[pos - 1].isspace():
         pos -= 1
     return pos
 
 
 def _word_end(text: str, pos: int) -> int:
-    while pos < len(text) and not text[pos].isspace():
+    stop = min(len(text), pos + MAX_WORD_CHARS)
+    while pos < stop and not text[pos].isspace():
         pos += 1
     return pos
 

@@ -11,33 +11,55 @@ words, schema.py) instead of a position check in every letter that has both word
 phrase checks positions only in letters that have all its pairs. Query nodes without a fast
 path here (Every, proximity, ...) are scored by their own Whoosh matcher.
 
-Reads Whoosh 2.7 internals (block arrays of W3LeafMatcher, the length column, the Positions
-encoding); tests compare every score and every phrase match with Whoosh's own or with the
-letters' text, so an upgrade that changes them fails there, not for users.
+The posting blocks, length codes and position encoding come through whoosh_internals, the one
+module that touches Whoosh's private names; where this Whoosh lacks them, terms are scored by
+Whoosh's own matchers. Tests compare every score and every phrase match with Whoosh's own or
+with the letters' text, so an upgrade that changes them fails there, not for users.
+
+Every search is bounded: a wildcard or fuzzy word stands for at most MAX_EXPANSION words
+(TooBroad), and a search stops at its time budget (OutOfTime).
 """
 
 from __future__ import annotations
 
 import heapq
-import pickle
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate
+import math
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer
-from whoosh.system import _INT_SIZE
-from whoosh.util.numeric import byte_to_length
+
+from desktop.core.search import whoosh_internals
+from desktop.core.search.options import SearchOptions
 
 Scores = dict[int, float]  # global docnum -> score
 FacetTable = dict[str, dict[str, frozenset[int]]]  # facet -> value -> document numbers
+Clock = Callable[[], float]
 
 PAIRS_FIELD = "pairs"
 PAIRED_FIELD = "text"  # the field whose consecutive words the pairs field holds
+# Words one wildcard or fuzzy word may stand for: scoring each is a lookup, and `*e*` in a
+# large library stands for tens of thousands (Lucene's limit on query clauses is 1,024).
+MAX_EXPANSION = 1000
+_CHECK_EVERY = 256  # words expanded or letters matched between looks at the clock
+
+
+class TooBroad(Exception):
+    """A wildcard or fuzzy word that stands for more than MAX_EXPANSION words."""
+
+    def __init__(self, q: wq.MultiTerm) -> None:
+        super().__init__(f"stands for more than {MAX_EXPANSION:,} words")
+        self.query = q
+
+
+class OutOfTime(Exception):
+    """The search took longer than its time budget (SearchOptions.seconds)."""
 
 
 class Ranker:
@@ -45,18 +67,45 @@ class Ranker:
     lists for fuzzy terms, facets, date order) so that they are read once, not per query.
     A commit brings a new searcher and so a new Ranker."""
 
-    def __init__(self, searcher) -> None:
+    def __init__(self, searcher, clock: Clock = time.monotonic) -> None:
         self.searcher = searcher
         self._leaves = list(searcher.leaf_searchers())
         self._norms: dict[tuple, list[float]] = {}
         self._words: dict[tuple[str, str], list[str]] = {}
         self._date_rank: list[int] | None = None
         self._facets: FacetTable | None = None
+        self._clock = clock
+        self._deadline = math.inf  # of the search under way (rank)
+
+    def rank(self, q: wq.Query, options: SearchOptions) -> tuple[Scores, list[tuple[int, float]]]:
+        """The letters *q* finds within the options' treaty and year, and the best
+        ``options.limit`` of them in the options' order. Raises TooBroad for a wildcard or
+        fuzzy word that stands for too much; OutOfTime past the budget (see budget())."""
+        scores = self.scores(q)
+        chosen = {"treaty": options.treaty and options.treaty.upper(), "year": options.year}
+        scores = self._within(scores, chosen)
+        if options.sort == "date":
+            return scores, self.newest(scores, options.limit)
+        return scores, self.top(scores, options.limit)
+
+    @contextmanager
+    def budget(self, seconds: float) -> Iterator[None]:
+        """Within: everything this ranker does raises OutOfTime after *seconds*."""
+        self._deadline = self._clock() + seconds
+        try:
+            yield
+        finally:
+            self._deadline = math.inf
+
+    def _check_time(self) -> None:
+        if self._clock() > self._deadline:
+            raise OutOfTime
 
     # -- the query tree ---------------------------------------------------------------
 
     def scores(self, q: wq.Query) -> Scores:
         """Every matching document with its score."""
+        self._check_time()
         if isinstance(q, wq.Term):
             return self._term(q.fieldname, q.text, q.boost)
         if isinstance(q, wq.Phrase) and q.fieldname == PAIRED_FIELD and self._has_pairs():
@@ -64,7 +113,7 @@ class Ranker:
         if isinstance(q, wq.MultiTerm):
             return self._multiterm(q)
         if isinstance(q, wq.NumericRange):  # dates: a few Terms and TermRanges
-            return self.scores(q._compile_query(self.searcher.reader()))
+            return self.scores(q.simplify(self.searcher.reader()))
         if isinstance(q, wq.ConstantScoreQuery):
             return dict.fromkeys(self.scores(q.child), q.score)
         if isinstance(q, wq.Or) and not q.scale:
@@ -110,9 +159,12 @@ class Ranker:
         searcher = self.searcher
         if (fieldname, text) not in searcher.reader():
             return {}
+        if not whoosh_internals.fast():
+            return self._by_matcher(wq.Term(fieldname, text, boost=boost))
         scorer = searcher.weighting.scorer(searcher, fieldname, text)
         out: Scores = {}
         for sub, offset in self._leaves:
+            self._check_time()
             ids, weights, deleted = _postings(sub.reader(), fieldname, text)
             if not ids:
                 continue
@@ -139,12 +191,24 @@ class Ranker:
         the matches in index order)."""
         return _union(self._term(q.fieldname, t, q.boost) for t in self.expansion(q))
 
-    def expansion(self, q: wq.MultiTerm) -> list[str | bytes]:
+    def expansion(self, q: wq.MultiTerm) -> Sequence[str | bytes]:
         """The terms that a wildcard, prefix, fuzzy term or range stands for (as bytes
-        where Whoosh gives them so: a range of dates is not UTF-8)."""
+        where Whoosh gives them so: a range of dates is not UTF-8); TooBroad past
+        MAX_EXPANSION of them."""
         if isinstance(q, wq.FuzzyTerm):
-            return self._terms_within(q.fieldname, q.text, q.maxdist, q.prefixlength)
-        return [t for t in q._btexts(self.searcher.reader()) if t]
+            found = self._terms_within(q.fieldname, q.text, q.maxdist, q.prefixlength)
+            if len(found) > MAX_EXPANSION:
+                raise TooBroad(q)
+            return found
+        terms: list[str | bytes] = []
+        for _field, term in q.expanded_terms(self.searcher.reader()):
+            if len(terms) % _CHECK_EVERY == 0:
+                self._check_time()
+            if term:
+                terms.append(term)
+                if len(terms) > MAX_EXPANSION:
+                    raise TooBroad(q)
+        return terms
 
     def _terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int) -> list[str]:
         """Whoosh's FuzzyTerm expansion (optimal string alignment distance, a common first
@@ -186,34 +250,72 @@ class Ranker:
             reader = sub.reader()
             encoded = []
             for pair in pairs:
+                self._check_time()
                 m, _deleted = _leaf_matcher(reader, PAIRS_FIELD, pair)
                 encoded.append(
                     {
                         d: v
-                        for ids, vs in _blocks(m, values=True)
+                        for ids, vs in whoosh_internals.posting_blocks(m, values=True)
                         for d, v in zip(ids, vs, strict=True)
                         if d in mine
                     }
                 )
             for d in mine:
-                starts = set(_positions(encoded[0][d]))
+                starts = set(self._positions(encoded[0][d]))
                 for k, values in enumerate(encoded[1:], start=1):
-                    starts.intersection_update(p - k for p in _positions(values[d]))
+                    starts.intersection_update(p - k for p in self._positions(values[d]))
                     if not starts:
                         break
                 if starts:
                     found.add(offset + d)
         return found
 
+    def _positions(self, value: bytes) -> Iterator[int]:
+        return whoosh_internals.decode_positions(value, self.searcher.schema[PAIRS_FIELD].format)
+
     def _by_matcher(self, q: wq.Query) -> Scores:
+        """Whoosh's own way: a matcher, one letter at a time."""
         out: Scores = {}
         context = self.searcher.context()
         for sub, offset in self._leaves:
             m = q.matcher(sub, context)
             while m.is_active():
                 out[offset + m.id()] = m.score()
+                if len(out) % _CHECK_EVERY == 0:
+                    self._check_time()
                 m.next()
         return out
+
+    # -- what the hits mark -------------------------------------------------------------
+
+    def match_counts(
+        self, docs: Iterable[int], terms: Iterable[str], phrases: Iterable[tuple[str, ...]]
+    ) -> dict[int, int]:
+        """For each of *docs*, how many words of its text a search marks: every word whose
+        index term is one of *terms*, and every word of each whole occurrence of a phrase,
+        once (query.iter_matches marks the same words). Counted in the index, from the
+        text's term frequencies and the pairs' positions: reading and scanning the 5 MB
+        letter of the benchmark took up to 350 ms a search."""
+        counts = dict.fromkeys(docs, 0)
+        singles = set(terms) | {p[0] for p in phrases if len(p) == 1}
+        longer = [p for p in phrases if len(p) > 1]
+        for sub, offset in self._leaves:
+            end = offset + sub.doc_count_all()
+            mine = sorted(d - offset for d in counts if offset <= d < end)
+            if not mine:
+                continue
+            reader = sub.reader()
+            for term in singles:
+                for d, freq in _values_at(reader, PAIRED_FIELD, term, mine, "frequency"):
+                    counts[offset + d] += freq
+            covered: dict[int, set[int]] = {}  # positions of phrase words not counted above
+            for phrase in longer:
+                uncounted = [i for i, word in enumerate(phrase) if word not in singles]
+                for d, starts in _phrase_starts(reader, mine, phrase).items():
+                    covered.setdefault(d, set()).update(p + i for p in starts for i in uncounted)
+            for d, positions in covered.items():
+                counts[offset + d] += len(positions)
+        return counts
 
     # -- per-searcher tables -------------------------------------------------------------
 
@@ -231,10 +333,10 @@ class Ranker:
         key = (id(sub), fieldname, scorer.B, scorer.K1, scorer.avgfl)
         if key not in self._norms:
             reader = sub.reader()
-            column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
             k1, b, avgfl = scorer.K1, scorer.B, scorer.avgfl
-            table = [k1 * (1 - b + b * _byte_length(code) / avgfl) for code in range(256)]
-            codes = column.load() if column is not None else []
+            length = whoosh_internals.length_of_code
+            table = [k1 * (1 - b + b * length(code) / avgfl) for code in range(256)]
+            codes = whoosh_internals.length_codes(reader, fieldname)
             missing = reader.doc_count_all() - len(codes)
             self._norms[key] = [table[code] for code in codes] + [table[1]] * missing
         return self._norms[key]
@@ -243,8 +345,18 @@ class Ranker:
         """For each treaty and each year, the letters that have it: a query's facets are
         then a few set intersections (in C) instead of a loop over its matches."""
         if self._facets is None:
-            self._read_stored()
+            self._facets, self._date_rank = self._read_stored()
         return self._facets
+
+    def _within(self, scores: Scores, chosen: dict[str, str | None]) -> Scores:
+        """The matches with each chosen facet value (treaty, year): filtered by the same sets
+        the facet counts come from, so a filter keeps exactly the letters its count promised."""
+        table = self.facet_table()
+        for facet, value in chosen.items():
+            if value:
+                members = table.get(facet, {}).get(value, frozenset())
+                scores = {d: s for d, s in scores.items() if d in members}
+        return scores
 
     def top(self, scores: Scores, limit: int) -> list[tuple[int, float]]:
         """The *limit* best; equal scores in the order they were found."""
@@ -258,10 +370,10 @@ class Ranker:
     def _dates(self) -> list[int]:
         """Each letter's place in date order (0: undated)."""
         if self._date_rank is None:
-            self._read_stored()
+            self._facets, self._date_rank = self._read_stored()
         return self._date_rank
 
-    def _read_stored(self) -> None:
+    def _read_stored(self) -> tuple[FacetTable, list[int]]:
         """The facet table and the date order, in one pass over the stored fields."""
         table: dict[str, dict[str, set[int]]] = {"treaty": {}, "year": {}}
         dates: dict[int, str] = {}
@@ -272,16 +384,12 @@ class Ranker:
             if date := stored.get("datestr", ""):
                 table["year"].setdefault(date[:4], set()).add(docnum)
                 dates[docnum] = date
-        self._facets = {f: {v: frozenset(d) for v, d in vs.items()} for f, vs in table.items()}
+        facets = {f: {v: frozenset(d) for v, d in vs.items()} for f, vs in table.items()}
         order = {date: i for i, date in enumerate(sorted(set(dates.values())), start=1)}
         rank = [0] * self.searcher.doc_count_all()
         for docnum, date in dates.items():
             rank[docnum] = order[date]
-        self._date_rank = rank
-
-
-def _byte_length(code: int) -> int:
-    return byte_to_length(code) if code else 1
+        return facets, rank
 
 
 def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], frozenset[int]]:
@@ -290,18 +398,10 @@ def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], fro
     m, deleted = _leaf_matcher(reader, fieldname, text)
     ids: list[int] = []
     weights: list[float] = []
-    for block_ids, block_weights in _blocks(m, values=False):
+    for block_ids, block_weights in whoosh_internals.posting_blocks(m, values=False):
         ids.extend(block_ids)
         weights.extend(block_weights)
     return ids, weights, deleted
-
-
-def _positions(value: bytes) -> Iterator[int]:
-    """whoosh.formats.Positions.decode_positions (delta-coded positions, pickled without
-    the final STOP), without its per-call overhead: a long phrase decodes thousands."""
-    if not value.endswith(b"."):
-        value += b"."
-    return accumulate(pickle.loads(value[_INT_SIZE:]))
 
 
 def _leaf_matcher(reader, fieldname: str, text):
@@ -316,23 +416,31 @@ def _leaf_matcher(reader, fieldname: str, text):
     return m, frozenset()
 
 
-def _blocks(m, values: bool) -> Iterator[tuple[Sequence[int], Sequence]]:
-    """(ids, weights) or (ids, encoded values) of a matcher, a block at a time."""
-    if m is None:
-        return
-    if isinstance(m, W3LeafMatcher):
-        while m.is_active():
-            m._read_ids()
-            if values:
-                m._read_values()
-            else:
-                m._read_weights()
-            yield m._ids, (m._values if values else m._weights)
-            m._next_block()
-        return
-    while m.is_active():
-        yield [m.id()], [m.value() if values else m.weight()]
-        m.next()
+def _phrase_starts(reader, docs: list[int], phrase: tuple[str, ...]) -> dict[int, set[int]]:
+    """For those of *docs* (ascending) that have *phrase* whole, where it starts: pair k of
+    the phrase at p + k for each of its pairs."""
+    starts: dict[int, set[int]] | None = None
+    for k, pair in enumerate(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False)):
+        found = {
+            d: {p - k for p in positions}
+            for d, positions in _values_at(reader, PAIRS_FIELD, pair, docs, "positions")
+        }
+        if starts is not None:
+            found = {d: s & found[d] for d, s in starts.items() if d in found}
+        starts = found
+    return {d: s for d, s in (starts or {}).items() if s}
+
+
+def _values_at(reader, fieldname: str, text: str, docs: list[int], astype: str) -> Iterator:
+    """(letter, decoded value) of the term's postings for those of *docs* (ascending) that
+    have it; *astype* names the decoding ("frequency", "positions")."""
+    m, _deleted = _leaf_matcher(reader, fieldname, text)
+    for d in docs:
+        if m is None or not m.is_active():
+            return
+        m.skip_to(d)
+        if m.is_active() and m.id() == d:
+            yield d, m.value_as(astype)
 
 
 def _union(parts: Iterable[Scores]) -> Scores:

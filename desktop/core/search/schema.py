@@ -12,7 +12,7 @@ from datetime import datetime
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from desktop.core.model.letter import Letter
+from desktop.core.model.letter import Kamerstuk, Letter
 from desktop.core.search.analysis import (
     dutch_analyzer,
     index_terms,
@@ -104,15 +104,14 @@ def kamerstuk_terms(letter: Letter) -> str:
     return ",".join(terms)
 
 
-def kamerstuk_from_terms(terms: str) -> dict | None:
-    """The stored terms back as the JSON contract's object."""
+def kamerstuk_from_terms(terms: str) -> Kamerstuk | None:
+    """The stored terms back as the letter's Kamerstuk."""
     found = [t for t in terms.split(",") if t]
     if not found:
         return None
     dossier = found[0]
     numbered = [t.rsplit("/", 1)[1] for t in found if "/" in t]
     chapters = [t[len(dossier) + 1 :] for t in found[1:2] if "/" not in t and t[-1:].isalpha()]
-    out = {"dossier": dossier, "number": numbered[0] if numbered else None}
-    if chapters:
-        out["chapter"] = chapters[0].upper()
-    return out
+    return Kamerstuk(
+        dossier, numbered[0] if numbered else None, chapters[0].upper() if chapters else None
+    )

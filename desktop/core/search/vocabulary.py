@@ -18,7 +18,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from desktop.core.search.analysis import plain_form
+from desktop.core.search.analysis import MAX_WORD_CHARS, plain_form
 
 _FILE = "vocabulary.json"
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")  # words of letters only: no designations, no numbers
@@ -42,7 +42,7 @@ class Vocabulary:
     @staticmethod
     def words_of(text: str) -> set[str]:
         """The distinct words of one letter: each counts once per letter."""
-        return {plain_form(w) for w in _WORD_RE.findall(text)}
+        return {plain_form(w) for w in _WORD_RE.findall(text) if len(w) <= MAX_WORD_CHARS}
 
     def merge_and_save(self, letters: Iterable[set[str]]) -> None:
         """Add committed letters' words to what is on disk now (another process may have

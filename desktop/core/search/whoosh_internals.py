@@ -1,29 +1,158 @@
-"""Small, contained fixes to Whoosh internals, applied once when the index module loads.
+"""Every use of Whoosh's private internals, behind one door.
 
-W3PerDocReader._cached_reader caches a length column reader only when the column exists; for
-fields without lengths (ID, KEYWORD, spelling) it asks the file system again for every single
-posting while a segment is written: 360 stat() calls per letter, a sixth of the build time.
-The fix caches the negative answer too. Segments are immutable once written, so a column
-that does not exist for a reader never appears later.
+Whoosh does not promise to keep its private names, so the rest of the project uses only its
+public API and asks here for the few things that need more:
 
-W3LeafMatcher._goto reads each posting block's header (a length and a small pickled tuple)
-by unpickling straight from the file: through a compound file without mmap that is some
-twenty read() calls a block, a fifth of a search at 10,000 letters. The fix reads the header
-in one piece and unpickles it from memory; a header longer than that piece (none is) takes
-Whoosh's own way.
+- posting blocks: the ranker scores a term's postings a whole block at a time (the arrays
+  ``W3LeafMatcher`` reads with ``_read_ids``/``_read_weights``/``_read_values``) instead of one
+  posting at a time through ``id()``/``weight()``: a word in every letter of 10,000 is
+  scored in a few milliseconds instead of 27;
+- length codes: BM25's per-letter length part is computed once per segment from the length
+  column (``_perdoc._cached_reader``), not looked up per posting;
+- positions: a phrase's pair positions are decoded without ``Positions.decode_positions``'s
+  per-call overhead (its format: an int, then the pickled deltas);
+- two patches of Whoosh's own code, applied by :func:`apply` (``Library.open`` calls it;
+  importing this module changes nothing):
+  ``W3PerDocReader._cached_reader`` caches a length column reader only when the column
+  exists; for fields without lengths (ID, KEYWORD) it asks the file system again for every
+  posting while a segment is written: 360 stat() calls per letter, a sixth of the build
+  time. The patch caches the negative answer too (segments are immutable once written).
+  ``W3LeafMatcher._goto`` unpickles each posting block's header straight from the file:
+  through a compound file without mmap that is some twenty read() calls a block, a fifth of
+  a search at 10,000 letters. The patch reads the header in one piece; a header longer than
+  that piece (none is) takes Whoosh's own way.
+
+At import this module checks that Whoosh is of the 2.7 series (whose codec these read) and
+has every private name used here. If not, :data:`SUPPORTED` is False: nothing is patched and
+the ranker scores through Whoosh's own matchers, slower but with the same results.
+``tests/test_whoosh_internals.py`` holds the patched and the unpatched Whoosh to the same
+scores and order.
 """
 
 from __future__ import annotations
 
 import io
 import pickle
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from itertools import accumulate
 
+import whoosh
+from whoosh import system
 from whoosh.codec import whoosh3
-from whoosh.system import _INT_SIZE, unpack_int
 from whoosh.util.numeric import byte_to_length
 
-_MISSING = object()
+WHOOSH_SERIES = (2, 7)
 _HEADER_READ = 128  # bytes: a block header is an int and a pickled 6-tuple, about 40
+_MISSING = object()
+_PRIVATE = {  # what this module reads or replaces, by owner
+    whoosh3.W3LeafMatcher: ("_goto", "_read_ids", "_read_weights", "_read_values", "_next_block"),
+    whoosh3.W3PerDocReader: ("_cached_reader",),
+    whoosh3: ("_lenfield", "LENGTHS_COLUMN"),
+    system: ("_INT_SIZE", "unpack_int"),
+}
+
+
+def _private_names_present() -> bool:
+    return all(hasattr(owner, name) for owner, names in _PRIVATE.items() for name in names)
+
+
+SUPPORTED: bool = tuple(whoosh.__version__[:2]) == WHOOSH_SERIES and _private_names_present()
+
+
+class _State:
+    """Whether the fast paths are in use, and whether Whoosh's own code is patched."""
+
+    fast = SUPPORTED
+    patched = False
+
+
+_WHOOSH_OWN = (
+    {
+        "_cached_reader": whoosh3.W3PerDocReader._cached_reader,
+        "_goto": whoosh3.W3LeafMatcher._goto,
+    }
+    if SUPPORTED
+    else {}
+)
+
+
+def apply() -> None:
+    """Patch Whoosh's length-column cache and block-header reads (once; no-op when this
+    Whoosh is not the one the patches were written for)."""
+    if not _State.fast or _State.patched:
+        return
+    whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    whoosh3.W3LeafMatcher._goto = _goto
+    _State.patched = True
+
+
+def fast() -> bool:
+    """Whether the ranker may read posting blocks and length codes itself."""
+    return _State.fast
+
+
+@contextmanager
+def whoosh_only() -> Iterator[None]:
+    """Whoosh's own code within: patches taken out, the ranker on Whoosh's matchers."""
+    was_fast, was_patched = _State.fast, _State.patched
+    if was_patched:
+        whoosh3.W3PerDocReader._cached_reader = _WHOOSH_OWN["_cached_reader"]
+        whoosh3.W3LeafMatcher._goto = _WHOOSH_OWN["_goto"]
+    _State.fast = _State.patched = False
+    try:
+        yield
+    finally:
+        _State.fast = was_fast
+        if was_patched:
+            apply()
+
+
+# -- what the ranker reads -------------------------------------------------------------------
+
+
+def posting_blocks(matcher, values: bool) -> Iterator[tuple[Sequence[int], Sequence]]:
+    """(ids, weights) or (ids, encoded values) of a leaf matcher: a block at a time where
+    the fast path is on, else one posting at a time through the public API."""
+    if matcher is None:
+        return
+    if _State.fast and isinstance(matcher, whoosh3.W3LeafMatcher):
+        while matcher.is_active():
+            matcher._read_ids()
+            if values:
+                matcher._read_values()
+            else:
+                matcher._read_weights()
+            yield matcher._ids, (matcher._values if values else matcher._weights)
+            matcher._next_block()
+        return
+    while matcher.is_active():
+        yield [matcher.id()], [matcher.value() if values else matcher.weight()]
+        matcher.next()
+
+
+def length_codes(reader, fieldname: str) -> Sequence[int]:
+    """The one-byte length code of *fieldname* for each letter of a segment (fast path only;
+    letters past the end of the column have none)."""
+    column = reader._perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+    return column.load() if column is not None else []
+
+
+def decode_positions(value: bytes, fmt) -> Iterator[int]:
+    """The positions in a ``Positions`` posting value (*fmt* decodes it on the slow path)."""
+    if not _State.fast:
+        return iter(fmt.decode_positions(value))
+    if not value.endswith(b"."):
+        value += b"."
+    return accumulate(pickle.loads(value[system._INT_SIZE :]))
+
+
+def length_of_code(code: int) -> int:
+    """A length code as Whoosh scores with it: a letter in the postings has length >= 1."""
+    return byte_to_length(code) if code else 1
+
+
+# -- the patches ------------------------------------------------------------------------------
 
 
 def _cached_reader(self, fieldname, column):
@@ -34,30 +163,22 @@ def _cached_reader(self, fieldname, column):
     return reader
 
 
-_whoosh_goto = whoosh3.W3LeafMatcher._goto
-
-
 def _goto(self, position):
     head = self._postfile.get(position, _HEADER_READ)
     piece = io.BytesIO(head)
-    piece.seek(_INT_SIZE)
+    piece.seek(system._INT_SIZE)
     try:
         info = pickle.load(piece)
     except (EOFError, pickle.UnpicklingError):
-        return _whoosh_goto(self, position)
+        return _WHOOSH_OWN["_goto"](self, position)
     self._data = self._ids = self._weights = self._values = None
     self._i = 0
-    length = unpack_int(head[:_INT_SIZE])[0]
+    length = system.unpack_int(head[: system._INT_SIZE])[0]
     if length < 0:  # the last block
         self._lastblock = True
         length = -length
-    self._nextoffset = position + _INT_SIZE + length
+    self._nextoffset = position + system._INT_SIZE + length
     self._dataoffset = position + piece.tell()
     (self._blocklength, self._maxid, self._maxweight, self._compression, mnlen, mxlen) = info
     self._minlength = byte_to_length(mnlen)
     self._maxlength = byte_to_length(mxlen)
-
-
-def apply() -> None:
-    whoosh3.W3PerDocReader._cached_reader = _cached_reader
-    whoosh3.W3LeafMatcher._goto = _goto

@@ -15,12 +15,15 @@ _SAMPLE = 4096
 
 
 def decode(data: bytes, source: str) -> str:
-    """A byte order mark first; then UTF-16 recognised by its zero bytes; then UTF-8, then
-    cp1252, then charset-normalizer's guess.
+    """A byte order mark first; then UTF-16 recognised by its zero bytes; then UTF-8; then,
+    line by line, UTF-8 or cp1252; then charset-normalizer's guess.
 
-    cp1252 rather than latin-1: Windows text holds curly quotes, en dashes and the euro sign
-    in 0x80-0x9F, which latin-1 would turn into control characters. Almost any byte string
-    decodes as cp1252, so charset-normalizer only sees the few that do not."""
+    Line by line: a line pasted from a Windows document into a UTF-8 letter is cp1252 while
+    the rest is UTF-8, and decoding the whole file as cp1252 garbled every other line ("»"
+    became "Â»"). A file that is cp1252 throughout reads as before: its ASCII lines read alike
+    in both. cp1252 rather than latin-1: Windows text holds curly quotes, en dashes and the
+    euro sign in 0x80-0x9F, which latin-1 would turn into control characters. Almost any byte
+    string decodes as cp1252, so charset-normalizer only sees the few that do not."""
     if data.startswith(_UTF32_BOMS):
         return _strict(data, "utf-32", source)
     if data.startswith(_UTF16_BOMS):
@@ -31,12 +34,21 @@ def decode(data: bytes, source: str) -> str:
         return _strict(data, utf16, source)
     if b"\x00" in data[:_SAMPLE]:
         raise LetterError(f"{source}: binary file, not a letter")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    return _guess(data, source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return "".join(map(_decode_line, data.splitlines(keepends=True)))
+    except UnicodeDecodeError:
+        return _guess(data, source)
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252")
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
