@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.ingest.treaties import Treaty
 from desktop.ui.chips import swatch
-from desktop.ui.formatting import plain_tooltip
+from desktop.ui.formatting import plain_tooltip, treaty_name
+from desktop.ui.i18n import fill
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -37,12 +38,11 @@ class TreatyPanel(QWidget):
         self._treaties = treaties
         self._current: str | None = None
         self._build_ui()
-        self._update_buttons()
+        self.retranslate()
 
     def _build_ui(self) -> None:
         self.table = QTreeWidget(self)
         self.table.setColumnCount(3)
-        self.table.setHeaderLabels(["Treaty", "Left", "Right"])
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -54,17 +54,14 @@ class TreatyPanel(QWidget):
             self.table.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
         self.table.itemClicked.connect(self._on_clicked)
         self.table.itemActivated.connect(self._on_clicked)
-        self.previous_button = QPushButton("◀ Previous", self)
-        self.previous_button.setToolTip("Previous mention in the focused pane (Shift+F3)")
+        self.previous_button = QPushButton(self)
         self.previous_button.clicked.connect(self.previous_requested)
-        self.next_button = QPushButton("Next ▶", self)
-        self.next_button.setToolTip("Next mention in the focused pane (F3)")
+        self.next_button = QPushButton(self)
         self.next_button.clicked.connect(self.next_requested)
-        self.highlights_box = QCheckBox("Show highlights", self)
+        self.highlights_box = QCheckBox(self)
         self.highlights_box.setChecked(True)
         self.highlights_box.toggled.connect(self.highlights_toggled)
-        self.fold_box = QCheckBox("Only passages with this treaty", self)
-        self.fold_box.setToolTip("Fold both panes to the paragraphs that mention the treaty")
+        self.fold_box = QCheckBox(self)
         self.fold_box.toggled.connect(self.fold_toggled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
@@ -76,6 +73,34 @@ class TreatyPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.highlights_box)
         layout.addWidget(self.fold_box)
+
+    def retranslate(self) -> None:
+        self.table.setHeaderLabels([self.tr("Treaty"), self.tr("Left"), self.tr("Right")])
+        self.table.setAccessibleName(self.tr("Treaties in the open letters"))
+        self.table.setAccessibleDescription(
+            self.tr("Mentions per pane; choosing a treaty emphasises it in both panes")
+        )
+        self.previous_button.setToolTip(self.tr("Previous mention in the focused pane (Shift+F3)"))
+        self.next_button.setToolTip(self.tr("Next mention in the focused pane (F3)"))
+        self.highlights_box.setText(self.tr("Show highlights"))
+        self.fold_box.setText(self.tr("Only passages with this treaty"))
+        self.fold_box.setToolTip(
+            self.tr("Fold both panes to the paragraphs that mention the treaty")
+        )
+        for i in range(self.rows()):
+            self._describe(self.table.topLevelItem(i))
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_highlights(self, shown: bool) -> None:
+        self.highlights_box.setChecked(shown)
+
+    def show_fold(self, folded: bool) -> None:
+        self.fold_box.setChecked(folded)
 
     # -- content ----------------------------------------------------------------------
 
@@ -99,12 +124,18 @@ class TreatyPanel(QWidget):
         item.setData(0, ID_ROLE, treaty_id)
         if treaty:
             item.setIcon(0, QIcon(swatch(treaty.colour)))
-            item.setToolTip(0, plain_tooltip(f"{treaty.name_nl} · {treaty.name_en}"))
         for column in (1, 2):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
-        item.setToolTip(1, "Mentions in the left pane")
-        item.setToolTip(2, "Mentions in the right pane")
+        self._describe(item)
         return item
+
+    def _describe(self, item: QTreeWidgetItem) -> None:
+        treaty = self._treaties.get(item.data(0, ID_ROLE))
+        if treaty:
+            other = treaty.name_en if treaty_name(treaty) == treaty.name_nl else treaty.name_nl
+            item.setToolTip(0, plain_tooltip(f"{treaty_name(treaty)} · {other}"))
+        item.setToolTip(1, self.tr("Mentions in the left pane"))
+        item.setToolTip(2, self.tr("Mentions in the right pane"))
 
     def treaty_ids(self) -> list[str]:
         return [self.table.topLevelItem(i).data(0, ID_ROLE) for i in range(self.rows())]
@@ -154,6 +185,9 @@ class TreatyPanel(QWidget):
         if self._current is None and self.fold_box.isChecked():
             self.fold_box.setChecked(False)
         label = self._treaties[self._current].label if self._current in self._treaties else ""
-        suffix = f" {label}" if label else ""
-        self.next_button.setText(f"Next{suffix} ▶")
-        self.previous_button.setText(f"◀ Previous{suffix}")
+        if label:
+            self.next_button.setText(fill(self.tr("Next %1 ▶"), label))
+            self.previous_button.setText(fill(self.tr("◀ Previous %1"), label))
+        else:
+            self.next_button.setText(self.tr("Next ▶"))
+            self.previous_button.setText(self.tr("◀ Previous"))

@@ -14,21 +14,34 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.library.library import IndexReport, Library, LibraryBusy, LibraryError
+from desktop.core.model.letter import Letter
 from desktop.core.search.query import QueryError, SearchResult
+from desktop.ui.field_marks import field_terms
+from desktop.ui.search_model import hit_marks
 
 
 class SearchSignals(QObject):
-    finished = Signal(int, object)  # sequence number, SearchResult
+    finished = Signal(int, object, object)  # sequence number, SearchResult, {id: marks}
     failed = Signal(int, object)  # sequence number, QueryError or str
 
 
 class SearchJob(QRunnable):
-    """One search; the sequence number lets the panel ignore answers that came too late."""
+    """One search; the sequence number lets the panel ignore answers that came too late.
+    Each hit's marks are counted here, off the GUI thread: the words the text matched and,
+    for treaty:, signatory: and kamerstuk:, what those fields matched in the letter."""
 
-    def __init__(self, search: Callable[..., SearchResult], seq: int, query: str, **filters):
+    def __init__(
+        self,
+        search: Callable[..., SearchResult],
+        seq: int,
+        query: str,
+        fetch: Callable[[str], Letter | None] | None = None,
+        **filters,
+    ):
         super().__init__()
         self.signals = SearchSignals()
         self._search = search
+        self._fetch = fetch
         self._seq = seq
         self._query = query
         self._filters = filters
@@ -36,14 +49,24 @@ class SearchJob(QRunnable):
     def run(self) -> None:
         try:
             result = self._search(self._query, **self._filters)
-            for hit in result.hits:
-                hit.matches  # noqa: B018 (computed here, off the GUI thread: a 5 MB letter takes a while)
+            counts = self._count(result)
         except QueryError as exc:
             self.signals.failed.emit(self._seq, exc)
         except Exception as exc:  # a broken index must not kill the thread: say what failed
             self.signals.failed.emit(self._seq, f"search failed: {exc}")
         else:
-            self.signals.finished.emit(self._seq, result)
+            self.signals.finished.emit(self._seq, result, counts)
+
+    def _count(self, result: SearchResult) -> dict[str, int]:
+        terms = field_terms(self._query)
+        counts = {}
+        for hit in result.hits:
+            letter = self._fetch(hit.id) if terms and self._fetch else None
+            if letter is None:
+                counts[hit.id] = len(hit.matches)
+            else:
+                counts[hit.id] = len(hit_marks(hit, terms, letter))
+        return counts
 
 
 class ImportSignals(QObject):

@@ -1,0 +1,1174 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="162"/>
+        <source>Dutch parliamentary letters side by side, every treaty mention highlighted in its own colour, footnotes where they are referenced, and a full-text search over the whole library.</source>
+        <translation>Kamerbrieven naast elkaar, elke vermelding van een verdrag gemarkeerd in een eigen kleur, noten waar ernaar verwezen wordt, en zoeken in de volledige tekst van de hele bibliotheek.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="171"/>
+        <source>Treaty facts come from the bundled gazetteer; each card names its source. The reader never loads anything from the network.</source>
+        <translation>De gegevens over verdragen komen uit de meegeleverde verdragenlijst; elke kaart noemt haar bron. De lezer haalt nooit iets van het netwerk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="180"/>
+        <source>About Kamerbrief Reader</source>
+        <translation>Over Kamerbrief Reader</translation>
+    </message>
+</context>
+<context>
+    <name>FailuresDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="35"/>
+        <source>Some files were not imported</source>
+        <translation>Sommige bestanden zijn niet geïmporteerd</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs.py" line="39"/>
+        <source>%n file(s) could not be imported; everything else was added to the library.</source>
+        <translation>
+            <numerusform>%n bestand kon niet worden geïmporteerd; al het andere is aan de bibliotheek toegevoegd.</numerusform>
+            <numerusform>%n bestanden konden niet worden geïmporteerd; al het andere is aan de bibliotheek toegevoegd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="47"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="47"/>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="48"/>
+        <source>Files not imported</source>
+        <translation>Niet geïmporteerde bestanden</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="82"/>
+        <location filename="../../desktop/ui/find_bar.py" line="83"/>
+        <source>Find in this letter</source>
+        <translation>Zoeken in deze brief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="84"/>
+        <source>Previous (Shift+Enter)</source>
+        <translation>Vorige (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="85"/>
+        <source>Previous find</source>
+        <translation>Vorige vondst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="86"/>
+        <source>Next (Enter)</source>
+        <translation>Volgende (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="87"/>
+        <source>Next find</source>
+        <translation>Volgende vondst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="88"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>Zoekbalk sluiten (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="89"/>
+        <source>Close the find bar</source>
+        <translation>Zoekbalk sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="112"/>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/find_bar.py" line="114"/>
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n gevonden</numerusform>
+            <numerusform>%n gevonden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/find_bar.py" line="116"/>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDocument</name>
+    <message>
+        <location filename="../../desktop/ui/letter_document.py" line="66"/>
+        <source>Kamerstuk</source>
+        <translation>Kamerstuk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_document.py" line="67"/>
+        <source>Handelingen</source>
+        <translation>Handelingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_document.py" line="68"/>
+        <source>Motion</source>
+        <translation>Motie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_document.py" line="246"/>
+        <source>Notes</source>
+        <translation>Noten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_document.py" line="265"/>
+        <location filename="../../desktop/ui/letter_document.py" line="362"/>
+        <source>Back to the text</source>
+        <translation>Terug naar de tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_document.py" line="329"/>
+        <source>Open in your browser: %1</source>
+        <translation>Openen in de browser: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LetterView</name>
+    <message>
+        <location filename="../../desktop/ui/letter_view.py" line="315"/>
+        <source>Copy with citation</source>
+        <translation>Kopiëren met vindplaats</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="203"/>
+        <source>Filter letters by title, date, kamerstuk…</source>
+        <translation>Brieven filteren op titel, datum, kamerstuk…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="204"/>
+        <source>Filter the library</source>
+        <translation>Bibliotheek filteren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="205"/>
+        <source>Only letters that mention this treaty</source>
+        <translation>Alleen brieven die dit verdrag noemen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="206"/>
+        <source>Treaty filter</source>
+        <translation>Filter op verdrag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="207"/>
+        <source>Only letters of this year</source>
+        <translation>Alleen brieven uit dit jaar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="208"/>
+        <source>Year filter</source>
+        <translation>Filter op jaar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="210"/>
+        <source>Sort the letters: newest or oldest first, or by title</source>
+        <translation>Brieven sorteren: nieuwste of oudste eerst, of op titel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="212"/>
+        <source>Sort order</source>
+        <translation>Volgorde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="213"/>
+        <source>Newest</source>
+        <translation>Nieuwste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="213"/>
+        <source>Oldest</source>
+        <translation>Oudste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="213"/>
+        <source>Title A–Z</source>
+        <translation>Titel A–Z</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="217"/>
+        <source>Double-click or Enter: open in the focused pane; Ctrl+Enter: the other</source>
+        <translation>Dubbelklik of Enter: openen in het actieve paneel; Ctrl+Enter: in het andere</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="219"/>
+        <source>Letters in the library</source>
+        <translation>Brieven in de bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="222"/>
+        <source>Enter opens the letter in the focused pane, Ctrl+Enter in the other; drag a letter onto a pane to open it there</source>
+        <translation>Enter opent de brief in het actieve paneel, Ctrl+Enter in het andere; sleep een brief naar een paneel om hem daar te openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="247"/>
+        <source>Any treaty</source>
+        <translation>Elk verdrag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="250"/>
+        <source>Any year</source>
+        <translation>Elk jaar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="279"/>
+        <source>No letters yet: File › Add files…, or drop letters on the window</source>
+        <translation>Nog geen brieven: Bestand › Bestanden toevoegen…, of sleep brieven naar het venster</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_panel.py" line="281"/>
+        <source>%n letter(s)</source>
+        <translation>
+            <numerusform>%n brief</numerusform>
+            <numerusform>%n brieven</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_panel.py" line="283"/>
+        <source>%1 of %n letter(s)</source>
+        <translation>
+            <numerusform>%1 van %n brief</numerusform>
+            <numerusform>%1 van %n brieven</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="336"/>
+        <source>Open in the focused pane</source>
+        <translation>Openen in het actieve paneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="337"/>
+        <source>Open in the other pane</source>
+        <translation>Openen in het andere paneel</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <source>Library busy: another Kamerbrief Reader is importing. Opened read-only: reading and searching work; importing waits until it is done.</source>
+        <translation>Bibliotheek bezet: een andere Kamerbrief Reader importeert. Alleen-lezen geopend: lezen en zoeken werken; importeren wacht tot die klaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
+        <source>Library</source>
+        <translation>Bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="439"/>
+        <source>Treaties</source>
+        <translation>Verdragen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <source>Footnotes</source>
+        <translation>Noten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <source>Library and search</source>
+        <translation>Bibliotheek en zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <source>Treaties and footnotes</source>
+        <translation>Verdragen en noten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <source>Step through both panes together</source>
+        <translation>Beide panelen samen doorlopen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="446"/>
+        <source>Next and previous mention move both panes to their next mention of the chosen treaty (Ctrl+Shift+L)</source>
+        <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding van het gekozen verdrag (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
+        <source>Stop the import; the letters imported so far stay in the library</source>
+        <translation>Import stoppen; de brieven die al zijn geïmporteerd blijven in de bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <source>Import progress</source>
+        <translation>Voortgang van de import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="505"/>
+        <source>The other pane showed this letter: the panes swapped (Alt+Left undoes it)</source>
+        <translation>Het andere paneel toonde deze brief al: de panelen zijn gewisseld (Alt+Links maakt dat ongedaan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="546"/>
+        <source>Nothing further forward in this pane</source>
+        <translation>Dit paneel kan niet verder vooruit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="548"/>
+        <source>Nothing further back in this pane</source>
+        <translation>Dit paneel kan niet verder terug</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="569"/>
+        <source>Choose a treaty first: the panes fold to its passages</source>
+        <translation>Kies eerst een verdrag: de panelen tonen dan alleen de passages daarover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="585"/>
+        <source>Text size %1 pt</source>
+        <translation>Tekstgrootte %1 pt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="650"/>
+        <source>Letters (%1)</source>
+        <translation>Brieven (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="650"/>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <source>Add letters</source>
+        <translation>Brieven toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
+        <source>Add a folder of letters</source>
+        <translation>Een map met brieven toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="663"/>
+        <source>An import is already running; wait for it or cancel it</source>
+        <translation>Er loopt al een import; wacht erop of annuleer hem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="672"/>
+        <source>Importing…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="683"/>
+        <source>Cancelling…</source>
+        <translation>Annuleren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="689"/>
+        <source>Importing %1</source>
+        <translation>%1 importeren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="701"/>
+        <source>%n letter(s) added</source>
+        <translation>
+            <numerusform>%n brief toegevoegd</numerusform>
+            <numerusform>%n brieven toegevoegd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="703"/>
+        <source>%n letter(s) updated</source>
+        <translation>
+            <numerusform>%n brief bijgewerkt</numerusform>
+            <numerusform>%n brieven bijgewerkt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="705"/>
+        <source>%n letter(s) removed</source>
+        <translation>
+            <numerusform>%n brief verwijderd</numerusform>
+            <numerusform>%n brieven verwijderd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="707"/>
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n bestand kon niet worden gelezen</numerusform>
+            <numerusform>%n bestanden konden niet worden gelezen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="711"/>
+        <source>Nothing new: %n letter(s) already in the library</source>
+        <translation>
+            <numerusform>Niets nieuws: %n brief stond al in de bibliotheek</numerusform>
+            <numerusform>Niets nieuws: %n brieven stonden al in de bibliotheek</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="713"/>
+        <source>No letters found</source>
+        <translation>Geen brieven gevonden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="714"/>
+        <source>Import cancelled: %1</source>
+        <translation>Import geannuleerd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="733"/>
+        <source>The library is busy: another Kamerbrief Reader is writing to it. Try the import again when that has finished.</source>
+        <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer de import opnieuw als die klaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="737"/>
+        <source>Import failed</source>
+        <translation>Import mislukt</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <source>&amp;Add files…</source>
+        <translation>Bestanden &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <source>Add &amp;folder…</source>
+        <translation>&amp;Map toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <source>&amp;Copy with citation</source>
+        <translation>&amp;Kopiëren met vindplaats</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <source>Copy &amp;text only</source>
+        <translation>Alleen &amp;tekst kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <source>&amp;Find in the letter</source>
+        <translation>&amp;Zoeken in de brief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <source>&amp;Search the library</source>
+        <translation>Zoeken in de &amp;bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <source>F&amp;ilter the library list</source>
+        <translation>&amp;Lijst van de bibliotheek filteren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Groter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Kleiner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Normale grootte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <source>Show treaty &amp;highlights</source>
+        <translation>&amp;Verdragen markeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <source>Only &amp;passages with the chosen treaty</source>
+        <translation>Alleen &amp;passages met het gekozen verdrag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <source>&amp;No treaty emphasis</source>
+        <translation>Geen verdrag &amp;uitlichten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <source>Focus &amp;left pane</source>
+        <translation>Naar het &amp;linkerpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <source>Focus r&amp;ight pane</source>
+        <translation>Naar het &amp;rechterpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <source>S&amp;wap the letters</source>
+        <translation>Brieven &amp;wisselen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <source>Colours: follow the &amp;system</source>
+        <translation>Kleuren: volgens het &amp;systeem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <source>Colours: li&amp;ght</source>
+        <translation>Kleuren: l&amp;icht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <source>Colours: &amp;dark</source>
+        <translation>Kleuren: &amp;donker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Ga naar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <source>&amp;Forward</source>
+        <translation>V&amp;ooruit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <source>&amp;Next mention</source>
+        <translation>&amp;Volgende vermelding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <source>&amp;Previous mention</source>
+        <translation>Vo&amp;rige vermelding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <source>Step through &amp;both panes together</source>
+        <translation>&amp;Beide panelen samen doorlopen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <source>Next and previous mention move both panes to their next mention</source>
+        <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <source>Next search &amp;match</source>
+        <translation>Volgende tre&amp;ffer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <source>Previous search m&amp;atch</source>
+        <translation>Vorige treff&amp;er</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <source>&amp;About Kamerbrief Reader</source>
+        <translation>&amp;Over Kamerbrief Reader</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/notes_panel.py" line="47"/>
+        <source>%n footnote(s) in the left pane</source>
+        <translation>
+            <numerusform>%n noot in het linkerpaneel</numerusform>
+            <numerusform>%n noten in het linkerpaneel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/notes_panel.py" line="49"/>
+        <source>%n footnote(s) in the right pane</source>
+        <translation>
+            <numerusform>%n noot in het rechterpaneel</numerusform>
+            <numerusform>%n noten in het rechterpaneel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/notes_panel.py" line="51"/>
+        <source>%n footnote(s)</source>
+        <translation>
+            <numerusform>%n noot</numerusform>
+            <numerusform>%n noten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notes_panel.py" line="54"/>
+        <source>Enter shows the note in the letter</source>
+        <translation>Enter toont de noot in de brief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notes_panel.py" line="56"/>
+        <source>Show this note in the letter</source>
+        <translation>Deze noot in de brief tonen</translation>
+    </message>
+</context>
+<context>
+    <name>QueryMessages</name>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="38"/>
+        <source>empty query</source>
+        <translation>lege zoekvraag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="39"/>
+        <source>unclosed quote</source>
+        <translation>aanhalingsteken niet gesloten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="40"/>
+        <source>&apos;)&apos; without &apos;(&apos;</source>
+        <translation>&apos;)&apos; zonder &apos;(&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="41"/>
+        <source>&apos;(&apos; is never closed</source>
+        <translation>&apos;(&apos; wordt nergens gesloten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="44"/>
+        <source>the query has no words to search for</source>
+        <translation>de zoekvraag bevat geen woorden om naar te zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="48"/>
+        <source>unknown field &apos;%1&apos; (known: %2)</source>
+        <translation>onbekend veld &apos;%1&apos; (bekend: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="52"/>
+        <source>&apos;%1&apos; is not a date (write 2018, 2018-11 or 2018-11-27)</source>
+        <translation>&apos;%1&apos; is geen datum (schrijf 2018, 2018-11 of 2018-11-27)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="58"/>
+        <source>words near each other (&quot;…&quot;~N) cannot be searched; use AND</source>
+        <translation>woorden dicht bij elkaar (&quot;…&quot;~N) kunnen niet worden gezocht; gebruik AND</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="64"/>
+        <source>an operator has nothing to work on</source>
+        <translation>een operator heeft niets om op te werken</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="223"/>
+        <source>Left pane</source>
+        <translation>Linkerpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="223"/>
+        <source>Right pane</source>
+        <translation>Rechterpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="226"/>
+        <source>Letter text, left pane</source>
+        <translation>Tekst van de brief, linkerpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="226"/>
+        <source>Letter text, right pane</source>
+        <translation>Tekst van de brief, rechterpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="229"/>
+        <source>The letter; treaty mentions are underlined, footnote markers are links</source>
+        <translation>De brief; vermeldingen van verdragen zijn onderstreept, nootnummers zijn koppelingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="231"/>
+        <source>Choose the letter shown in this pane</source>
+        <translation>Kies de brief die dit paneel toont</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
+        <source>Letter in the left pane</source>
+        <translation>Brief in het linkerpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
+        <source>Letter in the right pane</source>
+        <translation>Brief in het rechterpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
+        <source>Choose a letter…</source>
+        <translation>Kies een brief…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
+        <source>Back to the previous letter and place (Alt+Left)</source>
+        <translation>Terug naar de vorige brief en plek (Alt+Links)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
+        <source>Forward again (Alt+Right)</source>
+        <translation>Weer vooruit (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
+        <source>Forward</source>
+        <translation>Vooruit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
+        <source>Previous match (Ctrl+Shift+G)</source>
+        <translation>Vorige treffer (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
+        <source>Previous match</source>
+        <translation>Vorige treffer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
+        <source>Next match (Ctrl+G)</source>
+        <translation>Volgende treffer (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="243"/>
+        <source>Next match</source>
+        <translation>Volgende treffer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="244"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="245"/>
+        <source>Clear the search matches</source>
+        <translation>Zoektreffers wissen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="283"/>
+        <source>Letter %1 is no longer in the library</source>
+        <translation>Brief %1 staat niet meer in de bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="462"/>
+        <source>No letter open.
+
+Choose one above, or double-click a letter in the library.</source>
+        <translation>Geen brief geopend.
+
+Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="492"/>
+        <source>Vergaderjaar %1</source>
+        <translation>Vergaderjaar %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="509"/>
+        <source>Showing %1 of %2 passages that mention %3</source>
+        <translation>%1 van %2 passages, die %3 noemen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="578"/>
+        <source>No mention in this letter</source>
+        <translation>Geen vermelding in deze brief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="583"/>
+        <source>Wrapped around to the first mention</source>
+        <translation>Terug bij de eerste vermelding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="585"/>
+        <source>Wrapped around to the last mention</source>
+        <translation>Terug bij de laatste vermelding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="653"/>
+        <source>Search match %1 of %2</source>
+        <translation>Zoektreffer %1 van %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reader_pane.py" line="655"/>
+        <source>%n search match(es)</source>
+        <translation>
+            <numerusform>%n zoektreffer</numerusform>
+            <numerusform>%n zoektreffers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="687"/>
+        <source>Footnote %1 is not shown</source>
+        <translation>Noot %1 wordt niet getoond</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="154"/>
+        <source>Words match all their forms (verdrag, verdragen). &quot;Phrases&quot; in quotes; AND, OR, NOT; wildcards (kernwap*); fields: title:, verdrag:INF, date:2018, kamerstuk:33694, signatory:Blok.</source>
+        <translation>Woorden vinden al hun vormen (verdrag, verdragen). &quot;Woordgroepen&quot; tussen aanhalingstekens; AND, OR, NOT; jokertekens (kernwap*); velden: title:, verdrag:INF, date:2018, kamerstuk:33694, ondertekenaar:Blok.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="160"/>
+        <source>Search the library (Ctrl+K)</source>
+        <translation>Zoeken in de bibliotheek (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="162"/>
+        <source>Search the library</source>
+        <translation>Zoeken in de bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="164"/>
+        <source>Search status</source>
+        <translation>Zoekstatus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="165"/>
+        <source>Narrow the results by treaty or year</source>
+        <translation>Resultaten beperken tot een verdrag of jaar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="166"/>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="168"/>
+        <source>Enter opens the result in the focused pane, Ctrl+Enter in the other</source>
+        <translation>Enter opent het resultaat in het actieve paneel, Ctrl+Enter in het andere</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="171"/>
+        <source>Double-click or Enter: open in the focused pane; Ctrl+Enter: the other</source>
+        <translation>Dubbelklik of Enter: openen in het actieve paneel; Ctrl+Enter: in het andere</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search_panel.py" line="280"/>
+        <source>%n letter(s) match</source>
+        <translation>
+            <numerusform>%n brief gevonden</numerusform>
+            <numerusform>%n brieven gevonden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="282"/>
+        <source>(showing the best %1)</source>
+        <translation>(de beste %1 getoond)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="284"/>
+        <source>No letters match «%1».</source>
+        <translation>Geen brieven gevonden voor «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="287"/>
+        <source>Did you mean %1?</source>
+        <translation>Bedoelde u %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="292"/>
+        <source>Treaty:</source>
+        <translation>Verdrag:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="292"/>
+        <source>Year:</source>
+        <translation>Jaar:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="303"/>
+        <source>(all)</source>
+        <translation>(alle)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="322"/>
+        <source>Cannot read the query (at character %1): %2</source>
+        <translation>Zoekvraag onleesbaar (bij teken %1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="326"/>
+        <source>Cannot read the query: %1</source>
+        <translation>Zoekvraag onleesbaar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="329"/>
+        <source>The search failed: %1</source>
+        <translation>Zoeken mislukt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="386"/>
+        <source>Open in the focused pane</source>
+        <translation>Openen in het actieve paneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="387"/>
+        <source>Open in the other pane</source>
+        <translation>Openen in het andere paneel</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search_model.py" line="59"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n treffer</numerusform>
+            <numerusform>%n treffers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="116"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="117"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="118"/>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Kleuren:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="119"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="120"/>
+        <source>Colours</source>
+        <translation>Kleuren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs.py" line="126"/>
+        <source>Follow the system</source>
+        <translation>Volgens het systeem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="126"/>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="126"/>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs.py" line="142"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="141"/>
+        <source>Command</source>
+        <translation>Opdracht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="141"/>
+        <source>Shortcut</source>
+        <translation>Sneltoets</translation>
+    </message>
+</context>
+<context>
+    <name>TreatyCard</name>
+    <message>
+        <location filename="../../desktop/ui/formatting.py" line="88"/>
+        <source>“het verdrag” is read here as this treaty (inferred)</source>
+        <translation>“het verdrag” wordt hier gelezen als dit verdrag (afgeleid)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/formatting.py" line="95"/>
+        <source>Signed</source>
+        <translation>Ondertekend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/formatting.py" line="96"/>
+        <source>In force</source>
+        <translation>In werking</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/formatting.py" line="97"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/formatting.py" line="98"/>
+        <source>Netherlands</source>
+        <translation>Nederland</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/formatting.py" line="99"/>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/formatting.py" line="115"/>
+        <source>%1 (as of %2)</source>
+        <translation>%1 (sinds %2)</translation>
+    </message>
+</context>
+<context>
+    <name>TreatyPanel</name>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="78"/>
+        <source>Treaty</source>
+        <translation>Verdrag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="78"/>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="78"/>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="79"/>
+        <source>Treaties in the open letters</source>
+        <translation>Verdragen in de geopende brieven</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="81"/>
+        <source>Mentions per pane; choosing a treaty emphasises it in both panes</source>
+        <translation>Vermeldingen per paneel; een gekozen verdrag wordt in beide panelen uitgelicht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="83"/>
+        <source>Previous mention in the focused pane (Shift+F3)</source>
+        <translation>Vorige vermelding in het actieve paneel (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="84"/>
+        <source>Next mention in the focused pane (F3)</source>
+        <translation>Volgende vermelding in het actieve paneel (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="85"/>
+        <source>Show highlights</source>
+        <translation>Markeringen tonen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="86"/>
+        <source>Only passages with this treaty</source>
+        <translation>Alleen passages met dit verdrag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="88"/>
+        <source>Fold both panes to the paragraphs that mention the treaty</source>
+        <translation>Beide panelen tonen alleen de alinea&apos;s die het verdrag noemen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="137"/>
+        <source>Mentions in the left pane</source>
+        <translation>Vermeldingen in het linkerpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="138"/>
+        <source>Mentions in the right pane</source>
+        <translation>Vermeldingen in het rechterpaneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="189"/>
+        <source>Next %1 ▶</source>
+        <translation>Volgende %1 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="190"/>
+        <source>◀ Previous %1</source>
+        <translation>◀ Vorige %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="192"/>
+        <source>Next ▶</source>
+        <translation>Volgende ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="193"/>
+        <source>◀ Previous</source>
+        <translation>◀ Vorige</translation>
+    </message>
+</context>
+</TS>
