@@ -137,6 +137,9 @@ class LetterView(QTextBrowser):
             return self._pending_top
         if self.verticalScrollBar().value() == 0:
             return None
+        # A hit test on a layout still dirty from a margin or font change answers the
+        # document's end; asking the layout its size brings it up to date first.
+        self.document().documentLayout().documentSize()
         return self.cursorForPosition(QPoint(0, 0)).position()
 
     def show_at_top(self, position: int | None) -> None:
@@ -152,6 +155,14 @@ class LetterView(QTextBrowser):
         bar.setValue(wanted)
         # The layout may still be growing the scroll range: come back when it has.
         self._pending_top = position if bar.value() != wanted else None
+
+    def go_to_top_of(self, position: int | None) -> None:
+        """Open at a place: the text cursor there too, so that giving the view the keyboard
+        (which scrolls to the cursor) keeps the place."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position or 0, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.show_at_top(position)
 
     @contextmanager
     def keeping_place(self) -> Iterator[None]:

@@ -330,10 +330,14 @@ class LibraryPanel(QWidget):
 
     def _context_menu(self, position) -> None:
         index = self.list_view.indexAt(position)
-        if not index.isValid():
-            return
+        if index.isValid():
+            menu = self.context_menu(index)
+            menu.exec(self.list_view.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        """Where to open a letter: the focused pane or the other."""
         menu = QMenu(self)
         menu.addAction(self.tr("Open in the focused pane"), lambda: self._open(index, False))
         menu.addAction(self.tr("Open in the other pane"), lambda: self._open(index, True))
-        menu.exec(self.list_view.viewport().mapToGlobal(position))
-        menu.deleteLater()
+        return menu

@@ -433,12 +433,12 @@ class ReaderPane(QWidget):
     def go_to_offset(self, offset: int | None) -> None:
         """Show the line holding letter *offset* at the top (None: the letter's top)."""
         if offset is None or self.rendered is None:
-            self.view.show_at_top(None)
+            self.view.go_to_top_of(None)
             return
         position = self.rendered.positions.to_doc(offset)
         if position is None:  # folded away: the nearest passage shown after it
             position = self._nearest_shown(offset)
-        self.view.show_at_top(position)
+        self.view.go_to_top_of(position)
 
     def _nearest_shown(self, offset: int) -> int | None:
         text_length = len(self.letter.text) if self.letter else 0

@@ -380,13 +380,17 @@ class SearchPanel(QWidget):
 
     def _context_menu(self, position) -> None:
         index = self.results.indexAt(position)
-        if not index.isValid():
-            return
+        if index.isValid():
+            menu = self.context_menu(index.row())
+            menu.exec(self.results.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    def context_menu(self, row: int) -> QMenu:
+        """Where to open a result: the focused pane or the other."""
         menu = QMenu(self)
-        menu.addAction(self.tr("Open in the focused pane"), lambda: self._open(index.row(), False))
-        menu.addAction(self.tr("Open in the other pane"), lambda: self._open(index.row(), True))
-        menu.exec(self.results.viewport().mapToGlobal(position))
-        menu.deleteLater()
+        menu.addAction(self.tr("Open in the focused pane"), lambda: self._open(row, False))
+        menu.addAction(self.tr("Open in the other pane"), lambda: self._open(row, True))
+        return menu
 
 
 def _marked_query(query: str, position: int | None) -> str:
