@@ -109,6 +109,7 @@ class ReaderPane(QWidget):
         self._find_hits: Offsets = []
         self._folded_text: str | None = None  # the letter folded for find, made once
         self._hit_index = -1
+        self._find_from = 0  # document position the find bar searches from
         self.state = state if state is not None else ReadingState(self)
         self._fold: str | None = self.state.folded_to
         self._back: list[Place] = []
@@ -656,6 +657,8 @@ class ReaderPane(QWidget):
             self.hit_label.setText(text)
 
     def open_find(self) -> None:
+        # Finding starts where the reader is, and stays there while the word grows.
+        self._find_from = self.view.textCursor().selectionStart()
         self.find_bar.open_bar()
         if self.find_bar.box.text().strip():
             self._on_find_changed(self.find_bar.box.text())
@@ -670,8 +673,12 @@ class ReaderPane(QWidget):
     def _on_find_changed(self, needle: str) -> None:
         self._find_hits = self._find(needle)
         self._show_hits()
-        if self._find_hits:
-            self.next_hit(True)
+        spans = self.rendered.hits if self.rendered else []
+        if spans:
+            starts = [s.start for s in spans]
+            self._hit_index = bisect_left(starts, self._find_from) % len(spans)
+            self.view.reveal(spans[self._hit_index].start, spans[self._hit_index].end)
+            self._update_hit_label()
 
     def _on_find_closed(self) -> None:
         self._find_hits = []

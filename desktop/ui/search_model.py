@@ -56,7 +56,11 @@ class SearchResultModel(QAbstractListModel):
 
     def meta(self, hit: Hit, count: int) -> str:
         """ "3 matches · 16 november 2023 · Kamerstuk 33 694, nr. 69"."""
-        parts = [self.tr("%n match(es)", "", count), dutch_date(hit.date)]
+        if count:
+            why = self.tr("%n match(es)", "", count)
+        else:  # date:, or a kamerstuk the text does not print: the header shows it
+            why = self.tr("matched by date, kamerstuk or signatory")
+        parts = [why, dutch_date(hit.date)]
         parts.append(kamerstuk_label(hit.kamerstuk))
         return " · ".join(p for p in parts if p)
 

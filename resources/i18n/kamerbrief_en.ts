@@ -115,7 +115,7 @@
 <context>
     <name>ReaderPane</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="655"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="656"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n search match</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="59"/>
+        <location filename="../../desktop/ui/search_model.py" line="60"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>

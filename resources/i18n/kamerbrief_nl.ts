@@ -144,7 +144,7 @@
 <context>
     <name>LetterView</name>
     <message>
-        <location filename="../../desktop/ui/letter_view.py" line="315"/>
+        <location filename="../../desktop/ui/letter_view.py" line="326"/>
         <source>Copy with citation</source>
         <translation>Kopiëren met vindplaats</translation>
     </message>
@@ -253,12 +253,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="336"/>
+        <location filename="../../desktop/ui/library_panel.py" line="341"/>
         <source>Open in the focused pane</source>
         <translation>Openen in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="337"/>
+        <location filename="../../desktop/ui/library_panel.py" line="342"/>
         <source>Open in the other pane</source>
         <translation>Openen in het andere paneel</translation>
     </message>
@@ -722,103 +722,103 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="223"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="224"/>
         <source>Left pane</source>
         <translation>Linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="223"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="224"/>
         <source>Right pane</source>
         <translation>Rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="226"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="227"/>
         <source>Letter text, left pane</source>
         <translation>Tekst van de brief, linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="226"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="227"/>
         <source>Letter text, right pane</source>
         <translation>Tekst van de brief, rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="229"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="230"/>
         <source>The letter; treaty mentions are underlined, footnote markers are links</source>
         <translation>De brief; vermeldingen van verdragen zijn onderstreept, nootnummers zijn koppelingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="231"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="232"/>
         <source>Choose the letter shown in this pane</source>
         <translation>Kies de brief die dit paneel toont</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
         <source>Letter in the left pane</source>
         <translation>Brief in het linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
         <source>Letter in the right pane</source>
         <translation>Brief in het rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
         <source>Choose a letter…</source>
         <translation>Kies een brief…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
         <source>Back to the previous letter and place (Alt+Left)</source>
         <translation>Terug naar de vorige brief en plek (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
         <source>Forward again (Alt+Right)</source>
         <translation>Weer vooruit (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
         <source>Forward</source>
         <translation>Vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
         <source>Previous match (Ctrl+Shift+G)</source>
         <translation>Vorige treffer (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
         <source>Previous match</source>
         <translation>Vorige treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="243"/>
         <source>Next match (Ctrl+G)</source>
         <translation>Volgende treffer (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="243"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="244"/>
         <source>Next match</source>
         <translation>Volgende treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="244"/>
         <location filename="../../desktop/ui/reader_pane.py" line="245"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="246"/>
         <source>Clear the search matches</source>
         <translation>Zoektreffers wissen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="283"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="284"/>
         <source>Letter %1 is no longer in the library</source>
         <translation>Brief %1 staat niet meer in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="462"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="463"/>
         <source>No letter open.
 
 Choose one above, or double-click a letter in the library.</source>
@@ -827,37 +827,37 @@ Choose one above, or double-click a letter in the library.</source>
 Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="492"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="493"/>
         <source>Vergaderjaar %1</source>
         <translation>Vergaderjaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="509"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="510"/>
         <source>Showing %1 of %2 passages that mention %3</source>
         <translation>%1 van %2 passages, die %3 noemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="578"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="579"/>
         <source>No mention in this letter</source>
         <translation>Geen vermelding in deze brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="583"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="584"/>
         <source>Wrapped around to the first mention</source>
         <translation>Terug bij de eerste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="585"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="586"/>
         <source>Wrapped around to the last mention</source>
         <translation>Terug bij de laatste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="653"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="654"/>
         <source>Search match %1 of %2</source>
         <translation>Zoektreffer %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="655"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="656"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n zoektreffer</numerusform>
@@ -865,7 +865,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="687"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="694"/>
         <source>Footnote %1 is not shown</source>
         <translation>Noot %1 wordt niet getoond</translation>
     </message>
@@ -966,12 +966,12 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         <translation>Zoeken mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="386"/>
+        <location filename="../../desktop/ui/search_panel.py" line="391"/>
         <source>Open in the focused pane</source>
         <translation>Openen in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="387"/>
+        <location filename="../../desktop/ui/search_panel.py" line="392"/>
         <source>Open in the other pane</source>
         <translation>Openen in het andere paneel</translation>
     </message>
@@ -979,12 +979,17 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="59"/>
+        <location filename="../../desktop/ui/search_model.py" line="60"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n treffer</numerusform>
             <numerusform>%n treffers</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_model.py" line="62"/>
+        <source>matched by date, kamerstuk or signatory</source>
+        <translation>gevonden op datum, kamerstuk of ondertekenaar</translation>
     </message>
 </context>
 <context>
