@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.ui.core_messages import translated_file_problem
 from desktop.ui.formatting import plain_tooltip
 from desktop.ui.i18n import LANGUAGES
 
@@ -50,9 +51,10 @@ class FailuresDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for path, message in failures:
-            item = QTreeWidgetItem([Path(path).name, _problem(path, message)])
+            problem = translated_file_problem(_problem(path, message))
+            item = QTreeWidgetItem([Path(path).name, problem])
             item.setToolTip(0, plain_tooltip(path))
-            item.setToolTip(1, plain_tooltip(message))
+            item.setToolTip(1, plain_tooltip(problem))
             self.table.addTopLevelItem(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

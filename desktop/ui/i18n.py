@@ -7,8 +7,8 @@ with PySide6-Essentials) compiles from the ``.ts`` at first use into the user's 
 the ``.ts``'s content: an edited translation is compiled again, an unchanged one never. No
 binary is kept in the repository or the wheel without its source.
 
-Switching language needs no restart: installing or removing a translator sends every widget
-a LanguageChange event, and each widget sets its texts again (``retranslate``).
+Switching language needs no restart: every widget gets a LanguageChange event and sets its
+texts again (``retranslate``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from pathlib import Path
 
 import PySide6
 from platformdirs import user_cache_dir
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from desktop.home import APP_NAME
 from desktop.resources import resource
@@ -120,6 +121,7 @@ class Translations:
         self.language = language
         for translator in loaded:
             app.installTranslator(translator)
+        _announce()
         return language
 
     def _load(self, language: str) -> list[QTranslator]:
@@ -138,6 +140,14 @@ class Translations:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         # Qt's own strings (the Close button, a text field's context menu) in the same language.
         return [ours, qt] if qt.load(f"qtbase_{language}", qt_dir) else [ours]
+
+
+def _announce() -> None:
+    """Every window retranslates now. Qt posts LanguageChange itself only once its event
+    loop runs (not before the first window shows, nor in tests), and then a second time:
+    retranslating twice is harmless."""
+    for window in QApplication.topLevelWidgets():
+        QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
 
 
 _translations = Translations()

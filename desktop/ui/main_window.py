@@ -66,12 +66,14 @@ class MainWindow(QMainWindow):
         settings: UiSettings | QSettings | None = None,
         treaties: dict[str, Treaty] | None = None,
     ) -> None:
+        settings = settings if isinstance(settings, UiSettings) else UiSettings(settings)
+        language = _saved_language(settings)
+        set_language(language)  # before the widgets exist: each is made in its language
         super().__init__()
         self.library = library
-        self.settings = settings if isinstance(settings, UiSettings) else UiSettings(settings)
+        self.settings = settings
         self.treaties = treaties if treaties is not None else gazetteer().treaties
-        self._language_preference = self._saved_language()
-        set_language(self._language_preference)
+        self._language_preference = language
         self.setWindowTitle("Kamerbrief Reader")
         self.setAcceptDrops(True)
         self.state = ReadingState(self)
@@ -107,10 +109,6 @@ class MainWindow(QMainWindow):
                     "reading and searching work; importing waits until it is done."
                 )
             )
-
-    def _saved_language(self) -> str:
-        preference = self.settings.get("appearance/language")
-        return preference if preference in PREFERENCES else "system"
 
     # -- building ---------------------------------------------------------------------
 
@@ -867,6 +865,11 @@ class MainWindow(QMainWindow):
             # The import holds the library's writer: let it roll back before we go.
             QThreadPool.globalInstance().waitForDone(IMPORT_WAIT_MS)
         super().closeEvent(event)
+
+
+def _saved_language(settings: UiSettings) -> str:
+    preference = settings.get("appearance/language")
+    return preference if preference in PREFERENCES else "system"
 
 
 def _local_paths(mime) -> list[Path]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.ingest.treaties import Treaty
 from desktop.core.model.letter import Letter
 from desktop.core.search.query import QueryError, SearchResult
+from desktop.ui.core_messages import translated_query_message
 from desktop.ui.i18n import fill
 from desktop.ui.library_panel import is_enter, wants_other_pane
 from desktop.ui.search_model import HitDelegate, SearchResultModel
@@ -29,50 +29,6 @@ from desktop.ui.workers import SearchJob, start
 DEBOUNCE_MS = 250
 ERROR_COLOUR = "#d9534f"  # readable on light and dark
 RESULT_LIMIT = 50
-
-# The search's own messages (desktop.core.search.query, in English for the command line),
-# shown in the interface language; a message not listed here is shown as it is.
-QUERY_MESSAGES = [
-    (re.compile(p), t)
-    for p, t in (
-        (r"^empty query$", QT_TRANSLATE_NOOP("QueryMessages", "empty query")),
-        (r"^unclosed quote$", QT_TRANSLATE_NOOP("QueryMessages", "unclosed quote")),
-        (r"^'\)' without '\('$", QT_TRANSLATE_NOOP("QueryMessages", "')' without '('")),
-        (r"^'\(' is never closed$", QT_TRANSLATE_NOOP("QueryMessages", "'(' is never closed")),
-        (
-            r"^the query has no words to search for$",
-            QT_TRANSLATE_NOOP("QueryMessages", "the query has no words to search for"),
-        ),
-        (
-            r"^unknown field '(.*)' \(known: (.*)\)$",
-            QT_TRANSLATE_NOOP("QueryMessages", "unknown field '%1' (known: %2)"),
-        ),
-        (
-            r"^'(.*)' is not a date \(write 2018, 2018-11 or 2018-11-27\)$",
-            QT_TRANSLATE_NOOP(
-                "QueryMessages", "'%1' is not a date (write 2018, 2018-11 or 2018-11-27)"
-            ),
-        ),
-        (
-            r'^words near each other \("…"~N\) cannot be searched; use AND$',
-            QT_TRANSLATE_NOOP(
-                "QueryMessages", 'words near each other ("…"~N) cannot be searched; use AND'
-            ),
-        ),
-        (
-            r"^an operator has nothing to work on$",
-            QT_TRANSLATE_NOOP("QueryMessages", "an operator has nothing to work on"),
-        ),
-    )
-]
-
-
-def translated_query_message(message: str) -> str:
-    for pattern, template in QUERY_MESSAGES:
-        m = pattern.match(message)
-        if m:
-            return fill(QCoreApplication.translate("QueryMessages", template), *m.groups())
-    return message
 
 
 class SearchPanel(QWidget):

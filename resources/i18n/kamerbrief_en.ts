@@ -4,7 +4,7 @@
 <context>
     <name>FailuresDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs.py" line="40"/>
         <source>%n file(s) could not be imported; everything else was added to the library.</source>
         <translation>
             <numerusform>%n file could not be imported; everything else was added to the library.</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_panel.py" line="280"/>
+        <location filename="../../desktop/ui/search_panel.py" line="236"/>
         <source>%n letter(s) match</source>
         <translation>
             <numerusform>%n letter matches</numerusform>

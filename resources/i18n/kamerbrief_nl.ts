@@ -4,17 +4,17 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs.py" line="164"/>
         <source>Dutch parliamentary letters side by side, every treaty mention highlighted in its own colour, footnotes where they are referenced, and a full-text search over the whole library.</source>
         <translation>Kamerbrieven naast elkaar, elke vermelding van een verdrag gemarkeerd in een eigen kleur, noten waar ernaar verwezen wordt, en zoeken in de volledige tekst van de hele bibliotheek.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs.py" line="173"/>
         <source>Treaty facts come from the bundled gazetteer; each card names its source. The reader never loads anything from the network.</source>
         <translation>De gegevens over verdragen komen uit de meegeleverde verdragenlijst; elke kaart noemt haar bron. De lezer haalt nooit iets van het netwerk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs.py" line="182"/>
         <source>About Kamerbrief Reader</source>
         <translation>Over Kamerbrief Reader</translation>
     </message>
@@ -22,12 +22,12 @@
 <context>
     <name>FailuresDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs.py" line="36"/>
         <source>Some files were not imported</source>
         <translation>Sommige bestanden zijn niet geïmporteerd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs.py" line="40"/>
         <source>%n file(s) could not be imported; everything else was added to the library.</source>
         <translation>
             <numerusform>%n bestand kon niet worden geïmporteerd; al het andere is aan de bibliotheek toegevoegd.</numerusform>
@@ -35,19 +35,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs.py" line="48"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs.py" line="48"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs.py" line="49"/>
         <source>Files not imported</source>
         <translation>Niet geïmporteerde bestanden</translation>
+    </message>
+</context>
+<context>
+    <name>FileProblems</name>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="45"/>
+        <source>empty file</source>
+        <translation>leeg bestand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="46"/>
+        <source>no such file</source>
+        <translation>bestand bestaat niet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="47"/>
+        <source>permission denied</source>
+        <translation>geen toegang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="50"/>
+        <source>is a directory, not a letter</source>
+        <translation>is een map, geen brief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="54"/>
+        <source>binary file, not a letter</source>
+        <translation>binair bestand, geen brief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="58"/>
+        <source>not text in any encoding we know</source>
+        <translation>geen tekst in een bekende codering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="62"/>
+        <source>unsupported file type &apos;%1&apos;</source>
+        <translation>bestandstype &apos;%1&apos; wordt niet ondersteund</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="64"/>
+        <source>timed out after %1 s</source>
+        <translation>afgebroken na %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="67"/>
+        <source>the parser could not be started</source>
+        <translation>het inleesproces kon niet worden gestart</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="71"/>
+        <source>no text found in the HTML</source>
+        <translation>geen tekst gevonden in de HTML</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="75"/>
+        <source>not an HTML file (binary content)</source>
+        <translation>geen HTML-bestand (binaire inhoud)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="79"/>
+        <source>not a PDF (no PDF header)</source>
+        <translation>geen PDF (geen PDF-kop)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="83"/>
+        <source>truncated or damaged PDF (no end-of-file marker)</source>
+        <translation>afgekapte of beschadigde PDF (geen einde-bestandsmarkering)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="87"/>
+        <source>encrypted PDF (needs a password)</source>
+        <translation>versleutelde PDF (wachtwoord nodig)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="91"/>
+        <source>damaged PDF, cannot be read</source>
+        <translation>beschadigde PDF, kan niet worden gelezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="95"/>
+        <source>no text in the PDF (a scan? text recognition is not supported)</source>
+        <translation>geen tekst in de PDF (een scan? tekstherkenning wordt niet ondersteund)</translation>
     </message>
 </context>
 <context>
@@ -674,47 +757,47 @@
 <context>
     <name>QueryMessages</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="38"/>
+        <location filename="../../desktop/ui/core_messages.py" line="14"/>
         <source>empty query</source>
         <translation>lege zoekvraag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="39"/>
+        <location filename="../../desktop/ui/core_messages.py" line="15"/>
         <source>unclosed quote</source>
         <translation>aanhalingsteken niet gesloten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="40"/>
+        <location filename="../../desktop/ui/core_messages.py" line="16"/>
         <source>&apos;)&apos; without &apos;(&apos;</source>
         <translation>&apos;)&apos; zonder &apos;(&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="41"/>
+        <location filename="../../desktop/ui/core_messages.py" line="17"/>
         <source>&apos;(&apos; is never closed</source>
         <translation>&apos;(&apos; wordt nergens gesloten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="44"/>
+        <location filename="../../desktop/ui/core_messages.py" line="20"/>
         <source>the query has no words to search for</source>
         <translation>de zoekvraag bevat geen woorden om naar te zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="48"/>
+        <location filename="../../desktop/ui/core_messages.py" line="24"/>
         <source>unknown field &apos;%1&apos; (known: %2)</source>
         <translation>onbekend veld &apos;%1&apos; (bekend: %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="52"/>
+        <location filename="../../desktop/ui/core_messages.py" line="28"/>
         <source>&apos;%1&apos; is not a date (write 2018, 2018-11 or 2018-11-27)</source>
         <translation>&apos;%1&apos; is geen datum (schrijf 2018, 2018-11 of 2018-11-27)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="58"/>
+        <location filename="../../desktop/ui/core_messages.py" line="34"/>
         <source>words near each other (&quot;…&quot;~N) cannot be searched; use AND</source>
         <translation>woorden dicht bij elkaar (&quot;…&quot;~N) kunnen niet worden gezocht; gebruik AND</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="64"/>
+        <location filename="../../desktop/ui/core_messages.py" line="40"/>
         <source>an operator has nothing to work on</source>
         <translation>een operator heeft niets om op te werken</translation>
     </message>
@@ -873,47 +956,47 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="154"/>
+        <location filename="../../desktop/ui/search_panel.py" line="110"/>
         <source>Words match all their forms (verdrag, verdragen). &quot;Phrases&quot; in quotes; AND, OR, NOT; wildcards (kernwap*); fields: title:, verdrag:INF, date:2018, kamerstuk:33694, signatory:Blok.</source>
         <translation>Woorden vinden al hun vormen (verdrag, verdragen). &quot;Woordgroepen&quot; tussen aanhalingstekens; AND, OR, NOT; jokertekens (kernwap*); velden: title:, verdrag:INF, date:2018, kamerstuk:33694, ondertekenaar:Blok.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="160"/>
+        <location filename="../../desktop/ui/search_panel.py" line="116"/>
         <source>Search the library (Ctrl+K)</source>
         <translation>Zoeken in de bibliotheek (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="162"/>
+        <location filename="../../desktop/ui/search_panel.py" line="118"/>
         <source>Search the library</source>
         <translation>Zoeken in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="164"/>
+        <location filename="../../desktop/ui/search_panel.py" line="120"/>
         <source>Search status</source>
         <translation>Zoekstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="165"/>
+        <location filename="../../desktop/ui/search_panel.py" line="121"/>
         <source>Narrow the results by treaty or year</source>
         <translation>Resultaten beperken tot een verdrag of jaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="166"/>
+        <location filename="../../desktop/ui/search_panel.py" line="122"/>
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="168"/>
+        <location filename="../../desktop/ui/search_panel.py" line="124"/>
         <source>Enter opens the result in the focused pane, Ctrl+Enter in the other</source>
         <translation>Enter opent het resultaat in het actieve paneel, Ctrl+Enter in het andere</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="171"/>
+        <location filename="../../desktop/ui/search_panel.py" line="127"/>
         <source>Double-click or Enter: open in the focused pane; Ctrl+Enter: the other</source>
         <translation>Dubbelklik of Enter: openen in het actieve paneel; Ctrl+Enter: in het andere</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_panel.py" line="280"/>
+        <location filename="../../desktop/ui/search_panel.py" line="236"/>
         <source>%n letter(s) match</source>
         <translation>
             <numerusform>%n brief gevonden</numerusform>
@@ -921,57 +1004,57 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="282"/>
+        <location filename="../../desktop/ui/search_panel.py" line="238"/>
         <source>(showing the best %1)</source>
         <translation>(de beste %1 getoond)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="284"/>
+        <location filename="../../desktop/ui/search_panel.py" line="240"/>
         <source>No letters match «%1».</source>
         <translation>Geen brieven gevonden voor «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="287"/>
+        <location filename="../../desktop/ui/search_panel.py" line="243"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="292"/>
+        <location filename="../../desktop/ui/search_panel.py" line="248"/>
         <source>Treaty:</source>
         <translation>Verdrag:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="292"/>
+        <location filename="../../desktop/ui/search_panel.py" line="248"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="303"/>
+        <location filename="../../desktop/ui/search_panel.py" line="259"/>
         <source>(all)</source>
         <translation>(alle)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="322"/>
+        <location filename="../../desktop/ui/search_panel.py" line="278"/>
         <source>Cannot read the query (at character %1): %2</source>
         <translation>Zoekvraag onleesbaar (bij teken %1): %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="326"/>
+        <location filename="../../desktop/ui/search_panel.py" line="282"/>
         <source>Cannot read the query: %1</source>
         <translation>Zoekvraag onleesbaar: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="329"/>
+        <location filename="../../desktop/ui/search_panel.py" line="285"/>
         <source>The search failed: %1</source>
         <translation>Zoeken mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="391"/>
+        <location filename="../../desktop/ui/search_panel.py" line="347"/>
         <source>Open in the focused pane</source>
         <translation>Openen in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="392"/>
+        <location filename="../../desktop/ui/search_panel.py" line="348"/>
         <source>Open in the other pane</source>
         <translation>Openen in het andere paneel</translation>
     </message>
@@ -995,43 +1078,43 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs.py" line="118"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs.py" line="119"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs.py" line="120"/>
         <source>&amp;Colours:</source>
         <translation>&amp;Kleuren:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs.py" line="121"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs.py" line="122"/>
         <source>Colours</source>
         <translation>Kleuren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="122"/>
-        <location filename="../../desktop/ui/dialogs.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs.py" line="128"/>
         <source>Follow the system</source>
         <translation>Volgens het systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs.py" line="128"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs.py" line="128"/>
         <source>Dark</source>
         <translation>Donker</translation>
     </message>
@@ -1039,18 +1122,18 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="139"/>
-        <location filename="../../desktop/ui/dialogs.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs.py" line="144"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs.py" line="143"/>
         <source>Command</source>
         <translation>Opdracht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs.py" line="143"/>
         <source>Shortcut</source>
         <translation>Sneltoets</translation>
     </message>
