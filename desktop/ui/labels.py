@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFocusRect,
     QStylePainter,
     QWidget,
 )
@@ -86,3 +87,7 @@ class ElidedComboBox(QComboBox):
             option.currentText, Qt.TextElideMode.ElideRight, max(room, 0)
         )
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        if option.state & QStyle.StateFlag.State_HasFocus:  # Fusion's own mark is faint
+            focus = QStyleOptionFocusRect()
+            focus.initFrom(self)
+            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)

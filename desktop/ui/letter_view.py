@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPen,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QToolTip, QWidget
 from desktop.core.model.letter import Letter
 from desktop.ui.formatting import cite
 from desktop.ui.letter_document import FOOTNOTE_PROPERTY, MENTION_PROPERTY
+from desktop.ui.style import FOCUS_WIDTH
 
 MEASURE = 72  # characters per line at most: a comfortable reading measure
 MIN_SIDE_MARGIN = 20  # px between the text and the view's edges on a narrow pane
@@ -127,7 +130,21 @@ class LetterView(QTextBrowser):
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().focusInEvent(event)
+        self.viewport().update()
         self.focused.emit()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.hasFocus():  # where the keys go, visibly: a frame in the highlight colour
+            painter = QPainter(self.viewport())
+            painter.setPen(QPen(self.palette().highlight().color(), FOCUS_WIDTH))
+            half = FOCUS_WIDTH / 2
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
+            painter.end()
 
     # -- the reading place --------------------------------------------------------------
 

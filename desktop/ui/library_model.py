@@ -87,8 +87,8 @@ class Row:
         )
 
     def label(self) -> str:
-        """One line for choosers: date and title."""
-        return f"{self.iso_date} · {self.title}" if self.iso_date else self.title
+        """One line for choosers: date (written the Dutch way, as everywhere) and title."""
+        return f"{self.date} · {self.title}" if self.date else self.title
 
 
 class LibraryModel(QAbstractListModel):

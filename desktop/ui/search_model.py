@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QMimeData,
@@ -15,7 +17,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPai
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.model.letter import Letter
-from desktop.core.search.query import Hit, SearchResult, match_offsets
+from desktop.core.search.query import Hit, SearchResult, Snippet, match_offsets
 from desktop.ui.field_marks import FieldTerm, field_marks
 from desktop.ui.formatting import dutch_date, kamerstuk_label
 from desktop.ui.library_model import LETTER_MIME, letter_mime
@@ -30,6 +32,15 @@ PADDING = 8
 Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True, slots=True)
+class Why:
+    """Why a result matches, counted off the GUI thread: its marks, and snippets around them
+    where the search's own snippets have none (a field-only query)."""
+
+    marks: int
+    snippets: list[Snippet] = field(default_factory=list)
+
+
 def hit_marks(hit: Hit, terms: list[FieldTerm], letter: Letter) -> list[tuple[int, int]]:
     """What to mark in *letter* for *hit*: its matched words, found again in the text shown
     (an import since the search cannot shift them), and what its fields matched."""
@@ -42,12 +53,12 @@ class SearchResultModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
-        self._counts: dict[str, int] = {}
+        self._why: dict[str, Why] = {}
 
-    def set_result(self, result: SearchResult | None, counts: dict[str, int] | None = None) -> None:
+    def set_result(self, result: SearchResult | None, why: dict[str, Why] | None = None) -> None:
         self.beginResetModel()
         self._hits = list(result.hits) if result else []
-        self._counts = dict(counts or {})
+        self._why = dict(why or {})
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -66,7 +77,13 @@ class SearchResultModel(QAbstractListModel):
 
     def match_count(self, row: int) -> int:
         hit = self._hits[row]
-        return self._counts[hit.id] if hit.id in self._counts else len(hit.matches)
+        why = self._why.get(hit.id)
+        return why.marks if why is not None else len(hit.matches)
+
+    def snippets(self, row: int) -> list[Snippet]:
+        hit = self._hits[row]
+        why = self._why.get(hit.id)
+        return hit.snippets or (why.snippets if why is not None else [])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -101,7 +118,7 @@ class SearchResultModel(QAbstractListModel):
         if role == META_ROLE:
             return self.meta(hit, self.match_count(index.row()))
         if role == SNIPPET_ROLE:
-            return " … ".join(s.html() for s in hit.snippets)
+            return " … ".join(s.html() for s in self.snippets(index.row()))
         return None
 
     def hit(self, row: int) -> Hit:

@@ -174,12 +174,12 @@ class SearchPanel(QWidget):
     def current_query(self) -> str:
         return self._result_query or ""
 
-    def _on_finished(self, seq: int, result: SearchResult, counts: dict[str, int]) -> None:
+    def _on_finished(self, seq: int, result: SearchResult, why: dict) -> None:
         self._jobs.pop(seq, None)
         if seq != self._seq:
             return  # a newer query was typed meanwhile
         self._error = None
-        self._show_result(result, result.query, counts)
+        self._show_result(result, result.query, why)
         self._show_current()
         self.result_shown.emit(result)
         if self._pending_open is not None and result.hits:
@@ -200,11 +200,11 @@ class SearchPanel(QWidget):
     # -- showing ----------------------------------------------------------------------
 
     def _show_result(
-        self, result: SearchResult | None, query: str, counts: dict[str, int] | None = None
+        self, result: SearchResult | None, query: str, why: dict | None = None
     ) -> None:
         self._result_query = query
         self._result = result
-        self.model.set_result(result, counts)
+        self.model.set_result(result, why)
         if result and result.hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
 

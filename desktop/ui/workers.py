@@ -15,13 +15,13 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.library.library import IndexReport, Library, LibraryBusy, LibraryError
 from desktop.core.model.letter import Letter
-from desktop.core.search.query import QueryError, SearchResult
+from desktop.core.search.query import QueryError, SearchResult, make_snippets
 from desktop.ui.field_marks import field_terms
-from desktop.ui.search_model import hit_marks
+from desktop.ui.search_model import Why, hit_marks
 
 
 class SearchSignals(QObject):
-    finished = Signal(int, object, object)  # sequence number, SearchResult, {id: marks}
+    finished = Signal(int, object, object)  # sequence number, SearchResult, {id: Why}
     failed = Signal(int, object)  # sequence number, QueryError or str
 
 
@@ -49,24 +49,28 @@ class SearchJob(QRunnable):
     def run(self) -> None:
         try:
             result = self._search(self._query, **self._filters)
-            counts = self._count(result)
+            why = self._count(result)
         except QueryError as exc:
             self.signals.failed.emit(self._seq, exc)
         except Exception as exc:  # a broken index must not kill the thread: say what failed
             self.signals.failed.emit(self._seq, f"search failed: {exc}")
         else:
-            self.signals.finished.emit(self._seq, result, counts)
+            self.signals.finished.emit(self._seq, result, why)
 
-    def _count(self, result: SearchResult) -> dict[str, int]:
+    def _count(self, result: SearchResult) -> dict[str, Why]:
+        """Per hit: how many marks, and snippets around them when the text matched no word
+        (treaty:INF has no words: its snippets are cut around the mentions)."""
         terms = field_terms(self._query)
-        counts = {}
+        why = {}
         for hit in result.hits:
             letter = self._fetch(hit.id) if terms and self._fetch else None
             if letter is None:
-                counts[hit.id] = len(hit.matches)
-            else:
-                counts[hit.id] = len(hit_marks(hit, terms, letter))
-        return counts
+                why[hit.id] = Why(len(hit.matches))
+                continue
+            marks = hit_marks(hit, terms, letter)
+            snippets = [] if hit.snippets else make_snippets(letter.text, marks)
+            why[hit.id] = Why(len(marks), snippets)
+        return why
 
 
 class ImportSignals(QObject):

@@ -40,6 +40,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _the_windows_style(qapp):
+    """The style the application runs with (desktop.ui.app.make_application)."""
+    from desktop.ui.style import apply_style
+
+    apply_style(qapp)
+
+
 @pytest.fixture(scope="session")
 def translation_cache(tmp_path_factory) -> Path:
     """Compiled translations, made once per session (the .ts is compiled at first use)."""
