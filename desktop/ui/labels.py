@@ -64,8 +64,7 @@ class ElidedComboBox(QComboBox):
     """A combo box whose shown text ends in "…" where it does not fit, instead of running
     under the arrow; the list it opens shows every entry whole."""
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
-        painter = QStylePainter(self)
+    def _option(self) -> QStyleOptionComboBox:
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         if self.currentIndex() < 0 and self.placeholderText():
@@ -73,19 +72,27 @@ class ElidedComboBox(QComboBox):
                 option.palette.ColorRole.ButtonText, option.palette.placeholderText()
             )
             option.currentText = self.placeholderText()
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        return option
+
+    def shown_text(self) -> str:
+        """The current text as painted: whole, or cut with "…" to the room beside the arrow."""
+        option = self._option()
         field = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox,
             option,
             QStyle.SubControl.SC_ComboBoxEditField,
             self,
         )
-        room = field.width() - (
-            option.iconSize.width() + 4 if not option.currentIcon.isNull() else 0
+        icon = option.iconSize.width() + 4 if not option.currentIcon.isNull() else 0
+        return self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(field.width() - icon, 0)
         )
-        option.currentText = self.fontMetrics().elidedText(
-            option.currentText, Qt.TextElideMode.ElideRight, max(room, 0)
-        )
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
+        painter = QStylePainter(self)
+        option = self._option()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
         if option.state & QStyle.StateFlag.State_HasFocus:  # Fusion's own mark is faint
             focus = QStyleOptionFocusRect()

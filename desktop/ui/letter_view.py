@@ -42,6 +42,8 @@ MEASURE = 72  # characters per line at most: a comfortable reading measure
 MIN_SIDE_MARGIN = 20  # px between the text and the view's edges on a narrow pane
 REVEAL_AT = 0.3  # a revealed span sits this far down the viewport, not at its very edge
 MARKER_SLOP = 5  # px around a footnote marker that still count as the marker
+# Where to look for a marker around the mouse: a point a few pixels off lands on it too.
+_PROBES = [(0, 0), (-MARKER_SLOP, 0), (MARKER_SLOP, 0), (0, -MARKER_SLOP), (0, MARKER_SLOP)]
 
 
 class LetterView(QTextBrowser):
@@ -251,8 +253,9 @@ class LetterView(QTextBrowser):
     def marker_at(self, point: QPoint) -> tuple[str, int, QRect] | None:
         """The footnote marker at or within MARKER_SLOP px of a viewport point: its marker,
         its document position and the rectangle that answers for it."""
-        near = self.cursorForPosition(point).position()
-        for position in (near - 1, near, near + 1):
+        probes = [QPoint(dx, dy) for dx, dy in _PROBES]
+        near = {self.cursorForPosition(point + probe).position() for probe in probes}
+        for position in sorted({p + d for p in near for d in (-1, 0)}):
             if position < 0:
                 continue
             marker = self.char_format_at(position).property(FOOTNOTE_PROPERTY)

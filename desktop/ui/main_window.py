@@ -436,8 +436,12 @@ class MainWindow(QMainWindow):
         self.side_tabs.setTabText(1, self.tr("Search"))
         self.lower_tabs.setTabText(0, self.tr("Treaties"))
         self.lower_tabs.setTabText(1, self.tr("Footnotes"))
-        self.side_tabs.setAccessibleName(self.tr("Library and search"))
-        self.lower_tabs.setAccessibleName(self.tr("Treaties and footnotes"))
+        for tabs, name in (
+            (self.side_tabs, self.tr("Library and search")),
+            (self.lower_tabs, self.tr("Treaties and footnotes")),
+        ):
+            tabs.setAccessibleName(name)
+            tabs.tabBar().setAccessibleName(name)  # the bar is what takes the keyboard
         self.linked_box.setText(self.tr("Step through both panes together"))
         self.linked_box.setToolTip(
             self.tr(

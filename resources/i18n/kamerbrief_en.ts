@@ -45,7 +45,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="701"/>
+        <location filename="../../desktop/ui/main_window.py" line="703"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n letter added</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="703"/>
+        <location filename="../../desktop/ui/main_window.py" line="705"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n letter updated</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="705"/>
+        <location filename="../../desktop/ui/main_window.py" line="707"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n letter removed</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="707"/>
+        <location filename="../../desktop/ui/main_window.py" line="709"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="711"/>
+        <location filename="../../desktop/ui/main_window.py" line="713"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Nothing new: %n letter already in the library</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="60"/>
+        <location filename="../../desktop/ui/search_model.py" line="71"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>

@@ -227,7 +227,7 @@
 <context>
     <name>LetterView</name>
     <message>
-        <location filename="../../desktop/ui/letter_view.py" line="326"/>
+        <location filename="../../desktop/ui/letter_view.py" line="346"/>
         <source>Copy with citation</source>
         <translation>Kopiëren met vindplaats</translation>
     </message>
@@ -349,132 +349,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="108"/>
         <source>Library busy: another Kamerbrief Reader is importing. Opened read-only: reading and searching work; importing waits until it is done.</source>
         <translation>Bibliotheek bezet: een andere Kamerbrief Reader importeert. Alleen-lezen geopend: lezen en zoeken werken; importeren wacht tot die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>Treaties</source>
         <translation>Verdragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
         <source>Footnotes</source>
         <translation>Noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>Library and search</source>
         <translation>Bibliotheek en zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
         <source>Treaties and footnotes</source>
         <translation>Verdragen en noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>Step through both panes together</source>
         <translation>Beide panelen samen doorlopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>Next and previous mention move both panes to their next mention of the chosen treaty (Ctrl+Shift+L)</source>
         <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding van het gekozen verdrag (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="452"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>Stop the import; the letters imported so far stay in the library</source>
         <translation>Import stoppen; de brieven die al zijn geïmporteerd blijven in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
         <source>Import progress</source>
         <translation>Voortgang van de import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="505"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>The other pane showed this letter: the panes swapped (Alt+Left undoes it)</source>
         <translation>Het andere paneel toonde deze brief al: de panelen zijn gewisseld (Alt+Links maakt dat ongedaan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546"/>
+        <location filename="../../desktop/ui/main_window.py" line="548"/>
         <source>Nothing further forward in this pane</source>
         <translation>Dit paneel kan niet verder vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="548"/>
+        <location filename="../../desktop/ui/main_window.py" line="550"/>
         <source>Nothing further back in this pane</source>
         <translation>Dit paneel kan niet verder terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="569"/>
+        <location filename="../../desktop/ui/main_window.py" line="571"/>
         <source>Choose a treaty first: the panes fold to its passages</source>
         <translation>Kies eerst een verdrag: de panelen tonen dan alleen de passages daarover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="585"/>
+        <location filename="../../desktop/ui/main_window.py" line="587"/>
         <source>Text size %1 pt</source>
         <translation>Tekstgrootte %1 pt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="650"/>
+        <location filename="../../desktop/ui/main_window.py" line="652"/>
         <source>Letters (%1)</source>
         <translation>Brieven (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="650"/>
+        <location filename="../../desktop/ui/main_window.py" line="652"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <location filename="../../desktop/ui/main_window.py" line="653"/>
         <source>Add letters</source>
         <translation>Brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656"/>
+        <location filename="../../desktop/ui/main_window.py" line="658"/>
         <source>Add a folder of letters</source>
         <translation>Een map met brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="663"/>
+        <location filename="../../desktop/ui/main_window.py" line="665"/>
         <source>An import is already running; wait for it or cancel it</source>
         <translation>Er loopt al een import; wacht erop of annuleer hem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="672"/>
+        <location filename="../../desktop/ui/main_window.py" line="674"/>
         <source>Importing…</source>
         <translation>Importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="683"/>
+        <location filename="../../desktop/ui/main_window.py" line="685"/>
         <source>Cancelling…</source>
         <translation>Annuleren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="689"/>
+        <location filename="../../desktop/ui/main_window.py" line="691"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="701"/>
+        <location filename="../../desktop/ui/main_window.py" line="703"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n brief toegevoegd</numerusform>
@@ -482,7 +482,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="703"/>
+        <location filename="../../desktop/ui/main_window.py" line="705"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n brief bijgewerkt</numerusform>
@@ -490,7 +490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="705"/>
+        <location filename="../../desktop/ui/main_window.py" line="707"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n brief verwijderd</numerusform>
@@ -498,7 +498,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="707"/>
+        <location filename="../../desktop/ui/main_window.py" line="709"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n bestand kon niet worden gelezen</numerusform>
@@ -506,7 +506,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="711"/>
+        <location filename="../../desktop/ui/main_window.py" line="713"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Niets nieuws: %n brief stond al in de bibliotheek</numerusform>
@@ -514,22 +514,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="713"/>
+        <location filename="../../desktop/ui/main_window.py" line="715"/>
         <source>No letters found</source>
         <translation>Geen brieven gevonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="714"/>
+        <location filename="../../desktop/ui/main_window.py" line="716"/>
         <source>Import cancelled: %1</source>
         <translation>Import geannuleerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="733"/>
+        <location filename="../../desktop/ui/main_window.py" line="735"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try the import again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer de import opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="737"/>
+        <location filename="../../desktop/ui/main_window.py" line="739"/>
         <source>Import failed</source>
         <translation>Import mislukt</translation>
     </message>
@@ -537,182 +537,182 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>&amp;Add files…</source>
         <translation>Bestanden &amp;toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>Add &amp;folder…</source>
         <translation>&amp;Map toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>&amp;Copy with citation</source>
         <translation>&amp;Kopiëren met vindplaats</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Copy &amp;text only</source>
         <translation>Alleen &amp;tekst kopiëren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>&amp;Find in the letter</source>
         <translation>&amp;Zoeken in de brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>&amp;Search the library</source>
         <translation>Zoeken in de &amp;bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>F&amp;ilter the library list</source>
         <translation>&amp;Lijst van de bibliotheek filteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Groter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Kleiner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Normale grootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>Show treaty &amp;highlights</source>
         <translation>&amp;Verdragen markeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Only &amp;passages with the chosen treaty</source>
         <translation>Alleen &amp;passages met het gekozen verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>&amp;No treaty emphasis</source>
         <translation>Geen verdrag &amp;uitlichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>Focus &amp;left pane</source>
         <translation>Naar het &amp;linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>Focus r&amp;ight pane</source>
         <translation>Naar het &amp;rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>S&amp;wap the letters</source>
         <translation>Brieven &amp;wisselen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Colours: follow the &amp;system</source>
         <translation>Kleuren: volgens het &amp;systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Colours: li&amp;ght</source>
         <translation>Kleuren: l&amp;icht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Colours: &amp;dark</source>
         <translation>Kleuren: &amp;donker</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>&amp;Forward</source>
         <translation>V&amp;ooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>&amp;Next mention</source>
         <translation>&amp;Volgende vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>&amp;Previous mention</source>
         <translation>Vo&amp;rige vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Step through &amp;both panes together</source>
         <translation>&amp;Beide panelen samen doorlopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Next and previous mention move both panes to their next mention</source>
         <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Next search &amp;match</source>
         <translation>Volgende tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Previous search m&amp;atch</source>
         <translation>Vorige treff&amp;er</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>&amp;About Kamerbrief Reader</source>
         <translation>&amp;Over Kamerbrief Reader</translation>
     </message>
@@ -1062,7 +1062,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="60"/>
+        <location filename="../../desktop/ui/search_model.py" line="71"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n treffer</numerusform>
@@ -1070,7 +1070,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_model.py" line="62"/>
+        <location filename="../../desktop/ui/search_model.py" line="73"/>
         <source>matched by date, kamerstuk or signatory</source>
         <translation>gevonden op datum, kamerstuk of ondertekenaar</translation>
     </message>
