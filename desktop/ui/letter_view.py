@@ -156,10 +156,13 @@ class LetterView(QTextBrowser):
             return self._pending_top
         if self.verticalScrollBar().value() == 0:
             return None
-        # A hit test on a layout still dirty from a margin or font change answers the
-        # document's end; asking the layout its size brings it up to date first.
-        self.document().documentLayout().documentSize()
-        return self.cursorForPosition(QPoint(0, 0)).position()
+        position = self.cursorForPosition(QPoint(0, 0)).position()
+        if position >= self.document().characterCount() - 1:
+            # A hit test on a layout still dirty from a margin or font change answers the
+            # document's end, and lays out what it needs: asked again, it answers right.
+            # (Laying out the whole document first costs a second on a 5 MB letter.)
+            position = self.cursorForPosition(QPoint(0, 0)).position()
+        return position
 
     def show_at_top(self, position: int | None) -> None:
         """Scroll so that the line holding *position* is at the top (None: the very top)."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.library.library import IndexReport
 from desktop.ui import i18n
 from desktop.ui.dialogs import FailuresDialog, ShortcutsDialog
 from desktop.ui.formatting import dutch_date, kamerstuk_label
@@ -84,6 +85,13 @@ def test_with_a_dutch_locale_menus_panels_messages_and_dialogs_are_dutch(
     assert meta == "3 treffers · 27 november 2018"
     window.zoom(1)
     assert window.statusBar().currentMessage().startswith("Tekstgrootte ")
+    report = IndexReport(new=3, failures=[("/tmp/a.txt", "/tmp/a.txt: empty file")])
+    assert (
+        window.import_summary(report) == "3 brieven toegevoegd, 1 bestand kon niet worden gelezen"
+    )
+    assert window.import_summary(IndexReport(unchanged=2)) == (
+        "Niets nieuws: 2 brieven stonden al in de bibliotheek"
+    )
     dialog = FailuresDialog([("/tmp/leeg.txt", "/tmp/leeg.txt: empty file")], window)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Sommige bestanden zijn niet geïmporteerd"
