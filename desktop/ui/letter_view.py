@@ -141,7 +141,10 @@ class LetterView(QTextBrowser):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
-        if self.hasFocus():  # where the keys go, visibly: a frame in the highlight colour
+        # Where the keys go, visibly, once the reader moves with the keyboard (as Qt's own
+        # focus marks): a frame in the highlight colour.
+        keyboard = self.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        if self.hasFocus() and keyboard:
             painter = QPainter(self.viewport())
             painter.setPen(QPen(self.palette().highlight().color(), FOCUS_WIDTH))
             half = FOCUS_WIDTH / 2

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._scheme_preference = "system"
         self._side_width = self.settings.get("window/side_width")
         self._needs_default_sizes = True
+        self._needs_side_sizes = True
         self.model = LibraryModel(self)
         self.model.set_entries(library.entries())
         self.chooser_model = self.model  # the choosers list every letter, in the list's order
@@ -797,7 +798,7 @@ class MainWindow(QMainWindow):
             s.get("window/main_splitter")
         )
         self.panes_splitter.restoreState(s.get("window/panes_splitter"))
-        self.side_splitter.restoreState(s.get("window/side_splitter"))
+        self._needs_side_sizes = not self.side_splitter.restoreState(s.get("window/side_splitter"))
         self._scheme_preference = s.get("appearance/scheme")
         if self._scheme_preference not in SCHEMES:
             self._scheme_preference = "system"
@@ -836,6 +837,9 @@ class MainWindow(QMainWindow):
         self._side_width = max(250, min(340, width // 4))
         self.main_splitter.setSizes([self._side_width, width - self._side_width])
         self._fit_side()
+        if self._needs_side_sizes:  # the treaties get room for their list under the letters
+            height = self.side_splitter.height()
+            self.side_splitter.setSizes([height * 11 // 20, height - height * 11 // 20])
 
     def save_settings(self) -> None:
         s = self.settings
