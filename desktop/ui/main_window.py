@@ -217,13 +217,13 @@ class MainWindow(QMainWindow):
                     "copy",
                     QT_TRANSLATE_NOOP("Menus", "&Copy with citation"),
                     ("Ctrl+C",),
-                    lambda: pane().view.copy_with_citation(),
+                    lambda: pane().copy_with_citation(),
                 ),
                 Command(
                     "copy_plain",
                     QT_TRANSLATE_NOOP("Menus", "Copy &text only"),
                     ("Ctrl+Shift+C",),
-                    lambda: pane().view.copy_plain(),
+                    lambda: pane().copy_plain(),
                 ),
                 None,
                 Command(
@@ -473,7 +473,7 @@ class MainWindow(QMainWindow):
     def focus_pane(self, index: int) -> None:
         """Make a pane the one that commands act on, and give it the keyboard."""
         self._mark_focused(index)
-        self.panes[index].view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.panes[index].focus_text()
 
     def _mark_focused(self, index: int) -> None:
         self._focused = index

@@ -267,6 +267,16 @@ class ReaderPane(QWidget):
         palette.setColor(self.focus_bar.backgroundRole(), colour)
         self.focus_bar.setPalette(palette)
 
+    def focus_text(self) -> None:
+        """Give the letter the keyboard."""
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def copy_with_citation(self) -> None:
+        self.view.copy_with_citation()
+
+    def copy_plain(self) -> None:
+        self.view.copy_plain()
+
     # -- opening ----------------------------------------------------------------------
 
     def open_letter(
