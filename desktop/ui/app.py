@@ -16,6 +16,7 @@ from desktop.core.library.library import Library, LibraryError
 from desktop.home import APP_NAME, open_library
 from desktop.resources import resource
 from desktop.ui.main_window import MainWindow
+from desktop.ui.style import apply_style
 
 EXIT_NO_LIBRARY = 2
 MIN_UI_POINTS = 10.0
@@ -37,7 +38,7 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Kamerbrief Reader")
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")  # one look everywhere; the palette follows light or dark
+    apply_style(app)
     icon = resource("icons", "kamerbrief.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

@@ -25,8 +25,10 @@ def paint_chips(
     chips: list[tuple[str, int]],
     treaties: dict[str, Treaty],
     theme: Theme,
+    more_colour: QColor | None = None,
 ) -> None:
-    """Chips left to right inside *rect*; what does not fit becomes "+N"."""
+    """Chips left to right inside *rect*; what does not fit becomes "+N", in *more_colour*
+    (the row's text colour: on a selected row the muted grey is unreadable)."""
     metrics = QFontMetricsF(painter.font())
     x = rect.left()
     for i, (treaty_id, count) in enumerate(chips):
@@ -36,7 +38,10 @@ def paint_chips(
         reserve = metrics.horizontalAdvance(rest) + 2 * CHIP_PADDING if i < len(chips) - 1 else 0
         if x + width + reserve > rect.right() and i > 0 or x + width > rect.right():
             _paint_more(
-                painter, QRectF(x, rect.top(), rect.right() - x, rect.height()), rest, theme
+                painter,
+                QRectF(x, rect.top(), rect.right() - x, rect.height()),
+                rest,
+                more_colour or theme.muted,
             )
             return
         colour = treaties[treaty_id].colour if treaty_id in treaties else UNKNOWN_COLOUR
@@ -52,8 +57,8 @@ def _paint_chip(painter: QPainter, box: QRectF, text: str, colour: str, theme: T
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _paint_more(painter: QPainter, box: QRectF, text: str, theme: Theme) -> None:
-    painter.setPen(theme.muted)
+def _paint_more(painter: QPainter, box: QRectF, text: str, colour: QColor) -> None:
+    painter.setPen(colour)
     painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
 

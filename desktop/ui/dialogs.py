@@ -1,15 +1,17 @@
-"""Small dialogs: import failures, keyboard shortcuts, about."""
+"""Small dialogs: import failures, settings, keyboard shortcuts, about."""
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.ui.core_messages import translated_file_problem
 from desktop.ui.formatting import plain_tooltip
+from desktop.ui.i18n import LANGUAGES
 
 
 class FailuresDialog(QDialog):
@@ -29,24 +33,28 @@ class FailuresDialog(QDialog):
 
     def __init__(self, failures: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Some files were not imported")
+        self.setWindowTitle(self.tr("Some files were not imported"))
         self.setModal(False)
-        count = len(failures)
         intro = QLabel(
-            f"{count} file{'s' if count != 1 else ''} could not be imported; "
-            "everything else was added to the library.",
+            self.tr(
+                "%n file(s) could not be imported; everything else was added to the library.",
+                "",
+                len(failures),
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.table = QTreeWidget(self)
-        self.table.setHeaderLabels(["File", "Problem"])
+        self.table.setHeaderLabels([self.tr("File"), self.tr("Problem")])
+        self.table.setAccessibleName(self.tr("Files not imported"))
         self.table.setRootIsDecorated(False)
         self.table.setWordWrap(True)
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for path, message in failures:
-            item = QTreeWidgetItem([Path(path).name, _problem(path, message)])
+            problem = translated_file_problem(_problem(path, message))
+            item = QTreeWidgetItem([Path(path).name, problem])
             item.setToolTip(0, plain_tooltip(path))
-            item.setToolTip(1, plain_tooltip(message))
+            item.setToolTip(1, plain_tooltip(problem))
             self.table.addTopLevelItem(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -69,12 +77,71 @@ def _problem(path: str, message: str) -> str:
     return message
 
 
+class SettingsDialog(QDialog):
+    """The interface language and the colours; a change applies at once, no restart."""
+
+    language_chosen = Signal(str)  # "system", "nl" or "en"
+    scheme_chosen = Signal(str)  # "system", "light" or "dark"
+
+    def __init__(self, language: str, scheme: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(False)
+        self.language_box = QComboBox(self)
+        self.scheme_box = QComboBox(self)
+        for key in ("system", *LANGUAGES):
+            self.language_box.addItem("", key)
+        for key in ("system", "light", "dark"):
+            self.scheme_box.addItem("", key)
+        self.language_box.setCurrentIndex(max(self.language_box.findData(language), 0))
+        self.scheme_box.setCurrentIndex(max(self.scheme_box.findData(scheme), 0))
+        self.language_box.activated.connect(
+            lambda: self.language_chosen.emit(self.language_box.currentData())
+        )
+        self.scheme_box.activated.connect(
+            lambda: self.scheme_chosen.emit(self.scheme_box.currentData())
+        )
+        self.form = QFormLayout()
+        self.language_label = QLabel(self)
+        self.language_label.setBuddy(self.language_box)
+        self.scheme_label = QLabel(self)
+        self.scheme_label.setBuddy(self.scheme_box)
+        self.form.addRow(self.language_label, self.language_box)
+        self.form.addRow(self.scheme_label, self.scheme_box)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.language_label.setText(self.tr("&Language:"))
+        self.scheme_label.setText(self.tr("&Colours:"))
+        self.language_box.setAccessibleName(self.tr("Language"))
+        self.scheme_box.setAccessibleName(self.tr("Colours"))
+        # Each language is named in its own language, so that a reader finds theirs.
+        self.language_box.setItemText(0, self.tr("Follow the system"))
+        for row, key in enumerate(LANGUAGES, start=1):
+            self.language_box.setItemText(row, LANGUAGES[key])
+        for row, text in enumerate(
+            (self.tr("Follow the system"), self.tr("Light"), self.tr("Dark"))
+        ):
+            self.scheme_box.setItemText(row, text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         table = QTreeWidget(self)
-        table.setHeaderLabels(["Command", "Shortcut"])
+        table.setHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setRootIsDecorated(False)
         for action in actions:
             keys = ", ".join(s.toString(s.SequenceFormat.NativeText) for s in action.shortcuts())
@@ -89,18 +156,32 @@ class ShortcutsDialog(QDialog):
         self.resize(460, 520)
 
 
-def show_about(parent: QWidget) -> None:
+def show_about(parent: QWidget) -> QMessageBox:
     text = (
         f"<h3>Kamerbrief Reader {escape(__version__)}</h3>"
-        "<p>Dutch parliamentary letters side by side, every treaty mention highlighted in its "
-        "own colour, footnotes where they are referenced, and a full-text search over the "
-        "whole library.</p>"
-        "<p>Treaty facts come from the bundled gazetteer; each card names its source. "
-        "The reader never loads anything from the network.</p>"
+        + "<p>"
+        + escape(
+            QCoreApplication.translate(
+                "About",
+                "Dutch parliamentary letters side by side, every treaty mention highlighted in "
+                "its own colour, footnotes where they are referenced, and a full-text search "
+                "over the whole library.",
+            )
+        )
+        + "</p><p>"
+        + escape(
+            QCoreApplication.translate(
+                "About",
+                "Treaty facts come from the bundled gazetteer; each card names its source. "
+                "The reader never loads anything from the network.",
+            )
+        )
+        + "</p>"
     )
     box = QMessageBox(parent)
-    box.setWindowTitle("About Kamerbrief Reader")
+    box.setWindowTitle(QCoreApplication.translate("About", "About Kamerbrief Reader"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(text)
     box.setIcon(QMessageBox.Icon.Information)
     box.open()
+    return box

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.core.ingest.dutch import MONTHS
 from desktop.core.ingest.treaties import Treaty
 from desktop.core.model.citation import cite as official_citation
 from desktop.core.model.citation import quote
 from desktop.core.model.letter import Footnote, Kamerstuk, Letter
+from desktop.ui.i18n import fill, language
 
 _MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 _TOOLTIP_WIDTH = 380  # px: a card wraps instead of spanning the screen
@@ -52,23 +55,39 @@ def _tooltip(body: str) -> str:
     return f"<qt><table width='{_TOOLTIP_WIDTH}'><tr><td>{body}</td></tr></table></qt>"
 
 
+def treaty_name(treaty: Treaty) -> str:
+    """The treaty's usual name in the interface language."""
+    return treaty.name_nl if language() == "nl" else treaty.name_en
+
+
+def treaty_full_name(treaty: Treaty) -> str:
+    return treaty.full_name_nl if language() == "nl" else treaty.full_name_en
+
+
 def treaty_card_html(treaty: Treaty, implicit: bool = False, name: str | None = None) -> str:
-    """The card a reader wants on hover: names, dates, status, the Dutch position, a source.
+    """The card a reader wants on hover: names, dates, status, the Dutch position, a source,
+    in the interface language (the other language's name under it, as letters use both).
     *name*: a treaty outside the gazetteer (treaty "other"), shown by its name."""
+    dutch = language() == "nl"
     swatch = f"<span style='color:{escape(treaty.colour)}'>\u25a0</span>"
-    head = f"{swatch} <b>{escape(treaty.name_nl)}</b> · {escape(treaty.name_en)}"
+    other = treaty.name_en if dutch else treaty.name_nl
+    head = f"{swatch} <b>{escape(treaty_name(treaty))}</b> · {escape(other)}"
     if name:
-        head = f"{swatch} <b>{escape(name)}</b><br><i>not in the treaty gazetteer</i>"
+        outside = QCoreApplication.translate("TreatyCard", "not in the treaty gazetteer")
+        head = f"{swatch} <b>{escape(name)}</b><br><i>{escape(outside)}</i>"
     if implicit:
-        head += "<br><i>“het verdrag” is read here as this treaty (inferred)</i>"
-    names = f"{escape(treaty.full_name_nl)}<br><i>{escape(treaty.full_name_en)}</i>"
+        note = QCoreApplication.translate(
+            "TreatyCard", "\u201chet verdrag\u201d is read here as this treaty (inferred)"
+        )
+        head += f"<br><i>{escape(note)}</i>"
+    names = escape(treaty_full_name(treaty))
+    status = treaty.status_nl if dutch else treaty.status_en
     facts = [
-        ("Signed", dutch_date(treaty.signed)),
-        ("In force", dutch_date(treaty.in_force)),
-        ("Status", _as_of(treaty.status_en, treaty.status_date)),
-        ("Status (nl)", treaty.status_nl),
-        ("Netherlands", treaty.netherlands),
-        ("Source", treaty.source),
+        (QCoreApplication.translate("TreatyCard", "Signed"), dutch_date(treaty.signed)),
+        (QCoreApplication.translate("TreatyCard", "In force"), dutch_date(treaty.in_force)),
+        (QCoreApplication.translate("TreatyCard", "Status"), _as_of(status, treaty.status_date)),
+        (QCoreApplication.translate("TreatyCard", "Netherlands"), treaty.netherlands),
+        (QCoreApplication.translate("TreatyCard", "Source"), treaty.source),
     ]
     rows = "".join(
         f"<tr><td valign='top' width='26%'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"
@@ -82,7 +101,9 @@ def treaty_card_html(treaty: Treaty, implicit: bool = False, name: str | None = 
 
 
 def _as_of(status: str, date: str) -> str:
-    return f"{status} (as of {dutch_date(date)})" if status and date else status
+    if not (status and date):
+        return status
+    return fill(QCoreApplication.translate("TreatyCard", "%1 (as of %2)"), status, dutch_date(date))
 
 
 def footnote_html(footnote: Footnote) -> str:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMenu
+from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog
 
 from desktop.core.library.passages import Passage
+from desktop.ui.i18n import fill
 from desktop.ui.printing import (
     PrintError,
     export_letter_pdf,
@@ -41,17 +41,23 @@ class TreatyHistoryDock(QDockWidget):
     """The view in a dock: under the panes by default, movable, floatable, closable."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(QCoreApplication.translate("TreatyHistoryDock", "Treaty history"), window)
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Treaty history"))
         self.setObjectName("treatyHistoryDock")
         self.window_ = window
         self._sized = False
-        self.printing: LetterPrinting | None = None  # File > Print and PDF, once installed
+        self.printing = LetterPrinting(window)  # File > Print, Print preview, Export as PDF
         self.view = TreatyHistoryView(window.library, window.treaties, self)
         self.setWidget(self.view)
         self.view.open_passage.connect(self._open_passage)
         self.view.open_mark.connect(self._open_mark)
         self.view.open_pair.connect(self._open_pair)
         self.view.message.connect(window.show_message)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Treaty history"))
+        super().changeEvent(event)
 
     def show_treaty(self, treaty: str) -> None:
         self._show()
@@ -110,7 +116,6 @@ def install_treaty_history(window: MainWindow) -> TreatyHistoryDock:
     window.search_panel.result_shown.connect(lambda result: dock.view.set_search(result.query))
     window.model.modelReset.connect(lambda: dock.view.refresh() if dock.isVisible() else None)
     dock.visibilityChanged.connect(lambda shown: _refresh_if_stale(dock, shown))
-    _add_commands(window, dock)
     return dock
 
 
@@ -118,43 +123,6 @@ def _refresh_if_stale(dock: TreatyHistoryDock, shown: bool) -> None:
     """The library may have changed while the dock was hidden: read it when it shows."""
     if shown and dock.view.current_treaty() is not None and not dock.view.history.is_current():
         dock.view.refresh()
-
-
-def _add_commands(window: MainWindow, dock: TreatyHistoryDock) -> None:
-    printing = LetterPrinting(window)
-    file_commands = [
-        ("print", _tr("&Print…"), QKeySequence.StandardKey.Print, printing.print_letter),
-        ("print_preview", _tr("Print pre&view…"), "Ctrl+Shift+P", printing.preview),
-        ("export_pdf", _tr("&Export as PDF…"), "Ctrl+Alt+P", printing.ask_export_pdf),
-    ]
-    view_commands = [
-        ("treaty_history", _tr("&Treaty history"), "Ctrl+Shift+H", dock.toggle),
-    ]
-    quit_action = window.action("quit")
-    file_menu = _menu_of(quit_action)
-    for name, text, keys, slot in file_commands:
-        action = _action(window, name, text, keys, slot)
-        file_menu.insertAction(quit_action, action)
-    file_menu.insertSeparator(quit_action)
-    view_menu = _menu_of(window.action("swap"))
-    view_menu.addSeparator()
-    for name, text, keys, slot in view_commands:
-        view_menu.addAction(_action(window, name, text, keys, slot))
-    dock.printing = printing
-
-
-def _menu_of(action: QAction) -> QMenu:
-    return next(o for o in action.associatedObjects() if isinstance(o, QMenu))
-
-
-def _action(window: MainWindow, name: str, text: str, keys, slot) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    action.setShortcut(QKeySequence(keys))
-    action.triggered.connect(lambda _checked=False: slot())
-    # The window's table of commands by name (an attribute that hides QWidget.actions()).
-    window.actions[name] = action  # type: ignore[index]
-    return action
 
 
 class LetterPrinting:
@@ -213,12 +181,11 @@ class LetterPrinting:
         if letter is None:
             return False
         try:
-            pages = export_letter_pdf(letter, self.window.treaties, path)
+            export_letter_pdf(letter, self.window.treaties, path)
         except PrintError as exc:
             self.window.show_message(str(exc))
             return False
         self.window.show_message(
-            QCoreApplication.translate("TreatyHistory", "%n page(s) written to %1", "", pages)
-            .replace("%1", str(path))
-        )  # fmt: skip
+            fill(QCoreApplication.translate("TreatyHistory", "PDF written to %1"), path)
+        )
         return True

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import (
     QFont,
     QFontInfo,
@@ -40,6 +40,7 @@ from desktop.ui.formatting import (
     plain_tooltip,
     treaty_card_html,
 )
+from desktop.ui.i18n import fill
 from desktop.ui.letter_tables import draw_table
 from desktop.ui.offsets import PositionMap
 from desktop.ui.theme import Theme
@@ -63,6 +64,14 @@ QUESTION_TINT = 0.08  # a Kamervragen question's background: the accent, faintly
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 _URL = re.compile(r"https?://[^\s<>«»\"']+")
 _URL_TAIL = ".,;:!?)]»"
+
+# Words the view adds to a letter, in the interface language.
+_REFERENCE_KINDS = {
+    "kamerstuk": QT_TRANSLATE_NOOP("LetterDocument", "Kamerstuk"),
+    "handelingen": QT_TRANSLATE_NOOP("LetterDocument", "Handelingen"),
+    "motie": QT_TRANSLATE_NOOP("LetterDocument", "Motion"),
+}
+
 
 LINE_HEIGHT_EMS = 1.5  # body text; notes and signatures a little tighter
 READING_FONTS = [
@@ -254,7 +263,9 @@ class LetterDocument:
         label.setFontWeight(QFont.Weight.Bold)
         label.setFontCapitalization(QFont.Capitalization.SmallCaps)
         label.setFontLetterSpacing(104)
-        self._insert_extra_block(cursor, "Notes", label_block, label)
+        self._insert_extra_block(
+            cursor, QCoreApplication.translate("LetterDocument", "Notes"), label_block, label
+        )
 
     def _insert_gap(self, cursor: QTextCursor) -> None:
         """Where folding left passages out, a quiet mark says so."""
@@ -270,7 +281,10 @@ class LetterDocument:
             if piece.start <= note.start < piece.end:
                 start = cursor.position()
                 cursor.insertText(" \u21a9", self._base[number])
-                fmt = self._link_format(f"ref:{note.marker}", "Back to the text")
+                fmt = self._link_format(
+                    f"ref:{note.marker}",
+                    QCoreApplication.translate("LetterDocument", "Back to the text"),
+                )
                 self._static.add(DocSpan(start + 1, cursor.position(), number), fmt)
 
     # -- block and character formats ----------------------------------------------------
@@ -334,7 +348,10 @@ class LetterDocument:
             url = match.group().rstrip(_URL_TAIL)
             span = self._span(match.start(), match.start() + len(url))
             if span is not None:
-                self._static.add(span, self._link_format(url, f"Open in your browser: {url}"))
+                tip = fill(
+                    QCoreApplication.translate("LetterDocument", "Open in your browser: %1"), url
+                )
+                self._static.add(span, self._link_format(url, tip))
 
     def _add_marker(self, note) -> None:
         span = self._span(note.ref_start, note.ref_end)
@@ -363,7 +380,10 @@ class LetterDocument:
             end -= 1
         first = end - len(note.marker)
         if text[first:end] == note.marker and self._span(first, end):
-            fmt = self._link_format(f"ref:{note.marker}", "Back to the text")
+            fmt = self._link_format(
+                f"ref:{note.marker}",
+                QCoreApplication.translate("LetterDocument", "Back to the text"),
+            )
             fmt.setFontWeight(QFont.Weight.Bold)
             self._static.add(self._span(first, end), fmt)
 
@@ -376,7 +396,9 @@ class LetterDocument:
             label = kamerstuk_label(Kamerstuk(ref.dossier, ref.number, ref.chapter))
         else:
             label = " ".join(x for x in (ref.label, ref.number and f"nr. {ref.number}") if x)
-        fmt.setToolTip(plain_tooltip(f"{ref.kind.capitalize()}: {label}".rstrip(": ")))
+        kind = _REFERENCE_KINDS.get(ref.kind)
+        kind = QCoreApplication.translate("LetterDocument", kind) if kind else ref.kind.title()
+        fmt.setToolTip(plain_tooltip(f"{kind}: {label}".rstrip(": ")))
         return fmt
 
     def _span(self, start: int, end: int) -> DocSpan | None:

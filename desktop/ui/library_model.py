@@ -8,11 +8,13 @@ takes a second. The proxy only filters and keeps the model's order.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from operator import attrgetter
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -38,6 +40,15 @@ SORTS = {  # key -> (Row attribute, descending)
 }
 
 Index = QModelIndex | QPersistentModelIndex
+LETTER_MIME = "application/x-kamerbrief-letter"  # JSON: {"id", "from", "row"}
+
+
+def letter_mime(letter_id: str, source: str, row: int = -1) -> QMimeData:
+    """A letter dragged from a list onto a pane: which letter, from which list and row."""
+    mime = QMimeData()
+    payload = {"id": letter_id, "from": source, "row": row}
+    mime.setData(LETTER_MIME, json.dumps(payload).encode("utf-8"))
+    return mime
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +88,8 @@ class Row:
         )
 
     def label(self) -> str:
-        """One line for choosers: date and title."""
-        return f"{self.iso_date} · {self.title}" if self.iso_date else self.title
+        """One line for choosers: date (written the Dutch way, as everywhere) and title."""
+        return f"{self.date} · {self.title}" if self.date else self.title
 
 
 class LibraryModel(QAbstractListModel):
@@ -137,6 +148,23 @@ class LibraryModel(QAbstractListModel):
             return None
         getter = self._getters.get(role)
         return getter(self._rows[index.row()]) if getter else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
+        return [LETTER_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802 (Qt API)
+        valid = [i for i in indexes if i.isValid()]
+        return letter_mime(self._rows[valid[0].row()].id, "library") if valid else QMimeData()
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 (Qt API)
+        return Qt.DropAction.CopyAction
 
     def row(self, number: int) -> Row:
         return self._rows[number]

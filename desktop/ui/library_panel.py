@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -20,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.ingest.treaties import Treaty
 from desktop.ui.chips import paint_chips, swatch
-from desktop.ui.labels import plain_label
+from desktop.ui.formatting import treaty_name
+from desktop.ui.i18n import fill
+from desktop.ui.labels import ElidedComboBox, plain_label
 from desktop.ui.library_model import (
     DATE_ROLE,
     ID_ROLE,
@@ -33,7 +46,7 @@ from desktop.ui.library_model import (
 from desktop.ui.theme import LIGHT, Theme
 
 ROW_PADDING = 8
-SORT_CHOICES = [("Newest", "date-desc"), ("Oldest", "date-asc"), ("Title A–Z", "title")]
+SORT_KEYS = ("date-desc", "date-asc", "title")
 
 
 def is_enter(event: QKeyEvent) -> bool:
@@ -45,7 +58,8 @@ def wants_other_pane(event: QKeyEvent) -> bool:
 
 
 class LetterDelegate(QStyledItemDelegate):
-    """Paints a letter as three lines: title, date and kamerstuk, treaty chips."""
+    """Paints a letter as its title, date and kamerstuk, and its treaty chips (a letter
+    without treaties takes two lines, not three)."""
 
     def __init__(self, treaties: dict[str, Treaty], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +71,8 @@ class LetterDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         line = self._line_height(option)
-        return QSize(200, 3 * line + 2 * ROW_PADDING + 8)
+        lines = 3 if index.data(TREATIES_ROLE) else 2
+        return QSize(200, lines * line + 2 * ROW_PADDING + 4 * (lines - 1))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -94,8 +109,10 @@ class LetterDelegate(QStyledItemDelegate):
             facts, Qt.TextElideMode.ElideRight, int(box.width())
         )
         painter.drawText(QRectF(box.left(), box.top() + line + 2, box.width(), line), facts)
-        chips = QRectF(box.left(), box.top() + 2 * line + 6, box.width(), line + 2)
-        paint_chips(painter, chips, index.data(TREATIES_ROLE) or [], self._treaties, self.theme)
+        chips = index.data(TREATIES_ROLE) or []
+        if chips:
+            rect = QRectF(box.left(), box.top() + 2 * line + 6, box.width(), line + 2)
+            paint_chips(painter, rect, chips, self._treaties, self.theme, more_colour=muted)
 
 
 class LibraryPanel(QWidget):
@@ -117,27 +134,23 @@ class LibraryPanel(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
-        self._refresh_filters()
+        self.retranslate()
 
     def _build_ui(self) -> None:
         self.filter_box = QLineEdit(self)
-        self.filter_box.setPlaceholderText("Filter letters by title, date, kamerstuk…")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.set_text)
-        self.treaty_filter = QComboBox(self)
-        self.treaty_filter.setToolTip("Only letters that mention this treaty")
+        self.treaty_filter = ElidedComboBox(self)
         self.treaty_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_treaty(self.treaty_filter.currentData())
         )
-        self.year_filter = QComboBox(self)
-        self.year_filter.setToolTip("Only letters of this year")
+        self.year_filter = ElidedComboBox(self)
         self.year_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_year(self.year_filter.currentData())
         )
-        self.sort_choice = QComboBox(self)
-        self.sort_choice.setToolTip("Sort the letters: newest or oldest first, or by title")
-        for label, key in SORT_CHOICES:
-            self.sort_choice.addItem(label, key)
+        self.sort_choice = ElidedComboBox(self)
+        for key in SORT_KEYS:
+            self.sort_choice.addItem("", key)
         self.sort_choice.currentIndexChanged.connect(
             lambda: self.proxy.set_sort(self.sort_choice.currentData())
         )
@@ -151,9 +164,9 @@ class LibraryPanel(QWidget):
         for combo, stretch in ((self.treaty_filter, 3), (self.year_filter, 2)):
             # Shrinkable: the side column must fit beside two readable panes on 1024 px.
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                ElidedComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(6)
+            combo.setMinimumContentsLength(4)
             filters.addWidget(combo, stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -171,19 +184,59 @@ class LibraryPanel(QWidget):
         view.setModel(self.proxy)
         self.delegate = LetterDelegate(self._treaties, view)
         view.setItemDelegate(self.delegate)
-        view.setUniformItemSizes(True)  # 10,000 rows: no per-row size computation
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Rows differ in height (a letter without treaties has no chip line); Qt asks the
+        # delegate in batches, so 10,000 rows lay out without a pause.
+        view.setUniformItemSizes(False)
+        view.setLayoutMode(QListView.LayoutMode.Batched)
+        view.setBatchSize(500)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setDragEnabled(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda index: self._open(index, False))
-        view.setToolTip("Double-click or Enter: open in the focused pane; Ctrl+Enter: the other")
         return view
+
+    def retranslate(self) -> None:
+        self.filter_box.setPlaceholderText(self.tr("Filter letters by title, date, kamerstuk…"))
+        self.filter_box.setAccessibleName(self.tr("Filter the library"))
+        self.treaty_filter.setToolTip(self.tr("Only letters that mention this treaty"))
+        self.treaty_filter.setAccessibleName(self.tr("Treaty filter"))
+        self.year_filter.setToolTip(self.tr("Only letters of this year"))
+        self.year_filter.setAccessibleName(self.tr("Year filter"))
+        self.sort_choice.setToolTip(
+            self.tr("Sort the letters: newest or oldest first, or by title")
+        )
+        self.sort_choice.setAccessibleName(self.tr("Sort order"))
+        labels = (self.tr("Newest"), self.tr("Oldest"), self.tr("Title A–Z"))
+        for row, label in enumerate(labels):
+            self.sort_choice.setItemText(row, label)
+        self.list_view.setToolTip(
+            self.tr("Double-click or Enter: open in the focused pane; Ctrl+Enter: the other")
+        )
+        self.list_view.setAccessibleName(self.tr("Letters in the library"))
+        self.list_view.setAccessibleDescription(
+            self.tr(
+                "Enter opens the letter in the focused pane, Ctrl+Enter in the other; "
+                "drag a letter onto a pane to open it there"
+            )
+        )
+        self._refresh_filters()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_theme(self, theme: Theme) -> None:
         self.delegate.theme = theme
         self.list_view.viewport().update()
+
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_box.selectAll()
 
     # -- filters ----------------------------------------------------------------------
 
@@ -191,21 +244,23 @@ class LibraryPanel(QWidget):
         """After the library changed: offer the treaties and years it now holds."""
         self._refill(
             self.treaty_filter,
-            "Any treaty",
-            [(self._treaty_name(t), t) for t in self.model.treaty_ids()],
+            self.tr("Any treaty"),
+            [(self._treaty_label(t), t) for t in self.model.treaty_ids()],
         )
-        self._refill(self.year_filter, "Any year", [(y, y) for y in self.model.years()])
+        self._refill(self.year_filter, self.tr("Any year"), [(y, y) for y in self.model.years()])
         for treaty_id in self.model.treaty_ids():
             i = self.treaty_filter.findData(treaty_id)
             if treaty_id in self._treaties:
-                self.treaty_filter.setItemIcon(i, swatch(self._treaties[treaty_id].colour))
+                treaty = self._treaties[treaty_id]
+                self.treaty_filter.setItemIcon(i, swatch(treaty.colour))
+                self.treaty_filter.setItemData(i, treaty_name(treaty), Qt.ItemDataRole.ToolTipRole)
         self._update_count()
 
-    def _treaty_name(self, treaty_id: str) -> str:
+    def _treaty_label(self, treaty_id: str) -> str:
         treaty = self._treaties.get(treaty_id)
         return treaty.label if treaty else treaty_id
 
-    def _refill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+    def _refill(self, combo: ElidedComboBox, everything: str, items: list[tuple[str, str]]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -220,11 +275,45 @@ class LibraryPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "letter" if total == 1 else "letters"
-        text = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
         if total == 0:
-            text = "No letters yet: File › Add files…, or drop letters on the window"
+            text = self.tr("No letters yet: File › Add files…, or drop letters on the window")
+        elif shown == total:
+            text = self.tr("%n letter(s)", "", total)
+        else:
+            text = fill(self.tr("%1 of %n letter(s)", "", total), shown)
         self.count_label.setText(text)
+
+    def clear_filters(self) -> None:
+        self.filter_box.clear()
+        self.treaty_filter.setCurrentIndex(0)
+        self.year_filter.setCurrentIndex(0)
+
+    # -- selection --------------------------------------------------------------------
+
+    def select_ids(self, letter_ids: Iterable[str]) -> int:
+        """Select these letters in the list (the filters cleared if they hid any) and show
+        the first; returns how many are selected."""
+        wanted = [i for i in letter_ids if self.model.index_of(i).isValid()]
+        rows = [self.proxy.mapFromSource(self.model.index_of(i)) for i in wanted]
+        if any(not r.isValid() for r in rows):
+            self.clear_filters()
+            rows = [self.proxy.mapFromSource(self.model.index_of(i)) for i in wanted]
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(row, row)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.list_view.selectionModel().select(selection, flags)
+        if rows:
+            first = min(rows, key=lambda r: r.row())
+            self.list_view.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.list_view.scrollTo(first)
+        return len(rows)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(self.list_view.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [i.data(ID_ROLE) for i in rows]
 
     # -- opening ----------------------------------------------------------------------
 
@@ -241,9 +330,14 @@ class LibraryPanel(QWidget):
 
     def _context_menu(self, position) -> None:
         index = self.list_view.indexAt(position)
-        if not index.isValid():
-            return
+        if index.isValid():
+            menu = self.context_menu(index)
+            menu.exec(self.list_view.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        """Where to open a letter: the focused pane or the other."""
         menu = QMenu(self)
-        menu.addAction("Open in focused pane", lambda: self._open(index, False))
-        menu.addAction("Open in other pane", lambda: self._open(index, True))
-        menu.exec(self.list_view.viewport().mapToGlobal(position))
+        menu.addAction(self.tr("Open in the focused pane"), lambda: self._open(index, False))
+        menu.addAction(self.tr("Open in the other pane"), lambda: self._open(index, True))
+        return menu

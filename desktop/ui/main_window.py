@@ -1,18 +1,22 @@
 """The main window: library and search on the left, two reader panes side by side.
 
 Widgets do not reach into each other: they emit signals, and this window routes them (a
-search result to the focused pane, a treaty choice to both panes, ...).
+search result to the pane the reader chose, ...). What both panes show of every letter
+(highlights, the chosen treaty, fold, linked stepping) is one ReadingState that the window
+owns and the panes, panels and menu actions observe.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -20,21 +24,26 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.ingest.parse import SUPPORTED_SUFFIXES
 from desktop.core.ingest.treaties import Treaty, gazetteer
 from desktop.core.library.library import IndexReport, Library
-from desktop.core.search.query import Hit, match_offsets
-from desktop.ui.dialogs import FailuresDialog, ShortcutsDialog, show_about
+from desktop.core.search.query import Hit
+from desktop.ui.dialogs import FailuresDialog, SettingsDialog, ShortcutsDialog, show_about
+from desktop.ui.field_marks import field_terms
 from desktop.ui.history_hooks import install_treaty_history
+from desktop.ui.i18n import PREFERENCES, fill, set_language
 from desktop.ui.labels import plain_label
 from desktop.ui.library_model import LibraryModel
 from desktop.ui.library_panel import LibraryPanel
-from desktop.ui.menus import Command, build_menus, exclusive
+from desktop.ui.menus import Command, MenuBar, exclusive
 from desktop.ui.notes_panel import NotesPanel
-from desktop.ui.reader_pane import ReaderPane
+from desktop.ui.reader_pane import ReaderPane, default_point_size
+from desktop.ui.reading_state import ReadingState
+from desktop.ui.search_model import hit_marks
 from desktop.ui.search_panel import SearchPanel
 from desktop.ui.settings import UiSettings
 from desktop.ui.theme import SCHEMES, palette_for, resolve_scheme, theme_for
@@ -44,6 +53,8 @@ from desktop.ui.workers import ImportJob, start
 PANE_NAMES = ("left", "right")
 MESSAGE_MS = 8000
 IMPORT_WAIT_MS = 10000  # at close: how long a cancelled import may take to stop
+MIN_READING_WIDTH = 380  # px a letter pane keeps before the side column gives way
+MIN_SIDE_WIDTH = 220
 
 
 class MainWindow(QMainWindow):
@@ -56,43 +67,63 @@ class MainWindow(QMainWindow):
         settings: UiSettings | QSettings | None = None,
         treaties: dict[str, Treaty] | None = None,
     ) -> None:
+        settings = settings if isinstance(settings, UiSettings) else UiSettings(settings)
+        language = _saved_language(settings)
+        set_language(language)  # before the widgets exist: each is made in its language
         super().__init__()
         self.library = library
-        self.settings = settings if isinstance(settings, UiSettings) else UiSettings(settings)
+        self.settings = settings
         self.treaties = treaties if treaties is not None else gazetteer().treaties
+        self._language_preference = language
         self.setWindowTitle("Kamerbrief Reader")
         self.setAcceptDrops(True)
+        self.state = ReadingState(self)
         self.failures_dialog: FailuresDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self.notice: QMessageBox | None = None
         self._import: ImportJob | None = None
         self._import_signals = None
         self._open_after_import: list[Path] = []
         self._focused = 0
+        self._swaps = itertools.count(1)
         self._scheme_preference = "system"
+        self._side_width = self.settings.get("window/side_width")
+        self._needs_default_sizes = True
+        self._needs_side_sizes = True
         self.model = LibraryModel(self)
         self.model.set_entries(library.entries())
         self.chooser_model = self.model  # the choosers list every letter, in the list's order
-        self._build_panes()
         self._build_side()
+        self._build_panes()
         self._build_layout()
         self._build_status_bar()
-        self.actions = self._build_menus()
+        self.menu_bar = self._build_menus()
+        self.actions = self.menu_bar.actions
         self._connect()
         self.treaty_history = install_treaty_history(self)
+        self.retranslate()
         self._restore()
         if library.rebuilt_message:
             self.show_message(library.rebuilt_message)
         elif library.busy():
             self.show_message(
-                "Library busy: another Kamerbrief Reader is importing. "
-                "Opened read-only: reading and searching work; importing waits until it is done."
+                self.tr(
+                    "Library busy: another Kamerbrief Reader is importing. Opened read-only: "
+                    "reading and searching work; importing waits until it is done."
+                )
             )
 
     # -- building ---------------------------------------------------------------------
 
     def _build_panes(self) -> None:
         self.panes = [
-            ReaderPane(self.library.get, self.treaties, self.chooser_model, f"{name}Pane")
+            ReaderPane(
+                self.library.get,
+                self.treaties,
+                self.chooser_model,
+                f"{name}Pane",
+                state=self.state,
+            )
             for name in PANE_NAMES
         ]
         self.panes_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -104,17 +135,29 @@ class MainWindow(QMainWindow):
 
     def _build_side(self) -> None:
         self.library_panel = LibraryPanel(self.model, self.treaties, self)
-        self.search_panel = SearchPanel(self.library.search, self.treaties, self)
+        self.search_panel = SearchPanel(
+            self.library.search, self.treaties, self, fetch=self.library.get
+        )
         self.treaty_panel = TreatyPanel(self.treaties, self)
+        self.linked_box = QCheckBox(self)
+        self.treaty_tab = QWidget(self)
+        column = QVBoxLayout(self.treaty_tab)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.treaty_panel, 1)
+        below = QVBoxLayout()
+        below.setContentsMargins(6, 0, 6, 6)  # in line with the treaty panel's own boxes
+        below.addWidget(self.linked_box)
+        column.addLayout(below)
         self.notes_panel = NotesPanel(self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setDocumentMode(True)
-        self.side_tabs.addTab(self.library_panel, "Library")
-        self.side_tabs.addTab(self.search_panel, "Search")
+        self.side_tabs.addTab(self.library_panel, "")
+        self.side_tabs.addTab(self.search_panel, "")
         self.lower_tabs = QTabWidget(self)
         self.lower_tabs.setDocumentMode(True)
-        self.lower_tabs.addTab(self.treaty_panel, "Treaties")
-        self.lower_tabs.addTab(self.notes_panel, "Footnotes")
+        self.lower_tabs.addTab(self.treaty_tab, "")
+        self.lower_tabs.addTab(self.notes_panel, "")
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.side_splitter.setObjectName("sideSplitter")
         self.side_splitter.addWidget(self.side_tabs)
@@ -130,6 +173,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
+        self.main_splitter.splitterMoved.connect(self._on_side_moved)
         self.setCentralWidget(self.main_splitter)
 
     def _build_status_bar(self) -> None:
@@ -137,120 +181,245 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop the import; what was imported so far is discarded")
+        self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel_import)
         self.import_label = plain_label(self)
         for widget in (self.import_label, self.progress, self.cancel_button):
             bar.addPermanentWidget(widget)
             widget.hide()
 
-    def _build_menus(self) -> dict:
+    def _build_menus(self) -> MenuBar:
         pane = self.focused_pane
         menus = {
-            "&File": [
-                Command("add_files", "&Add files…", ("Ctrl+O",), self.add_files),
-                Command("add_folder", "Add &folder…", ("Ctrl+Shift+O",), self.add_folder),
+            QT_TRANSLATE_NOOP("Menus", "&File"): [
+                Command(
+                    "add_files",
+                    QT_TRANSLATE_NOOP("Menus", "&Add files…"),
+                    ("Ctrl+O",),
+                    self.add_files,
+                ),
+                Command(
+                    "add_folder",
+                    QT_TRANSLATE_NOOP("Menus", "Add &folder…"),
+                    ("Ctrl+Shift+O",),
+                    self.add_folder,
+                ),
                 None,
-                Command("quit", "&Quit", ("Ctrl+Q",), self.close),
+                Command(
+                    "print",
+                    QT_TRANSLATE_NOOP("Menus", "&Print…"),
+                    ("Ctrl+P",),
+                    lambda: self.treaty_history.printing.print_letter(),
+                ),
+                Command(
+                    "print_preview",
+                    QT_TRANSLATE_NOOP("Menus", "Print pre&view…"),
+                    ("Ctrl+Shift+P",),
+                    lambda: self.treaty_history.printing.preview(),
+                ),
+                Command(
+                    "export_pdf",
+                    QT_TRANSLATE_NOOP("Menus", "&Export as PDF…"),
+                    ("Ctrl+Alt+P",),
+                    lambda: self.treaty_history.printing.ask_export_pdf(),
+                ),
+                None,
+                Command(
+                    "settings",
+                    QT_TRANSLATE_NOOP("Menus", "&Settings…"),
+                    ("Ctrl+,",),
+                    self.show_settings,
+                ),
+                None,
+                Command("quit", QT_TRANSLATE_NOOP("Menus", "&Quit"), ("Ctrl+Q",), self.close),
             ],
-            "&Edit": [
+            QT_TRANSLATE_NOOP("Menus", "&Edit"): [
                 Command(
                     "copy",
-                    "&Copy with citation",
+                    QT_TRANSLATE_NOOP("Menus", "&Copy with citation"),
                     ("Ctrl+C",),
-                    lambda: pane().view.copy_with_citation(),
+                    lambda: pane().copy_with_citation(),
                 ),
                 Command(
                     "copy_plain",
-                    "Copy &text only",
+                    QT_TRANSLATE_NOOP("Menus", "Copy &text only"),
                     ("Ctrl+Shift+C",),
-                    lambda: pane().view.copy_plain(),
+                    lambda: pane().copy_plain(),
                 ),
                 None,
-                Command("search", "&Search the library", ("Ctrl+K",), self.focus_search),
-                Command("filter", "&Filter the library list", ("Ctrl+L",), self.focus_library),
+                Command(
+                    "find",
+                    QT_TRANSLATE_NOOP("Menus", "&Find in the letter"),
+                    ("Ctrl+F",),
+                    lambda: pane().open_find(),
+                ),
+                Command(
+                    "search",
+                    QT_TRANSLATE_NOOP("Menus", "&Search the library"),
+                    ("Ctrl+K",),
+                    self.focus_search,
+                ),
+                Command(
+                    "filter",
+                    QT_TRANSLATE_NOOP("Menus", "F&ilter the library list"),
+                    ("Ctrl+L",),
+                    self.focus_library,
+                ),
             ],
-            "&View": [
-                Command("zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), lambda: self.zoom(1)),
-                Command("zoom_out", "Zoom &out", ("Ctrl+-",), lambda: self.zoom(-1)),
-                Command("zoom_reset", "&Reset zoom", ("Ctrl+0",), lambda: self.zoom(0)),
+            QT_TRANSLATE_NOOP("Menus", "&View"): [
+                Command(
+                    "zoom_in",
+                    QT_TRANSLATE_NOOP("Menus", "Zoom &in"),
+                    ("Ctrl+=", "Ctrl++"),
+                    lambda: self.zoom(1),
+                ),
+                Command(
+                    "zoom_out",
+                    QT_TRANSLATE_NOOP("Menus", "Zoom &out"),
+                    ("Ctrl+-",),
+                    lambda: self.zoom(-1),
+                ),
+                Command(
+                    "zoom_reset",
+                    QT_TRANSLATE_NOOP("Menus", "&Reset zoom"),
+                    ("Ctrl+0",),
+                    lambda: self.zoom(0),
+                ),
                 None,
                 Command(
                     "highlights",
-                    "Show treaty &highlights",
+                    QT_TRANSLATE_NOOP("Menus", "Show treaty &highlights"),
                     ("Ctrl+H",),
-                    self.treaty_panel.highlights_box.setChecked,
+                    self.state.set_highlights,
                     checkable=True,
                 ),
                 Command(
                     "fold",
-                    "Only &passages with the chosen treaty",
+                    QT_TRANSLATE_NOOP("Menus", "Only &passages with the chosen treaty"),
                     ("Ctrl+Shift+F",),
-                    self.treaty_panel.fold_box.setChecked,
+                    self._request_fold,
                     checkable=True,
                 ),
                 Command(
                     "clear_treaty",
-                    "&No treaty emphasis",
+                    QT_TRANSLATE_NOOP("Menus", "&No treaty emphasis"),
                     ("Ctrl+Shift+E",),
-                    lambda: self.treaty_panel.choose(None),
+                    lambda: self.state.set_treaty(None),
                 ),
                 None,
-                Command("focus_left", "Focus &left pane", ("Ctrl+1",), lambda: self.focus_pane(0)),
                 Command(
-                    "focus_right", "Focus r&ight pane", ("Ctrl+2",), lambda: self.focus_pane(1)
+                    "focus_left",
+                    QT_TRANSLATE_NOOP("Menus", "Focus &left pane"),
+                    ("Ctrl+1",),
+                    lambda: self.focus_pane(0),
                 ),
-                Command("swap", "S&wap the letters", ("Ctrl+Shift+X",), self.swap_letters),
+                Command(
+                    "focus_right",
+                    QT_TRANSLATE_NOOP("Menus", "Focus r&ight pane"),
+                    ("Ctrl+2",),
+                    lambda: self.focus_pane(1),
+                ),
+                Command(
+                    "swap",
+                    QT_TRANSLATE_NOOP("Menus", "S&wap the letters"),
+                    ("Ctrl+Shift+X",),
+                    self.swap_letters,
+                ),
+                None,
+                Command(
+                    "treaty_history",
+                    QT_TRANSLATE_NOOP("Menus", "&Treaty history"),
+                    ("Ctrl+Shift+H",),
+                    lambda: self.treaty_history.toggle(),
+                ),
                 None,
                 Command(
                     "scheme_system",
-                    "Colours: follow the &system",
+                    QT_TRANSLATE_NOOP("Menus", "Colours: follow the &system"),
                     ("Ctrl+Alt+0",),
                     lambda: self.set_scheme("system"),
                 ),
                 Command(
                     "scheme_light",
-                    "Colours: li&ght",
+                    QT_TRANSLATE_NOOP("Menus", "Colours: li&ght"),
                     ("Ctrl+Alt+L",),
                     lambda: self.set_scheme("light"),
                 ),
                 Command(
                     "scheme_dark",
-                    "Colours: &dark",
+                    QT_TRANSLATE_NOOP("Menus", "Colours: &dark"),
                     ("Ctrl+Alt+D",),
                     lambda: self.set_scheme("dark"),
                 ),
             ],
-            "&Go": [
-                Command("next_mention", "&Next mention", ("F3",), lambda: self.step_mention(True)),
+            QT_TRANSLATE_NOOP("Menus", "&Go"): [
                 Command(
-                    "previous_mention",
-                    "&Previous mention",
-                    ("Shift+F3",),
-                    lambda: self.step_mention(False),
+                    "back",
+                    QT_TRANSLATE_NOOP("Menus", "&Back"),
+                    ("Alt+Left",),
+                    lambda: self.step_history(False),
+                ),
+                Command(
+                    "forward",
+                    QT_TRANSLATE_NOOP("Menus", "&Forward"),
+                    ("Alt+Right",),
+                    lambda: self.step_history(True),
                 ),
                 None,
                 Command(
-                    "next_hit", "Next search &match", ("Ctrl+G",), lambda: pane().next_hit(True)
+                    "next_mention",
+                    QT_TRANSLATE_NOOP("Menus", "&Next mention"),
+                    ("F3",),
+                    lambda: self.step_mention(True),
+                ),
+                Command(
+                    "previous_mention",
+                    QT_TRANSLATE_NOOP("Menus", "&Previous mention"),
+                    ("Shift+F3",),
+                    lambda: self.step_mention(False),
+                ),
+                Command(
+                    "linked",
+                    QT_TRANSLATE_NOOP("Menus", "Step through &both panes together"),
+                    ("Ctrl+Shift+L",),
+                    self.state.set_linked,
+                    checkable=True,
+                    tip=QT_TRANSLATE_NOOP(
+                        "Menus", "Next and previous mention move both panes to their next mention"
+                    ),
+                ),
+                None,
+                Command(
+                    "next_hit",
+                    QT_TRANSLATE_NOOP("Menus", "Next search &match"),
+                    ("Ctrl+G",),
+                    lambda: pane().next_hit(True),
                 ),
                 Command(
                     "previous_hit",
-                    "Previous search m&atch",
+                    QT_TRANSLATE_NOOP("Menus", "Previous search m&atch"),
                     ("Ctrl+Shift+G",),
                     lambda: pane().next_hit(False),
                 ),
             ],
-            "&Help": [
-                Command("shortcuts", "&Keyboard shortcuts", ("F1",), self.show_shortcuts),
+            QT_TRANSLATE_NOOP("Menus", "&Help"): [
                 Command(
-                    "about", "&About Kamerbrief Reader", ("Shift+F1",), lambda: show_about(self)
+                    "shortcuts",
+                    QT_TRANSLATE_NOOP("Menus", "&Keyboard shortcuts"),
+                    ("F1",),
+                    self.show_shortcuts,
+                ),
+                Command(
+                    "about",
+                    QT_TRANSLATE_NOOP("Menus", "&About Kamerbrief Reader"),
+                    ("Shift+F1",),
+                    lambda: show_about(self),
                 ),
             ],
         }
-        actions = build_menus(self, menus)
-        self._scheme_group = exclusive(self, [actions[f"scheme_{s}"] for s in SCHEMES])
-        return actions
+        bar = MenuBar(self, menus)
+        self._scheme_group = exclusive(self, [bar.actions[f"scheme_{s}"] for s in SCHEMES])
+        return bar
 
     def action(self, name: str):
         return self.actions[name]
@@ -260,11 +429,12 @@ class MainWindow(QMainWindow):
             pane.focused.connect(lambda i=index: self._mark_focused(i))
             pane.letter_opened.connect(self._on_letter_opened)
             pane.message.connect(self.show_message)
+            pane.open_requested.connect(lambda letter_id, i=index: self.open_in(i, letter_id))
+            pane.dropped.connect(lambda payload, i=index: self._on_dropped(i, payload))
+            pane.history_requested.connect(lambda forward, i=index: self.step_history(forward, i))
         self.library_panel.open_requested.connect(self.open_from_list)
         self.search_panel.open_requested.connect(self.open_search_hit)
-        self.treaty_panel.treaty_chosen.connect(self._apply_treaty)
-        self.treaty_panel.highlights_toggled.connect(self._on_highlights)
-        self.treaty_panel.fold_toggled.connect(self._on_fold)
+        self._connect_state()
         self.treaty_panel.next_requested.connect(lambda: self.step_mention(True))
         self.treaty_panel.previous_requested.connect(lambda: self.step_mention(False))
         self.notes_panel.note_chosen.connect(lambda m: self.focused_pane().show_footnote(m))
@@ -272,6 +442,53 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         app.focusChanged.connect(self._on_focus_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
+
+    def _connect_state(self) -> None:
+        """Every view of the reading state shows it and changes it only through it."""
+        state, panel = self.state, self.treaty_panel
+        panel.treaty_chosen.connect(state.set_treaty)
+        state.treaty_changed.connect(panel.choose)
+        panel.highlights_toggled.connect(state.set_highlights)
+        state.highlights_changed.connect(panel.show_highlights)
+        state.highlights_changed.connect(self.actions["highlights"].setChecked)
+        panel.fold_toggled.connect(self._request_fold)
+        state.fold_changed.connect(panel.show_fold)
+        state.fold_changed.connect(self.actions["fold"].setChecked)
+        self.linked_box.toggled.connect(state.set_linked)
+        state.linked_changed.connect(self.linked_box.setChecked)
+        state.linked_changed.connect(self.actions["linked"].setChecked)
+        self.actions["highlights"].setChecked(state.highlights)
+
+    def retranslate(self) -> None:
+        self.menu_bar.retranslate()
+        self.side_tabs.setTabText(0, self.tr("Library"))
+        self.side_tabs.setTabText(1, self.tr("Search"))
+        self.lower_tabs.setTabText(0, self.tr("Treaties"))
+        self.lower_tabs.setTabText(1, self.tr("Footnotes"))
+        for tabs, name in (
+            (self.side_tabs, self.tr("Library and search")),
+            (self.lower_tabs, self.tr("Treaties and footnotes")),
+        ):
+            tabs.setAccessibleName(name)
+            tabs.tabBar().setAccessibleName(name)  # the bar is what takes the keyboard
+        self.linked_box.setText(self.tr("Step through both panes together"))
+        self.linked_box.setToolTip(
+            self.tr(
+                "Next and previous mention move both panes to their next mention of the "
+                "chosen treaty (Ctrl+Shift+L)"
+            )
+        )
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop the import; the letters imported so far stay in the library")
+        )
+        self.progress.setAccessibleName(self.tr("Import progress"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._update_notes()
+        super().changeEvent(event)
 
     # -- panes ------------------------------------------------------------------------
 
@@ -284,7 +501,7 @@ class MainWindow(QMainWindow):
     def focus_pane(self, index: int) -> None:
         """Make a pane the one that commands act on, and give it the keyboard."""
         self._mark_focused(index)
-        self.panes[index].view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.panes[index].focus_text()
 
     def _mark_focused(self, index: int) -> None:
         self._focused = index
@@ -300,27 +517,72 @@ class MainWindow(QMainWindow):
                 self._mark_focused(i)
 
     def open_letter(self, letter_id: str, pane: int, hits=None) -> bool:
-        return self.panes[pane].open_letter(letter_id, hits)
+        return self.open_in(pane, letter_id, hits)
+
+    def open_in(self, index: int, letter_id: str, hits=None) -> bool:
+        """Open a letter in pane *index*. If the other pane shows it already, the two panes
+        swap letters (each keeping its place), so the comparison is never the same letter
+        twice; Back in either pane undoes the swap."""
+        pane, other = self.panes[index], self.panes[1 - index]
+        mine = pane.place()
+        if other.current_id() != letter_id or mine is None or mine.letter_id == letter_id:
+            return pane.open_letter(letter_id, hits)
+        theirs = other.place()
+        token = next(self._swaps)
+        if not pane.open_letter(letter_id, hits, None if hits else theirs.offset, token):
+            return False
+        other.open_letter(mine.letter_id, place=mine.offset, token=token)
+        self.show_message(
+            self.tr("The other pane showed this letter: the panes swapped (Alt+Left undoes it)")
+        )
+        return True
 
     def open_from_list(self, letter_id: str, other: bool) -> None:
-        pane = self.other_pane() if other else self.focused_pane()
-        pane.open_letter(letter_id)
+        self.open_in(1 - self._focused if other else self._focused, letter_id)
 
-    def open_search_hit(self, letter_id: str, hit: Hit, other: bool) -> None:
-        """Open a result; its words are found again in the text the pane shows, so an
-        import that changed the letter since the search cannot shift the marks."""
-        pane = self.other_pane() if other else self.focused_pane()
-        pane.open_letter(
-            letter_id, hits=lambda text: match_offsets(text, hit.spec) if hit.spec else hit.matches
-        )
+    def open_search_hit(self, letter_id: str, hit: Hit, other: bool, index: int | None = None):
+        """Open a result at its first mark: its words, found again in the text the pane shows
+        (so an import since the search cannot shift them), and what its fields matched."""
+        if index is None:
+            index = 1 - self._focused if other else self._focused
+        terms = field_terms(self.search_panel.current_query())
+        self.open_in(index, letter_id, hits=lambda letter: hit_marks(hit, terms, letter))
+
+    def _on_dropped(self, index: int, payload: dict) -> None:
+        letter_id = str(payload.get("id", ""))
+        hit = self.search_panel.hit_for(payload.get("row", -1))
+        if payload.get("from") == "search" and hit is not None and hit.id == letter_id:
+            self.open_search_hit(letter_id, hit, False, index)
+        elif letter_id:
+            self.open_in(index, letter_id)
+        self.focus_pane(index)
 
     def swap_letters(self) -> None:
-        left, right = (p.current_id() for p in self.panes)
-        for pane, letter_id in zip(self.panes, (right, left), strict=True):
-            if letter_id:
-                pane.open_letter(letter_id)
+        """The two panes trade letters and places; Back undoes it."""
+        left, right = (p.place() for p in self.panes)
+        token = next(self._swaps)
+        for pane, place in zip(self.panes, (right, left), strict=True):
+            if place is not None:
+                pane.open_letter(place.letter_id, place=place.offset, token=token)
             else:
                 pane.clear()
+
+    def step_history(self, forward: bool, index: int | None = None) -> bool:
+        """Back (Forward) in a pane; a swap is undone (redone) in both panes at once."""
+        index = self._focused if index is None else index
+        pane, other = self.panes[index], self.panes[1 - index]
+        wanted = pane.peek_history(forward)
+        if wanted is None:
+            self.show_message(
+                self.tr("Nothing further forward in this pane")
+                if forward
+                else self.tr("Nothing further back in this pane")
+            )
+            return False
+        paired = other.peek_history(forward)
+        if wanted.token and paired is not None and paired.token == wanted.token:
+            other.step_history(forward)
+        return pane.step_history(forward)
 
     def _on_letter_opened(self, _letter_id: str) -> None:
         self.treaty_panel.set_letters(*(p.letter for p in self.panes))
@@ -332,39 +594,25 @@ class MainWindow(QMainWindow):
 
     # -- treaties ---------------------------------------------------------------------
 
-    def _apply_treaty(self, treaty_id: str | None) -> None:
-        highlights = self.treaty_panel.highlights_box.isChecked()
-        for pane in self.panes:
-            pane.set_decorations(highlights, treaty_id)
-            if self.treaty_panel.fold_box.isChecked():
-                pane.set_fold(treaty_id)
-
-    def _on_highlights(self, shown: bool) -> None:
-        self.actions["highlights"].setChecked(shown)
-        for pane in self.panes:
-            pane.set_decorations(shown, self.treaty_panel.current_treaty())
-
-    def _on_fold(self, folded: bool) -> None:
-        treaty_id = self.treaty_panel.current_treaty() if folded else None
-        if folded and treaty_id is None:
-            self.show_message("Choose a treaty first: the panes fold to its passages")
-            self.treaty_panel.fold_box.setChecked(False)
-            return
-        self.actions["fold"].setChecked(folded)
-        for pane in self.panes:
-            pane.set_fold(treaty_id)
+    def _request_fold(self, folded: bool) -> None:
+        if not self.state.set_fold(folded):
+            self.show_message(self.tr("Choose a treaty first: the panes fold to its passages"))
 
     def step_mention(self, forward: bool) -> None:
-        self.focused_pane().next_mention(self.treaty_panel.current_treaty(), forward)
+        """The next (previous) mention of the chosen treaty: in the focused pane, or in
+        both panes together when they are linked."""
+        panes = self.panes if self.state.linked else [self.focused_pane()]
+        for pane in panes:
+            pane.next_mention(self.state.treaty, forward)
 
     # -- zoom, focus, messages --------------------------------------------------------
 
     def zoom(self, steps: int) -> None:
         """Both panes keep one size, so the letters compare line for line."""
-        size = self.focused_pane().point_size() + steps if steps else 12.0
+        size = self.focused_pane().point_size() + steps if steps else default_point_size()
         for pane in self.panes:
             pane.set_point_size(size)
-        self.show_message(f"Text size {self.panes[0].point_size():g} pt", 2000)
+        self.show_message(fill(self.tr("Text size %1 pt"), f"{self.panes[0].point_size():g}"), 2000)
 
     def focus_search(self) -> None:
         self.side_tabs.setCurrentWidget(self.search_panel)
@@ -372,8 +620,7 @@ class MainWindow(QMainWindow):
 
     def focus_library(self) -> None:
         self.side_tabs.setCurrentWidget(self.library_panel)
-        self.library_panel.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.library_panel.filter_box.selectAll()
+        self.library_panel.focus_filter()
 
     def show_message(self, text: str, timeout: int = MESSAGE_MS) -> None:
         self.statusBar().showMessage(text, timeout)
@@ -381,6 +628,22 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(list(self.actions.values()), self)
         dialog.open()
+
+    def show_settings(self) -> None:
+        if self.settings_dialog is None:
+            self.settings_dialog = SettingsDialog(
+                self._language_preference, self._scheme_preference, self
+            )
+            self.settings_dialog.language_chosen.connect(self.set_language)
+            self.settings_dialog.scheme_chosen.connect(self.set_scheme)
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+
+    def set_language(self, preference: str) -> str:
+        """Show the interface in another language at once (every widget retranslates)."""
+        self._language_preference = preference if preference in PREFERENCES else "system"
+        self.settings.set("appearance/language", self._language_preference)
+        return set_language(self._language_preference)
 
     def _notify(self, title: str, text: str) -> None:
         """One message box, not modal; a new notice replaces the old one (no storms)."""
@@ -414,21 +677,20 @@ class MainWindow(QMainWindow):
 
     def add_files(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Add letters", "", f"Letters ({patterns});;All files (*)"
-        )
+        filters = fill(self.tr("Letters (%1)"), patterns) + ";;" + self.tr("All files (*)")
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add letters"), "", filters)
         if files:
             self.import_paths([Path(f) for f in files])
 
     def add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of letters")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of letters"))
         if folder:
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: Sequence[Path], open_after: Sequence[Path] = ()) -> bool:
         """Import in a worker thread; the list updates when it is done."""
         if self._import is not None:
-            self.show_message("An import is already running; wait for it or cancel it")
+            self.show_message(self.tr("An import is already running; wait for it or cancel it"))
             return False
         job = ImportJob(self.library, paths)
         job.signals.progress.connect(self._on_import_progress)
@@ -437,7 +699,7 @@ class MainWindow(QMainWindow):
         self._import, self._import_signals = job, job.signals
         self._open_after_import = [Path(p) for p in open_after]
         self.progress.setRange(0, 0)  # busy until the first file is counted
-        self.import_label.setText("Importing…")
+        self.import_label.setText(self.tr("Importing…"))
         for widget in (self.import_label, self.progress, self.cancel_button):
             widget.show()
         self.cancel_button.setEnabled(True)
@@ -448,13 +710,13 @@ class MainWindow(QMainWindow):
         if self._import is not None:
             self._import.cancel()
             self.cancel_button.setEnabled(False)
-            self.import_label.setText("Cancelling…")
+            self.import_label.setText(self.tr("Cancelling…"))
 
     def _on_import_progress(self, done: int, total: int, path: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if path:
-            self.import_label.setText(f"Importing {Path(path).name}")
+            self.import_label.setText(fill(self.tr("Importing %1"), Path(path).name))
 
     def _end_import(self) -> None:
         self._import = None
@@ -462,25 +724,47 @@ class MainWindow(QMainWindow):
         for widget in (self.import_label, self.progress, self.cancel_button):
             widget.hide()
 
+    def import_summary(self, report: IndexReport) -> str:
+        """What an import did, in words: "3 letters added, 1 file could not be read"."""
+        parts = []
+        if report.new:
+            parts.append(self.tr("%n letter(s) added", "", report.new))
+        if report.changed:
+            parts.append(self.tr("%n letter(s) updated", "", report.changed))
+        if report.removed:
+            parts.append(self.tr("%n letter(s) removed", "", report.removed))
+        if report.failed:
+            parts.append(self.tr("%n file(s) could not be read", "", report.failed))
+        if parts:
+            text = ", ".join(parts)
+        elif report.unchanged:
+            text = self.tr("Nothing new: %n letter(s) already in the library", "", report.unchanged)
+        else:
+            text = self.tr("No letters found")
+        return fill(self.tr("Import cancelled: %1"), text) if report.cancelled else text
+
     def _on_import_finished(self, report: IndexReport, entries: list[dict]) -> None:
         self._end_import()
         self.model.set_entries(entries)
-        self.show_message(f"Import: {report.summary()}")
+        self.show_message(self.import_summary(report))
         if report.failures:
             self.failures_dialog = FailuresDialog(report.failures, self)
             self.failures_dialog.open()
+        if report.added_ids:
+            self.side_tabs.setCurrentWidget(self.library_panel)
+            self.library_panel.select_ids(report.added_ids)
         self._open_imported(entries)
         self.import_finished.emit(report)
 
     def _on_import_failed(self, message: str, busy: bool) -> None:
         self._end_import()
         if busy:
-            message = (
+            message = self.tr(
                 "The library is busy: another Kamerbrief Reader is writing to it. "
                 "Try the import again when that has finished."
             )
         self.show_message(message)
-        self._notify("Import failed", message)
+        self._notify(self.tr("Import failed"), message)
         self.import_failed.emit(message)
 
     def _open_imported(self, entries: list[dict]) -> None:
@@ -508,6 +792,28 @@ class MainWindow(QMainWindow):
         files = [p for p in paths if p.is_file()]
         self.import_paths(paths, open_after=files if len(files) == len(paths) <= 2 else ())
 
+    # -- the side column gives way ------------------------------------------------------
+
+    def _on_side_moved(self, _position: int, _index: int) -> None:
+        self._side_width = self.main_splitter.sizes()[0]
+
+    def _fit_side(self) -> None:
+        """The side column as the reader set it, narrower where the letters would get
+        less than MIN_READING_WIDTH each (it takes the room back when the window grows)."""
+        sizes = self.main_splitter.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        room = total - 2 * MIN_READING_WIDTH - self.panes_splitter.handleWidth()
+        side = max(MIN_SIDE_WIDTH, min(self._side_width, room))
+        if side != sizes[0]:
+            self.main_splitter.setSizes([side, total - side])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if not self._needs_default_sizes:
+            self._fit_side()
+
     # -- settings ---------------------------------------------------------------------
 
     def _restore(self) -> None:
@@ -519,29 +825,31 @@ class MainWindow(QMainWindow):
             s.get("window/main_splitter")
         )
         self.panes_splitter.restoreState(s.get("window/panes_splitter"))
-        self.side_splitter.restoreState(s.get("window/side_splitter"))
+        self._needs_side_sizes = not self.side_splitter.restoreState(s.get("window/side_splitter"))
         self._scheme_preference = s.get("appearance/scheme")
         if self._scheme_preference not in SCHEMES:
             self._scheme_preference = "system"
         self.actions[f"scheme_{self._scheme_preference}"].setChecked(True)
-        highlights = s.get("reader/highlights")
-        self.treaty_panel.highlights_box.setChecked(highlights)
-        self.actions["highlights"].setChecked(highlights)
+        self.state.set_highlights(s.get("reader/highlights"))
+        self.state.set_linked(s.get("reader/linked"))
+        size = s.get("reader/point_size")
         for pane in self.panes:
-            pane.set_point_size(s.get("reader/point_size"))
+            pane.set_point_size(size if size > 0 else default_point_size())
         self.apply_theme()
-        self._restore_letters(s.get("reader/open_letters"))
+        self._restore_letters(s.get("reader/open_letters"), s.get("reader/places"))
         self.focus_pane(0)
 
-    def _restore_letters(self, saved: list[str]) -> None:
-        """The letters open at the last close; on a first start the two oldest letters."""
+    def _restore_letters(self, saved: list[str], places: list[str]) -> None:
+        """The letters open at the last close, at their places; on a first start the two
+        oldest letters."""
         known = set(self.model.oldest_first())
-        wanted = [i for i in saved if i in known] if saved else []
-        if not saved or not wanted:
-            wanted = self.model.oldest_first()[:2]
-        for pane, letter_id in zip(self.panes, wanted + ["", ""], strict=False):
+        wanted = [i if i in known else "" for i in saved] if saved else []
+        if not any(wanted):
+            wanted, places = self.model.oldest_first()[:2], []
+        offsets = [int(p) if p.isdigit() else None for p in places]
+        for i, (pane, letter_id) in enumerate(zip(self.panes, wanted + ["", ""], strict=False)):
             if letter_id:
-                pane.open_letter(letter_id)
+                pane.open_letter(letter_id, place=offsets[i] if i < len(offsets) else None)
 
     def _default_geometry(self) -> None:
         screen = QGuiApplication.primaryScreen()
@@ -553,8 +861,12 @@ class MainWindow(QMainWindow):
 
     def _default_sizes(self) -> None:
         width = max(self.main_splitter.width(), 800)
-        side = max(250, min(340, width // 4))
-        self.main_splitter.setSizes([side, width - side])
+        self._side_width = max(250, min(340, width // 4))
+        self.main_splitter.setSizes([self._side_width, width - self._side_width])
+        self._fit_side()
+        if self._needs_side_sizes:  # the treaties get room for their list under the letters
+            height = self.side_splitter.height()
+            self.side_splitter.setSizes([height * 11 // 20, height - height * 11 // 20])
 
     def save_settings(self) -> None:
         s = self.settings
@@ -562,10 +874,15 @@ class MainWindow(QMainWindow):
         s.set("window/main_splitter", self.main_splitter.saveState())
         s.set("window/panes_splitter", self.panes_splitter.saveState())
         s.set("window/side_splitter", self.side_splitter.saveState())
+        s.set("window/side_width", self._side_width)
         s.set("reader/open_letters", [p.current_id() or "" for p in self.panes])
-        s.set("reader/point_size", self.panes[0].point_size())
-        s.set("reader/highlights", self.treaty_panel.highlights_box.isChecked())
+        s.set("reader/places", [str(p.reading_place() or 0) for p in self.panes])
+        size = self.panes[0].point_size()
+        s.set("reader/point_size", 0.0 if size == default_point_size() else size)
+        s.set("reader/highlights", self.state.highlights)
+        s.set("reader/linked", self.state.linked)
         s.set("appearance/scheme", self._scheme_preference)
+        s.set("appearance/language", self._language_preference)
         s.sync()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -573,6 +890,8 @@ class MainWindow(QMainWindow):
         if self._needs_default_sizes:
             self._needs_default_sizes = False
             self._default_sizes()
+        else:
+            self._fit_side()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_settings()
@@ -581,6 +900,11 @@ class MainWindow(QMainWindow):
             # The import holds the library's writer: let it roll back before we go.
             QThreadPool.globalInstance().waitForDone(IMPORT_WAIT_MS)
         super().closeEvent(event)
+
+
+def _saved_language(settings: UiSettings) -> str:
+    preference = settings.get("appearance/language")
+    return preference if preference in PREFERENCES else "system"
 
 
 def _local_paths(mime) -> list[Path]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.model.letter import Footnote
@@ -16,6 +16,8 @@ class NotesPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._notes: list[Footnote] = []
+        self._pane = ""  # "left", "right" or "" (no pane)
         self.caption = plain_label(self)
         self.caption.setWordWrap(True)
         self.caption.setContentsMargins(2, 0, 2, 0)
@@ -31,15 +33,32 @@ class NotesPanel(QWidget):
         self.set_notes([], "")
 
     def set_notes(self, notes: list[Footnote], pane_name: str) -> None:
+        self._notes, self._pane = list(notes), pane_name
         self.list.clear()
         for note in notes:
             item = QListWidgetItem(f"{note.marker}  {note.text}")
             item.setData(MARKER_ROLE, note.marker)
-            item.setToolTip("Show this note in the letter")
             self.list.addItem(item)
-        count = len(notes)
-        where = f" in the {pane_name} pane" if pane_name else ""
-        self.caption.setText(f"{count} footnote{'s' if count != 1 else ''}{where}")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        count = len(self._notes)
+        if self._pane == "left":
+            caption = self.tr("%n footnote(s) in the left pane", "", count)
+        elif self._pane == "right":
+            caption = self.tr("%n footnote(s) in the right pane", "", count)
+        else:
+            caption = self.tr("%n footnote(s)", "", count)
+        self.caption.setText(caption)
+        self.list.setAccessibleName(caption)
+        self.list.setAccessibleDescription(self.tr("Enter shows the note in the letter"))
+        for row in range(self.list.count()):
+            self.list.item(row).setToolTip(self.tr("Show this note in the letter"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         self.note_chosen.emit(item.data(MARKER_ROLE))

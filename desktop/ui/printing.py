@@ -35,6 +35,7 @@ from desktop.core.ingest.treaties import Treaty
 from desktop.core.library.passages import Passage
 from desktop.core.model.citation import Citation, cite, dutch_date
 from desktop.core.model.letter import Letter
+from desktop.ui.i18n import fill
 from desktop.ui.letter_document import LetterDocument, reading_font
 from desktop.ui.theme import LIGHT
 
@@ -182,7 +183,7 @@ def render(doc: QTextDocument, printer: QPrinter, header: str) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         target = printer.outputFileName() or printer.printerName()
-        raise PrintError(_tr("Cannot print to %1").replace("%1", target))
+        raise PrintError(fill(_tr("Cannot print to %1"), target))
     try:
         return _paint_pages(doc.clone(), printer, painter, header)
     finally:

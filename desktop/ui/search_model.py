@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.core.search.query import Hit, SearchResult
+from desktop.core.model.letter import Letter
+from desktop.core.search.query import Hit, SearchResult, Snippet, match_offsets
+from desktop.ui.field_marks import FieldTerm, field_marks
 from desktop.ui.formatting import dutch_date, kamerstuk_label
+from desktop.ui.library_model import LETTER_MIME, letter_mime
 from desktop.ui.theme import LIGHT
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -19,22 +32,77 @@ PADDING = 8
 Index = QModelIndex | QPersistentModelIndex
 
 
-def hit_meta(hit: Hit) -> str:
-    matches = hit.match_count
-    parts = [f"{matches} match{'es' if matches != 1 else ''}", dutch_date(hit.date)]
-    parts.append(kamerstuk_label(hit.kamerstuk))
-    return " · ".join(p for p in parts if p)
+@dataclass(frozen=True, slots=True)
+class Why:
+    """Why a result matches, counted off the GUI thread: its marks, and snippets around them
+    where the search's own snippets have none (a field-only query)."""
+
+    marks: int
+    snippets: list[Snippet] = field(default_factory=list)
+
+
+def hit_marks(hit: Hit, terms: list[FieldTerm], letter: Letter) -> list[tuple[int, int]]:
+    """What to mark in *letter* for *hit*: its matched words, found again in the text shown
+    (an import since the search cannot shift them), and what its fields matched."""
+    words = match_offsets(letter.text, hit.spec)
+    fields = field_marks(terms, letter) if terms else []
+    return sorted(set(words) | set(fields))
 
 
 class SearchResultModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
+        self._why: dict[str, Why] = {}
 
-    def set_result(self, result: SearchResult | None) -> None:
+    def set_result(self, result: SearchResult | None, why: dict[str, Why] | None = None) -> None:
         self.beginResetModel()
         self._hits = list(result.hits) if result else []
+        self._why = dict(why or {})
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        if self._hits:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._hits) - 1, 0))
+
+    def meta(self, hit: Hit, count: int) -> str:
+        """ "3 matches · 16 november 2023 · Kamerstuk 33 694, nr. 69"."""
+        if count:
+            why = self.tr("%n match(es)", "", count)
+        else:  # date:, or a kamerstuk the text does not print: the header shows it
+            why = self.tr("matched by date, kamerstuk or signatory")
+        parts = [why, dutch_date(hit.date)]
+        parts.append(kamerstuk_label(hit.kamerstuk))
+        return " · ".join(p for p in parts if p)
+
+    def match_count(self, row: int) -> int:
+        hit = self._hits[row]
+        why = self._why.get(hit.id)
+        return why.marks if why is not None else hit.match_count
+
+    def snippets(self, row: int) -> list[Snippet]:
+        hit = self._hits[row]
+        why = self._why.get(hit.id)
+        return hit.snippets or (why.snippets if why is not None else [])
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
+        return [LETTER_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802 (Qt API)
+        valid = [i for i in indexes if i.isValid()]
+        if not valid:
+            return QMimeData()
+        return letter_mime(self._hits[valid[0].row()].id, "search", valid[0].row())
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 (Qt API)
+        return Qt.DropAction.CopyAction
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
         return 0 if parent.isValid() else len(self._hits)
@@ -48,9 +116,9 @@ class SearchResultModel(QAbstractListModel):
         if role == HIT_ROLE:
             return hit
         if role == META_ROLE:
-            return hit_meta(hit)
+            return self.meta(hit, self.match_count(index.row()))
         if role == SNIPPET_ROLE:
-            return " … ".join(s.html() for s in hit.snippets)
+            return " … ".join(s.html() for s in self.snippets(index.row()))
         return None
 
     def hit(self, row: int) -> Hit:

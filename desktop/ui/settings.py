@@ -21,10 +21,14 @@ DECLARED: dict[str, tuple[type, object]] = {
     "window/main_splitter": (QByteArray, QByteArray()),
     "window/panes_splitter": (QByteArray, QByteArray()),
     "window/side_splitter": (QByteArray, QByteArray()),
+    "window/side_width": (int, 340),  # the side column as the reader last set it
     "reader/open_letters": (list, []),  # [left id or "", right id or ""]
-    "reader/point_size": (float, 12.0),
+    "reader/places": (list, []),  # [left offset, right offset]: the line at the top
+    "reader/point_size": (float, 0.0),  # 0: follow the system's font size
     "reader/highlights": (bool, True),
+    "reader/linked": (bool, False),  # next/previous mention moves both panes
     "appearance/scheme": (str, "system"),  # system, light, dark
+    "appearance/language": (str, "system"),  # system, nl, en
 }
 
 

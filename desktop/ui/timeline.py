@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.core.library.passages import Mark
 from desktop.ui.formatting import dutch_date, kamerstuk_label
+from desktop.ui.i18n import fill
 from desktop.ui.theme import LIGHT, Theme
 
 LANE_LABEL = 64.0  # px for the treaty's name left of its lane
@@ -255,7 +256,7 @@ class TimelineWidget(QWidget):
         """Title, date, kamerstuk and the number of mentions (plain text: never markup)."""
         row = mark.letter
         facts = " · ".join(f for f in (dutch_date(row.date), kamerstuk_label(row.kamerstuk)) if f)
-        count = self.tr("%n mention(s) of %1", "", mark.count).replace("%1", mark.treaty)
+        count = fill(self.tr("%n mention(s) of %1", "", mark.count), mark.treaty)
         return "\n".join([row.title, facts, count])
 
     # -- painting ---------------------------------------------------------------------

@@ -40,6 +40,7 @@ from desktop.core.library.passages import Passage, TreatyHistory
 from desktop.core.model.citation import quote
 from desktop.core.search.query import QueryError
 from desktop.ui.chips import UNKNOWN_COLOUR, swatch
+from desktop.ui.i18n import fill
 from desktop.ui.labels import plain_label
 from desktop.ui.passages_model import TEXT, ConcordanceDelegate, PassagesModel
 from desktop.ui.printing import PrintError, export_passages_pdf
@@ -399,7 +400,7 @@ class TreatyHistoryView(QWidget):
             self.model.set_source(source)
         except QueryError as exc:
             self.model.set_source(None)
-            self.status.setText(self.tr("Filter: %1").replace("%1", str(exc)))
+            self.status.setText(fill(self.tr("Filter: %1"), exc))
             return
         self._update_status()
 
@@ -414,9 +415,7 @@ class TreatyHistoryView(QWidget):
         else:
             passages = self.tr("the first %n passage(s); more as you scroll", "", shown)
         following = (
-            self.tr(" · following “%1”").replace("%1", self._search)
-            if self._only is not None
-            else ""
+            fill(self.tr(" · following “%1”"), self._search) if self._only is not None else ""
         )
         self.status.setText(f"{letters} · {passages}{following}")
 
@@ -568,16 +567,14 @@ class TreatyHistoryView(QWidget):
                     else:
                         passage_export.write_markdown(passages, out, heading)
         except (OSError, PrintError) as exc:
-            message = (
-                self.tr("Could not write %1: %2")
-                .replace("%1", str(path))
-                .replace("%2", getattr(exc, "strerror", None) or str(exc))
+            message = fill(
+                self.tr("Could not write %1: %2"),
+                path,
+                getattr(exc, "strerror", None) or exc,
             )
             self.message.emit(message)
             return
-        self.message.emit(
-            self.tr("%n passage(s) written to %1", "", len(passages)).replace("%1", str(path))
-        )
+        self.message.emit(fill(self.tr("%n passage(s) written to %1", "", len(passages)), path))
         self._update_status()
         self.exported.emit(str(path))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,8 @@ from desktop.core.ingest.tractatenblad import TRACTATENBLAD, parse_citation
 from desktop.core.ingest.treaties import OTHER, Treaty, gazetteer
 from desktop.core.model.letter import Letter
 from desktop.ui.chips import swatch
-from desktop.ui.formatting import dutch_date, plain_tooltip
+from desktop.ui.formatting import dutch_date, plain_tooltip, treaty_full_name, treaty_name
+from desktop.ui.i18n import fill, language
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # an "other" treaty's name on its child row
@@ -62,12 +63,11 @@ class TreatyPanel(QWidget):
         self._seen: dict[tuple[str, str | None], _Seen] = {}
         self._shown_name: str | None = None
         self._build_ui()
-        self._update_buttons()
+        self.retranslate()
 
     def _build_ui(self) -> None:
         self.table = QTreeWidget(self)
         self.table.setColumnCount(3)
-        self.table.setHeaderLabels([self.tr("Treaty"), self.tr("Left"), self.tr("Right")])
         self.table.setRootIsDecorated(True)
         self.table.setUniformRowHeights(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -92,18 +92,13 @@ class TreatyPanel(QWidget):
         self.card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.previous_button = QPushButton(self)
-        self.previous_button.setToolTip(self.tr("Previous mention in the focused pane (Shift+F3)"))
         self.previous_button.clicked.connect(self.previous_requested)
         self.next_button = QPushButton(self)
-        self.next_button.setToolTip(self.tr("Next mention in the focused pane (F3)"))
         self.next_button.clicked.connect(self.next_requested)
-        self.highlights_box = QCheckBox(self.tr("Show highlights"), self)
+        self.highlights_box = QCheckBox(self)
         self.highlights_box.setChecked(True)
         self.highlights_box.toggled.connect(self.highlights_toggled)
-        self.fold_box = QCheckBox(self.tr("Only passages with this treaty"), self)
-        self.fold_box.setToolTip(
-            self.tr("Fold both panes to the paragraphs that mention the treaty")
-        )
+        self.fold_box = QCheckBox(self)
         self.fold_box.toggled.connect(self.fold_toggled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
@@ -136,6 +131,34 @@ class TreatyPanel(QWidget):
         action.triggered.connect(lambda: self.history_requested.emit(item.data(0, ID_ROLE)))
         menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def retranslate(self) -> None:
+        self.table.setHeaderLabels([self.tr("Treaty"), self.tr("Left"), self.tr("Right")])
+        self.table.setAccessibleName(self.tr("Treaties in the open letters"))
+        self.table.setAccessibleDescription(
+            self.tr("Mentions per pane; choosing a treaty emphasises it in both panes")
+        )
+        self.previous_button.setToolTip(self.tr("Previous mention in the focused pane (Shift+F3)"))
+        self.next_button.setToolTip(self.tr("Next mention in the focused pane (F3)"))
+        self.highlights_box.setText(self.tr("Show highlights"))
+        self.fold_box.setText(self.tr("Only passages with this treaty"))
+        self.fold_box.setToolTip(
+            self.tr("Fold both panes to the paragraphs that mention the treaty")
+        )
+        for i in range(self.rows()):
+            self._describe(self.table.topLevelItem(i))
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_highlights(self, shown: bool) -> None:
+        self.highlights_box.setChecked(shown)
+
+    def show_fold(self, folded: bool) -> None:
+        self.fold_box.setChecked(folded)
 
     # -- content ----------------------------------------------------------------------
 
@@ -190,12 +213,19 @@ class TreatyPanel(QWidget):
         item.setData(0, NAME_ROLE, name)
         if treaty:
             item.setIcon(0, QIcon(swatch(treaty.colour)))
-            item.setToolTip(0, plain_tooltip(name or f"{treaty.name_nl} · {treaty.name_en}"))
         for column in (1, 2):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+        self._describe(item)
+        return item
+
+    def _describe(self, item: QTreeWidgetItem) -> None:
+        treaty = self._treaties.get(item.data(0, ID_ROLE))
+        if treaty:
+            other = treaty.name_en if treaty_name(treaty) == treaty.name_nl else treaty.name_nl
+            name = item.data(0, NAME_ROLE)
+            item.setToolTip(0, plain_tooltip(name or f"{treaty_name(treaty)} · {other}"))
         item.setToolTip(1, self.tr("Mentions in the left pane"))
         item.setToolTip(2, self.tr("Mentions in the right pane"))
-        return item
 
     def treaty_ids(self) -> list[str]:
         return [item.data(0, ID_ROLE) for item in _children(self.table.invisibleRootItem())]
@@ -229,9 +259,13 @@ class TreatyPanel(QWidget):
         return self._current
 
     def choose(self, treaty_id: str | None, name: str | None = None) -> None:
+        """Emphasise *treaty_id* (an "other" treaty: the one called *name*). The reading
+        state echoes a choice back without a name: that keeps the name shown."""
+        if treaty_id == self._current and name is None:
+            return
         self._shown_name = name if treaty_id == OTHER else None
         if treaty_id == self._current:
-            self._show_card()
+            self._show_current()
             return
         self._current = treaty_id
         self._show_current()
@@ -261,8 +295,8 @@ class TreatyPanel(QWidget):
             self.fold_box.setChecked(False)
         label = self._treaties[self._current].label if self._current in self._treaties else ""
         if label:
-            self.next_button.setText(self.tr("Next %1 ▶").replace("%1", label))
-            self.previous_button.setText(self.tr("◀ Previous %1").replace("%1", label))
+            self.next_button.setText(fill(self.tr("Next %1 ▶"), label))
+            self.previous_button.setText(fill(self.tr("◀ Previous %1"), label))
         else:
             self.next_button.setText(self.tr("Next ▶"))
             self.previous_button.setText(self.tr("◀ Previous"))
@@ -284,7 +318,8 @@ class TreatyPanel(QWidget):
             head = f"{colour} <b>{escape(name or self.tr('Treaties outside the gazetteer'))}</b>"
             rows = [(self.tr("Kind"), self.tr("a treaty the gazetteer does not hold"))]
         else:
-            head = f"{colour} <b>{escape(treaty.name_nl)}</b> · {escape(treaty.name_en)}"
+            other = treaty.name_en if treaty_name(treaty) == treaty.name_nl else treaty.name_nl
+            head = f"{colour} <b>{escape(treaty_name(treaty))}</b> · {escape(other)}"
             rows = self._facts(treaty)
         rows.append((self.tr("Tractatenblad"), self._citations(treaty, seen)))
         rows.append((self.tr("Read as this treaty"), self._implicit_line(seen)))
@@ -297,12 +332,13 @@ class TreatyPanel(QWidget):
 
     def _facts(self, treaty: Treaty) -> list[tuple[str, str]]:
         family = gazetteer().families.get(treaty.family)
+        dutch = language() == "nl"
         return [
-            (self.tr("Full name"), treaty.full_name_nl),
-            (self.tr("Family"), f"{family.name_nl} · {family.name_en}" if family else ""),
+            (self.tr("Full name"), treaty_full_name(treaty)),
+            (self.tr("Family"), _both(family.name_nl, family.name_en, dutch) if family else ""),
             (self.tr("Signed"), dutch_date(treaty.signed)),
             (self.tr("In force"), dutch_date(treaty.in_force)),
-            (self.tr("Status"), treaty.status_nl),
+            (self.tr("Status"), treaty.status_nl if dutch else treaty.status_en),
             (self.tr("Netherlands"), treaty.netherlands),
             (self.tr("Source"), treaty.source),
         ]
@@ -320,11 +356,12 @@ class TreatyPanel(QWidget):
         if not sum(seen.implicit):
             return ""
         left, right = seen.implicit
-        return (
-            self.tr("“het verdrag” and the like: %1 left, %2 right")
-            .replace("%1", str(left))
-            .replace("%2", str(right))
-        )
+        return fill(self.tr("“het verdrag” and the like: %1 left, %2 right"), left, right)
+
+
+def _both(dutch_name: str, english_name: str, dutch: bool) -> str:
+    """Both names, the interface language's first: letters use both."""
+    return f"{dutch_name} · {english_name}" if dutch else f"{english_name} · {dutch_name}"
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:

@@ -20,6 +20,7 @@ from desktop.core.ingest.treaties import Treaty
 from desktop.core.library.passages import Passage
 from desktop.core.library.wording import Comparison, compare_wording
 from desktop.ui.formatting import dutch_date
+from desktop.ui.i18n import fill
 from desktop.ui.labels import plain_label
 from desktop.ui.letter_document import reading_font
 from desktop.ui.theme import Theme
@@ -68,8 +69,10 @@ class CompareDialog(QDialog):
         share = round(self.comparison.similarity * 100)
         self.summary = plain_label(self)
         self.summary.setText(
-            self.tr("%1% of the words in common; removed words struck through, new ones in green")
-            .replace("%1", str(share))
+            fill(
+                self.tr("%1% of the words in common; removed words struck through, new ones in green"),
+                share,
+            )
         )  # fmt: skip
         grid.addWidget(self.summary, 2, 0, 1, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

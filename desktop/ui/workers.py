@@ -14,24 +14,35 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.library.library import IndexReport, Library, LibraryBusy, LibraryError
+from desktop.core.model.letter import Letter
 from desktop.core.search.options import SearchOptions
-from desktop.core.search.query import QueryError, SearchResult
+from desktop.core.search.query import QueryError, SearchResult, make_snippets
+from desktop.ui.field_marks import field_terms
+from desktop.ui.search_model import Why, hit_marks
 
 
 class SearchSignals(QObject):
-    finished = Signal(int, object)  # sequence number, SearchResult
+    finished = Signal(int, object, object)  # sequence number, SearchResult, {id: Why}
     failed = Signal(int, object)  # sequence number, QueryError or str
 
 
 class SearchJob(QRunnable):
-    """One search; the sequence number lets the panel ignore answers that came too late."""
+    """One search; the sequence number lets the panel ignore answers that came too late.
+    Each hit's marks are counted here, off the GUI thread: the words the text matched and,
+    for treaty:, signatory: and kamerstuk:, what those fields matched in the letter."""
 
     def __init__(
-        self, search: Callable[..., SearchResult], seq: int, query: str, options: SearchOptions
+        self,
+        search: Callable[..., SearchResult],
+        seq: int,
+        query: str,
+        options: SearchOptions,
+        fetch: Callable[[str], Letter | None] | None = None,
     ):
         super().__init__()
         self.signals = SearchSignals()
         self._search = search
+        self._fetch = fetch
         self._seq = seq
         self._query = query
         self._options = options
@@ -39,12 +50,28 @@ class SearchJob(QRunnable):
     def run(self) -> None:
         try:
             result = self._search(self._query, options=self._options)
+            why = self._count(result)
         except QueryError as exc:
             self.signals.failed.emit(self._seq, exc)
         except Exception as exc:  # a broken index must not kill the thread: say what failed
             self.signals.failed.emit(self._seq, f"search failed: {exc}")
         else:
-            self.signals.finished.emit(self._seq, result)
+            self.signals.finished.emit(self._seq, result, why)
+
+    def _count(self, result: SearchResult) -> dict[str, Why]:
+        """Per hit: how many marks, and snippets around them when the text matched no word
+        (treaty:INF has no words: its snippets are cut around the mentions)."""
+        terms = field_terms(self._query)
+        why = {}
+        for hit in result.hits:
+            letter = self._fetch(hit.id) if terms and self._fetch else None
+            if letter is None:
+                why[hit.id] = Why(hit.match_count)
+                continue
+            marks = hit_marks(hit, terms, letter)
+            snippets = [] if hit.snippets else make_snippets(letter.text, marks)
+            why[hit.id] = Why(len(marks), snippets)
+        return why
 
 
 class ImportSignals(QObject):

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 import desktop.ui  # noqa: F401  (guards PySide6 6.12 on Python 3.11 before any Qt call)
@@ -38,6 +38,35 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _the_windows_style(qapp):
+    """The style the application runs with (desktop.ui.app.make_application)."""
+    from desktop.ui.style import apply_style
+
+    apply_style(qapp)
+
+
+@pytest.fixture(scope="session")
+def translation_cache(tmp_path_factory) -> Path:
+    """Compiled translations, made once per session (the .ts is compiled at first use)."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(translation_cache, monkeypatch):
+    """Each test starts in English with the system locale; a test that switches to Dutch
+    or sets a Dutch locale leaves no translator behind for the next."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.ui.i18n import set_language
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(translation_cache))
+    yield
+    QLocale.setDefault(QLocale.system())
+    if QCoreApplication.instance() is not None:
+        set_language("en")
 
 
 @pytest.fixture(scope="session")

@@ -51,7 +51,10 @@ def test_add_folder_imports_with_progress_and_names_the_bad_file(
     dialog.close()
     assert window.model.rowCount() == 4
     assert window.library_panel.count_label.text() == "4 letters"
-    assert "2 new" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == ("2 letters added, 1 file could not be read")
+    # The new letters are selected in the list, which is shown.
+    assert window.side_tabs.currentWidget() is window.library_panel
+    assert set(window.library_panel.selected_ids()) == {"brief-a", "brief-b"}
 
 
 def test_cancel_stops_the_import(window, qtbot, library, monkeypatch):

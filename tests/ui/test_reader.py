@@ -59,13 +59,14 @@ def test_mention_colour_is_a_tint_with_the_treaty_colour_underneath(window):
     assert background.lightness() > 200  # light page: a light tint keeps the text readable
 
 
-def test_hovering_a_mention_shows_the_treaty_card(window):
+def test_hovering_a_mention_shows_the_treaty_card_in_the_interface_language(window):
     fmt = window.panes[0].view.document().find("INF-verdrag").charFormat()
     card = fmt.toolTip()
     treaty = window.treaties["INF"]
-    for fact in (treaty.full_name_nl, treaty.full_name_en, "8 december 1987", "1 juni 1988"):
+    for fact in (treaty.name_en, treaty.full_name_en, "8 december 1987", "1 juni 1988"):
         assert fact in card
-    assert "2 augustus 2019" in card and treaty.status_nl in card
+    assert "2 augustus 2019" in card and treaty.status_en in card
+    assert treaty.status_nl not in card and "Status (nl)" not in card  # one language
     assert treaty.source in card
 
 
@@ -92,13 +93,15 @@ def test_kamerstuk_references_are_underlined(window):
     assert "36 200 V, nr. 30" in fmt.toolTip()
 
 
-def test_choosing_a_letter_in_a_pane_chooser_opens_it(window, qtbot):
-    left = window.panes[0]
+def test_choosing_the_other_panes_letter_in_a_chooser_swaps_the_panes(window, qtbot):
+    left, right = window.panes
     row = left.chooser.findData(ID_2023, Qt.ItemDataRole.UserRole + 1)
     left.chooser.setCurrentIndex(row)
     left.chooser.activated.emit(row)
-    assert left.current_id() == ID_2023
-    assert window.treaty_panel.counts("CSE") == (12, 12)
+    assert (left.current_id(), right.current_id()) == (ID_2023, ID_2018)
+    assert window.treaty_panel.counts("CSE") == (12, 0)
+    assert left.chooser.currentData(Qt.ItemDataRole.UserRole + 1) == ID_2023
+    assert right.chooser.currentData(Qt.ItemDataRole.UserRole + 1) == ID_2018
 
 
 def test_the_text_is_set_in_a_readable_measure(window):
