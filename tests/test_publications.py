@@ -283,11 +283,10 @@ def test_pdf_motion_signature() -> None:
 # --- the Aanhangsel PDFs: what the rules for every format read from their text ------------
 
 # file -> (number, answer received, questions sent in, who asked, who answered), from
-# SOURCES.md and the documents' opening lines ("Kosti": the PDF's text of Kostić is the
-# PDF reader's to mend).
+# SOURCES.md and the documents' opening lines.
 AANHANGSEL_PDFS = {
     "00fe7edd-24c8-4857-98da-774ed3b06836.pdf": (
-        "1314", "2024-03-25", "2024-03-06", ["Mutluer", "Kosti"], ["Dijkgraaf"]),
+        "1314", "2024-03-25", "2024-03-06", ["Mutluer", "Kostić"], ["Dijkgraaf"]),
     "01b2bcad-7296-43bb-bc44-e727fc69b23f.pdf": (
         "2129", "2024-06-28", "2024-06-05", ["Ceder", "Dobbe"], ["Bruins Slot", "Schreinemacher"]),
     "01bf9f06-42d0-48a6-a85f-12c9c8e14c57.pdf": (
@@ -321,6 +320,14 @@ def test_aanhangsel_pdf_metadata(name: str) -> None:
     assert all(m.name.startswith(a) for m, a in zip(meta.submitters, asked, strict=True))
     assert [s.name for s in meta.signatories] == answered
     assert meta.title.startswith("Kamervragen van ")
+
+
+def test_an_accent_drawn_as_a_glyph_of_its_own_joins_its_letter() -> None:
+    # The PDF draws "ć" as "c" with a spacing acute over it.
+    meta = parsed("00fe7edd-24c8-4857-98da-774ed3b06836.pdf").meta
+    assert meta.submitters == [Submitter("Mutluer", "GroenLinks-PvdA"), Submitter("Kostić", "PvdD")]
+    assert meta.title.startswith("Kamervragen van de leden Mutluer en Kostić over het bericht")
+    assert "´" not in parsed("00fe7edd-24c8-4857-98da-774ed3b06836.pdf").text
 
 
 def test_answering_ministers_carry_their_office() -> None:

@@ -276,6 +276,18 @@ def test_raised_digits_without_a_note_stay_text(tmp_path):
     assert "500 km2 is groot." in letter.text and letter.footnotes == []
 
 
+def test_an_accent_drawn_over_a_letter_joins_it_and_one_set_apart_stays(tmp_path):
+    canvas = Canvas(str(tmp_path / "accent.pdf"), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 700, "Het lid Kostic")
+    over = 72 + stringWidth("Het lid Kosti", "Helvetica", 10) + 0.5  # over the c, as typeset
+    canvas.drawString(over, 700, "´")
+    canvas.drawString(72, 680, "Don´t panic.")
+    canvas.save()
+    text = _parse_pdf(tmp_path / "accent.pdf").text
+    assert "Het lid Kostić" in text and "Don´t panic." in text
+
+
 def test_a_note_that_runs_on_to_the_next_page(tmp_path):
     style = Style()
     canvas = Canvas(str(tmp_path / "long-note.pdf"), pagesize=A4)

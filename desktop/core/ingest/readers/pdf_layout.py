@@ -13,6 +13,7 @@ does not, and only ratios between sizes are ever compared.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
@@ -111,8 +112,42 @@ def _rows(glyphs: list[Glyph]) -> list[_Row]:
         else:
             rows.append(_Row([g], g.y, g.size))
     for row in rows:
-        row.glyphs = _drawn_once(sorted(row.glyphs, key=lambda g: g.x0))
+        row.glyphs = _with_accents(_drawn_once(sorted(row.glyphs, key=lambda g: g.x0)))
     return rows
+
+
+# Spacing accents that some fonts draw over a letter as a glyph of their own ("c" + "´" for
+# "ć"), and the combining marks they stand for.
+_ACCENTS = {
+    "´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c",
+    "˘": "\u0306", "˚": "\u030a", "¸": "\u0327", "˛": "\u0328", "˙": "\u0307", "˝": "\u030b",
+    "¯": "\u0304",
+}  # fmt: skip
+
+
+def _with_accents(glyphs: list[Glyph]) -> list[Glyph]:
+    """An accent drawn over (or under) the letter beside it joins that letter: "Kostić", not
+    "Kostic´". Only where the accent's middle lies within the letter's box: an accent set
+    apart ("don´t" typed with an acute) stays as it is."""
+    glyphs, out = list(glyphs), []
+    for k, g in enumerate(glyphs):
+        mark = _ACCENTS.get(g.text)
+        if mark is None:
+            out.append(g)
+            continue
+        middle = (g.x0 + g.x1) / 2
+        nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
+        if out and out[-1].text.isalpha() and out[-1].x0 <= middle <= out[-1].x1:
+            out[-1] = _composed(out[-1], mark)
+        elif nxt is not None and nxt.text.isalpha() and nxt.x0 <= middle <= nxt.x1:
+            glyphs[k + 1] = _composed(nxt, mark)
+        else:
+            out.append(g)
+    return out
+
+
+def _composed(base: Glyph, mark: str) -> Glyph:
+    return base._replace(text=unicodedata.normalize("NFC", base.text + mark))
 
 
 def _drawn_once(glyphs: list[Glyph]) -> list[Glyph]:
