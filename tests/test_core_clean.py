@@ -6,6 +6,7 @@ import pytest
 
 from desktop.core.ingest.assemble import assemble
 from desktop.core.ingest.clean import clean_text
+from desktop.core.ingest.dutch import closes_sentence
 from desktop.core.ingest.line_breaks import Words, join_lines, word_forms
 from desktop.core.ingest.parse import parse_file
 from desktop.core.model.letter import BlockKind
@@ -175,3 +176,20 @@ def test_a_note_number_glued_to_its_url_is_a_note():
     assert [(f.marker, f.text) for f in letter.footnotes] == [
         ("1", "https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022Z10845")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "closes"),
+    [
+        ("bedraagt in alle gevallen 8%.", True),
+        ("van de DRC.", True),
+        ("heeft geïnformeerd?", True),
+        ("en het nader rapport d.d.", False),  # "21 augustus 2020" follows
+        ("zie Kamerstuk 29 383, nr.", False),
+        ("brief van 30 mei jl.", False),
+        ("ondertekend door M.", False),
+        ("verschillende aanpakken alleen voor die", False),
+    ],
+)
+def test_a_sentence_is_closed_not_by_an_abbreviation(line, closes):
+    assert closes_sentence(line) is closes

@@ -169,6 +169,57 @@ def test_a_note_on_the_title_is_linked():
     assert letter.text[first.ref_start - 8 : first.ref_end] == "RAPPORT\u202f1"
 
 
+# -- paragraphs as printed -------------------------------------------------------------------
+
+
+def block_texts(letter: Letter) -> list[str]:
+    return [letter.text[b.start : b.end] for b in letter.blocks]
+
+
+@pytest.mark.parametrize("name", [n for n in TYPESET if not n.startswith("kst-")])
+def test_every_question_of_an_aanhangsel_has_its_label_and_its_answer(name):
+    """Labels after a page break, after a marker, after a short last line: each a heading."""
+    letter = parsed(name)
+    labels = [t for b, t in zip(letter.blocks, block_texts(letter), strict=True)
+              if b.kind is BlockKind.HEADING]  # fmt: skip
+    questions = [t for t in labels if t.startswith("Vraag")]
+    answers = [t for t in labels if t.startswith("Antwoord")]
+    assert (
+        questions
+        and [q.split(None, 1)[1] for q in questions] == [a.split(None, 1)[1] for a in answers]
+        or (name.startswith("01bf9f06") and not answers)
+    )  # questions answered by a letter
+
+
+def test_a_sentence_ending_where_the_next_word_would_fit_ends_its_paragraph():
+    texts = block_texts(parsed("1a2d8959-7ce1-411d-bffe-c78970ae8d6b.pdf"))
+    assert (
+        "Voor de gevolgen van de vertraging van de DRC voor (maatwerk)-bedrijven verwijs ik u "
+        "naar de antwoorden op vraag 3 en 4." in texts
+    )
+    # ... a question ending in a marker at the foot of a page ends there; the answer's label
+    # heads the next page.
+    texts = block_texts(parsed("1b0f0b98-7c34-418c-98dc-43de7930e685.pdf"))
+    assert texts[texts.index("Vraag 4") + 2] == "Antwoord 4"
+    # ... but an abbreviation's full stop ends no sentence ("d.d." / "21 augustus 2020").
+    assert any(
+        "het nader rapport d.d. 21 augustus 2020, aangeboden aan de Koning" in t
+        for t in block_texts(parsed(TYPESET_KAMERSTUK))
+    )
+
+
+def test_list_items_are_paragraphs_of_their_own():
+    texts = block_texts(parsed("ministry/Kamerbrief_circulaire_economie.pdf"))
+    assert "• Opschalingsregeling Circulaire Economie (volgens systematiek SDE++);" in texts
+    assert "1: Vermindering gebruik grondstoffen:" in texts
+    assert (
+        "2. Ontwikkel een coherent pakket van beleidsmaatregelen met voldoende inzet van "
+        "verplichtende maatregelen zoals normering en beprijzing." in texts
+    )
+    texts = block_texts(parsed("ministry/Kamerbrief_innovatie_missie.pdf"))
+    assert "- Duurzaam en veilig gebruik van de Noordzee en andere grote wateren;" in texts
+
+
 # -- hyphens and URLs at line ends, as the real PDFs break them ------------------------------
 
 

@@ -34,6 +34,27 @@ def ends_sentence(text: str) -> bool:
     return bool(TERMINAL_RE.search(text.rstrip()))
 
 
+# Words written with a full stop that need not end the sentence: "nr. 4", "jl.", "blz. 3".
+_ABBREVIATIONS = frozenset(
+    "nr nrs jl blz art artt p pp bijv resp vgl zgn ca mr dr drs prof ir ing dhr mevr mw "
+    "no nos st sr jr vs afd bv nv".split()
+)
+# Initials and abbreviations of letters and full stops: "d.d.", "t.a.v.", "o.a.", "M.".
+_LETTERED_RE = re.compile(r"^(?:[^\W\d_]{1,3}\.){2,}$|^[^\W\d_]\.$")
+
+
+def closes_sentence(text: str) -> bool:
+    """Ends a sentence, and surely: not with an abbreviation's full stop ("het nader rapport
+    d.d." goes on with a date on the next line)."""
+    if not ends_sentence(text):
+        return False
+    last = text.split()[-1]
+    if not last.endswith(".") or last.endswith(".."):
+        return True
+    word = last.rstrip(".")
+    return not (word.lower() in _ABBREVIATIONS or _LETTERED_RE.match(last))
+
+
 def vowel_clash(left: str, right: str) -> bool:
     """True where closing the compound left+right would merge two vowels into one sound."""
     return bool(left and right) and (left[-1] + right[0]).lower() in _DIGRAPHS

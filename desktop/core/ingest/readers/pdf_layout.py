@@ -65,6 +65,7 @@ class Line:
     x1: float
     bold: bool = False  # most of its glyphs are set in a bold font
     tabs: tuple[int, ...] = ()  # offsets in text of the spaces that are tab-wide gaps
+    lead: float = 0.0  # the width of its first word: would it have fitted on the line above?
 
     @property
     def text(self) -> str:
@@ -206,6 +207,7 @@ def _line(row: _Row) -> Line:
     tabs: list[int] = []
     previous: Glyph | None = None
     length = 0
+    lead = None
     for k, g in enumerate(row.glyphs):
         up = k in row.raised and g.text.isdigit()
         if previous is not None and not up and _word_gap(previous, g):
@@ -213,13 +215,15 @@ def _line(row: _Row) -> Line:
                 tabs.append(length)
             _append(pieces, " ", False)
             length += 1
+            lead = previous.x1 - row.glyphs[0].x0 if lead is None else lead
         _append(pieces, g.text, up)
         length += len(g.text)
         previous = g
     sizes = sorted(g.size for k, g in enumerate(row.glyphs) if k not in row.raised)
     size = round(sizes[len(sizes) // 2] * 2) / 2 if sizes else row.size
     bold = 2 * sum(g.bold for g in row.glyphs) > len(row.glyphs)
-    return Line(pieces, row.y, size, row.glyphs[0].x0, row.glyphs[-1].x1, bold, tuple(tabs))
+    x0, x1 = row.glyphs[0].x0, row.glyphs[-1].x1
+    return Line(pieces, row.y, size, x0, x1, bold, tuple(tabs), x1 - x0 if lead is None else lead)
 
 
 def _word_gap(previous: Glyph, g: Glyph) -> bool:

@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from desktop.core.ingest.clean import NAME_RE, clean_text, looks_like_heading
-from desktop.core.ingest.dutch import ends_sentence
+from desktop.core.ingest.dutch import closes_sentence, ends_sentence
 from desktop.core.ingest.metadata import ROLE_START_RE
 from desktop.core.ingest.publication_id import parse_publication_id, parse_running_footer
 from desktop.core.ingest.readers.pdf_layout import (
@@ -53,6 +53,8 @@ BOLD_WEIGHT = 600  # a font weight from this on is bold (400 is regular)
 HEADING_WIDTH = 0.6  # a side heading ends before this share of the column width
 NAME_LENGTH = 60  # a signatory's name is shorter than this
 FULL_LINE_SLACK = 0.25  # a line ending within this share of the column width is full
+WORD_SPACE = 0.5  # * size: a word space, generously, for judging what would have fitted
+NEAR_LINES = 3  # a line's measure is taken from this many lines above and below it
 _MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in extracted letter text
 _NOTE_BASE = 0xF8000
 
@@ -256,6 +258,8 @@ def _char(code: int) -> str:
 # a soft hyphen at a break is one too. Ligatures must be searchable as letters ("ﬁ" -> "fi").
 _CHARS: dict[str, str] = {
     "\x02": "-", "\ufffe": "-", "\u00ad": "-", "\ufffd": "", "\x00": "",
+    # Word's bullets in the Symbol and Wingdings fonts, reported in the private use area.
+    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓",
     **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)},
 }  # fmt: skip
 
@@ -280,13 +284,25 @@ def _running_text(pages: list[Page], notes: dict[str, list[Line]]) -> str:
     layout = _Measure(pages)
     markers = {m: chr(_MARKER_BASE + i) for i, m in enumerate(notes)}
     out: list[str] = []
-    lines = [(line, i == 0) for page in pages for i, line in enumerate(page.body)]
-    for k, (line, first_on_page) in enumerate(lines):
+    lines = [(line, i == 0, reach) for page in pages for i, (line, reach) in
+             enumerate(zip(page.body, _reaches(page.body), strict=True))]  # fmt: skip
+    for k, (line, first_on_page, _) in enumerate(lines):
         if k:
+            previous, _, reach = lines[k - 1]
             following = lines[k + 1][0] if k + 1 < len(lines) else None
-            out.append(layout.separator(lines[k - 1][0], line, first_on_page, following))
+            out.append(layout.separator(previous, line, first_on_page, following, reach))
         out.append(_line_text(line, markers))
     return "".join(out)
+
+
+def _reaches(lines: list[Line]) -> list[float]:
+    """How far right the text around each line reaches: the measure the line was set to.
+    Taken near the line, so that a narrower column (beside a table or a picture) is measured
+    as itself."""
+    return [
+        max(ln.x1 for ln in lines[max(0, k - NEAR_LINES) : k + NEAR_LINES + 1])
+        for k in range(len(lines))
+    ]
 
 
 class _Measure:
@@ -295,62 +311,96 @@ class _Measure:
     def __init__(self, pages: list[Page]) -> None:
         lines = [line for page in pages for line in page.body]
         self.pitch = usual_pitch(pages)
-        self.left = min((ln.x0 for ln in lines), default=0.0)
+        lefts = Counter(round(ln.x0) for ln in lines)
+        self.left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
         self.right = max((ln.x1 for ln in lines), default=0.0)
         self.opens = True  # the previous line opened a paragraph
         self.role = False  # the previous lines are a signatory's role ("De Minister van ...,")
 
     def separator(
-        self, previous: Line, line: Line, first_on_page: bool, following: Line | None
-    ) -> str:
+        self, previous: Line, line: Line, first_on_page: bool, following: Line | None,
+        reach: float,
+    ) -> str:  # fmt: skip
         self.role = _continues_role(previous, self.role)
-        sep = self._separator(previous, line, first_on_page, following)
+        sep = self._separator(previous, line, first_on_page, following, reach)
         if self.role and line.text.rstrip().endswith(",") and not ROLE_START_RE.match(line.text):
             sep = " "  # a role set on two lines: "de minister van Volksgezondheid,/Welzijn..."
         self.opens = sep == "\n\n"
         return sep
 
     def _separator(
-        self, previous: Line, line: Line, first_on_page: bool, following: Line | None
-    ) -> str:
+        self, previous: Line, line: Line, first_on_page: bool, following: Line | None,
+        reach: float,
+    ) -> str:  # fmt: skip
         """A blank line where the layout leaves vertical space, after a side heading, and
         between text and small print; none between a role and the name signed under it.
         A page break leaves no space, so there the paragraph goes on unless its last line
-        was short or ended the sentence, and the new page does not go on in lower case."""
+        was short or ended the sentence, and the new page does not go on in lower case.
+        A sentence that ends a line on which the next line's first word would have fitted
+        ends its paragraph: the break was made on purpose."""
         if self.role and len(line.text) < NAME_LENGTH:
             return "\n"  # the signature's name, below the space for the signature
         if _role_under_name(previous, line):
             return "\n"
         if first_on_page:
             return "\n" if self._goes_on(previous, line) else "\n\n"
-        if self._heading(previous, line, following):
+        if self._heading(previous, line, following, reach):
             return "\n\n"
         gap = previous.y - line.y
-        return "\n\n" if self.pitch and gap > PARAGRAPH_GAP * self.pitch else "\n"
+        if self.pitch and gap > PARAGRAPH_GAP * self.pitch:
+            return "\n\n"
+        if not closes_sentence(_unraised(previous)):
+            return "\n"
+        if _BULLET_RE.match(line.text):
+            return "\n\n"  # a list's next item
+        return "\n\n" if _starts_anew(line.text) and _fits(previous, line, reach) else "\n"
 
-    def _heading(self, previous: Line, line: Line, following: Line | None) -> bool:
+    def _heading(self, previous: Line, line: Line, following: Line | None, reach: float) -> bool:
         """A side heading: a bold line above plain text, or a short line set apart above
         the paragraph it heads (its space below is only a line's)."""
         if previous.bold and not line.bold:
             return True
-        text = previous.text.strip()
+        text = _unraised(previous).strip()
+        short = previous.x1 < self.left + HEADING_WIDTH * (self.right - self.left)
         return (
             self.opens
             and not previous.bold
-            and previous.x1 < self.left + HEADING_WIDTH * (self.right - self.left)
+            and (short or _fits(previous, line, reach))
             and looks_like_heading(text)
             and line.text[:1].isupper()
             and (following is None or following.y < line.y)
         )
 
     def _goes_on(self, previous: Line, line: Line) -> bool:
-        text = previous.text.rstrip()
+        text = _unraised(previous).rstrip()
         full = previous.x1 >= self.right - FULL_LINE_SLACK * (self.right - self.left)
         return (
             line.text[:1].islower()
             or text.endswith(",")  # a signature's role, its name on the next page
             or (full and not ends_sentence(text))
         )
+
+
+def _fits(previous: Line, line: Line, reach: float) -> bool:
+    """Would the first word of *line* have fitted at the end of *previous*?"""
+    return previous.x1 + WORD_SPACE * previous.size + line.lead < reach
+
+
+# A list item's bullet, as word processors draw them (Symbol and Wingdings bullets are mapped
+# to their Unicode characters on reading).
+_BULLET_RE = re.compile(r"^\s*[•◦▪‣∙·●○■□➢❖✓*–-]\s")
+
+
+def _starts_anew(text: str) -> bool:
+    """A paragraph opens with a capital, a number, a bullet or a quote, never in lower case."""
+    first = text.lstrip()[:1]
+    return bool(first) and not first.islower() and first not in ",.;:)]"
+
+
+def _unraised(line: Line) -> str:
+    """The line's text without its raised digits (footnote markers): "geïnformeerd?" ends a
+    sentence, even with a marker after it."""
+    return "".join(text for text, raised in line.pieces if not raised)
 
 
 def _role_under_name(previous: Line, line: Line) -> bool:
