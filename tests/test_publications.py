@@ -323,7 +323,7 @@ def test_answering_ministers_carry_their_office() -> None:
     both = parsed("01b2bcad-7296-43bb-bc44-e727fc69b23f.pdf").meta.signatories
     # "aan de Ministers van Buitenlandse Zaken en voor Buitenlandse Handel en …": van / voor.
     assert [s.role for s in both] == [
-        "Minister van BZ",
+        "Minister van Buitenlandse Zaken",
         "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
     ]
     (deputy,) = parsed("1b0f0b98-7c34-418c-98dc-43de7930e685.pdf").meta.signatories

@@ -290,14 +290,28 @@ def test_a_url_broken_over_lines_is_rebuilt_exactly(name, url):
 # -- ministry letters: the template read by position -----------------------------------------
 
 
+# Offices as the Kamer writes them, whatever case the letter signs in ("DE STAATSSECRETARIS
+# VAN INFRASTRUCTUUR EN WATERSTAAT,", "de minister van Volksgezondheid, ..."); a signature
+# on someone's behalf names both, with the name that stands below a note.
 SIGNED = {
     "ministry/Kamerbrief_circulaire_economie.pdf": [
-        ("drs. V.L.W.A. Heijnen", "STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT")
+        ("drs. V.L.W.A. Heijnen", "Staatssecretaris van Infrastructuur en Waterstaat")
     ],
     "ministry/Kamerbrief_innovatie_missie.pdf": [
         ("M.A.M. Adriaansens", "Minister van Economische Zaken en Klimaat")
     ],
-    MINISTRY[2]: [("Jan Anthonie Bruijn", "minister van Volksgezondheid, Welzijn en Sport")],
+    MINISTRY[2]: [("Jan Anthonie Bruijn", "Minister van Volksgezondheid, Welzijn en Sport")],
+    "ministry/Wob-besluit_reisadvies-China_BZ_2020.pdf": [
+        (
+            "DJ. Nieuwenhuis",
+            "namens de Minister van Buitenlandse Zaken, directeur Consulaire Zaken en Visumbeleid",
+        )
+    ],
+    # The Raad van State's vice-president signs the advice ("Th. C. De Graaf" as printed).
+    TYPESET_KAMERSTUK: [
+        ("Th.C. de Graaf", "vicepresident van de Raad van State"),
+        ("H.M. de Jonge", "Minister van Volksgezondheid, Welzijn en Sport"),
+    ],
 }
 COLOPHON_WORDS_RE = re.compile(
     r"\b(?:Ons kenmerk|Uw kenmerk|Kenmerk|Bijlage\(n\)|Bezoekadres|Postadres|Onze referentie)\b"
@@ -325,6 +339,18 @@ def test_a_ministry_letter_has_its_date_from_the_colophon(name):
 def test_a_ministry_letter_is_signed_with_roles(name):
     signed = [(s.name, s.role) for s in parsed(name).meta.signatories]
     assert signed == SIGNED[name]
+
+
+def test_a_name_below_a_note_completes_a_signature_on_someones_behalf():
+    letter = parsed("ministry/Wob-besluit_reisadvies-China_BZ_2020.pdf")
+    signatures = [b for b in letter.blocks if b.kind is BlockKind.SIGNATURE]
+    assert [letter.text[b.start : b.end] for b in signatures] == [
+        "De minister van Buitenlandse Zaken,\nnamens deze,\n"
+        "de directeur Consulaire Zaken en Visumbeleid",
+        "DJ. Nieuwenhuis",
+    ]
+    between = letter.blocks[letter.blocks.index(signatures[0]) + 1]
+    assert letter.text[between.start : between.end].startswith("[Deze brief is vanwege")
 
 
 def test_the_colophon_column_is_read_as_metadata():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from desktop.core.ingest import metadata
 from desktop.core.ingest.dutch import DATE_RE, ends_sentence
 from desktop.core.ingest.line_breaks import Words, join_lines
-from desktop.core.ingest.metadata import ROLE_START_RE
+from desktop.core.ingest.signatories import NAME_RE, ROLE_RE, ROLE_START_RE
 from desktop.core.model.draft import Draft, DraftBlock, NoteRef
 from desktop.core.model.letter import BlockKind
 
@@ -28,10 +28,6 @@ LONE_PAGE_NUMBER_RE = re.compile(r"^(?:pagina |blz\. )?\d{1,3}(?: van \d{1,3})?$
 NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=https?://|www\.))(\S.*)$")
 ADDRESSEE_RE = re.compile(r"^Aan (?:de|het|den)\b")
 DATELINE_RE = re.compile(r"^[A-Z'][\w' .-]{1,40}, " + DATE_RE.pattern + r"\s*$", re.I)
-ROLE_RE = re.compile(ROLE_START_RE.pattern + r".{0,120},$", re.I)
-# A signatory's name: initials or given names and a surname ("M.A.M. Adriaansens", "drs.
-# V.L.W.A. Heijnen", "Jan Anthonie Bruijn"), no sentence.
-NAME_RE = re.compile(r"^(?:(?:drs|mr|dr|ir|prof)\.\s+)*(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+$")
 
 # Web text puts one paragraph on a line; PDF text wraps at about 70 characters.
 _WEB_LINE_LENGTH = 140

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from desktop.core.ingest import kamervragen, motions
 from desktop.core.ingest.dutch import MONTHS, iso_date
+from desktop.core.ingest.signatories import NAME_RE, normal, parse_signature
 from desktop.core.model.draft import Draft
 from desktop.core.model.letter import BlockKind, Kamerstuk, Metadata, Signatory
 
@@ -161,16 +162,40 @@ def kamerstuk_of(match: re.Match[str], number: str | None = None) -> Kamerstuk:
 def read_opening_and_closing(draft: Draft) -> None:
     """Addressee, date and signatories from the blocks the cleaner classified."""
     meta = draft.meta
-    for block in draft.blocks:
+    named_below: set[int] = set()  # blocks that hold the name of a signature above them
+    for index, block in enumerate(draft.blocks):
         text = block.plain()
         if block.kind is BlockKind.ADDRESSEE and meta.addressee is None:
             meta.addressee = text.strip()
         elif block.kind is BlockKind.DATELINE and meta.date is None:
             meta.date = iso_date(text)
-        elif block.kind is BlockKind.SIGNATURE:
-            meta.signatories.extend(parse_signature(text))
+        elif block.kind is BlockKind.SIGNATURE and index not in named_below:
+            signed = parse_signature(text)
+            if signed and not signed[-1].name:
+                signed, below = _with_name_below(draft, index, signed)
+                named_below.add(below)
+            meta.signatories.extend(signed)
     if meta.date is None:
         meta.date = _date_near_top(draft)
+
+
+_NAME_AFTER = 2  # a signature without a name finds it within this many blocks below
+
+
+def _with_name_below(
+    draft: Draft, index: int, signed: list[Signatory]
+) -> tuple[list[Signatory], int]:
+    """A signature that ends in an office without a name ("namens deze, de directeur ...")
+    has the name below the room for the signature, perhaps after a note ("[Deze brief is
+    niet voorzien van een handtekening ...]"): that block becomes part of the signature.
+    Returns the signatories and the index of the name's block (-1: none found)."""
+    for below in range(index + 1, min(len(draft.blocks), index + 1 + _NAME_AFTER)):
+        block = draft.blocks[below]
+        name = block.plain().strip()
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and NAME_RE.match(name):
+            block.kind = BlockKind.SIGNATURE
+            return [*signed[:-1], Signatory(name, signed[-1].role)], below
+    return signed[:-1], -1
 
 
 def _date_near_top(draft: Draft) -> str | None:
@@ -180,30 +205,6 @@ def _date_near_top(draft: Draft) -> str | None:
         if len(text) < 80 and (found := iso_date(text)):
             return found
     return None
-
-
-def parse_signature(text: str) -> list[Signatory]:
-    """ "De Minister van Buitenlandse Zaken,\\nS.A. Blok" -> Signatory("S.A. Blok", role)."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    out, role = [], None
-    for line in lines:
-        if line.endswith(","):
-            role = re.sub(r"^de ", "", line[:-1].strip(), flags=re.I)
-        elif out and out[-1].role is None and role is None and ROLE_START_RE.match(line):
-            out[-1] = Signatory(out[-1].name, re.sub(r"^[Dd]e ", "", line))  # name, then role
-        else:
-            out.append(Signatory(name=line, role=role))
-            role = None
-    return out
-
-
-# The first line of a signature: the signatory's office ("De Minister van Defensie,"), in
-# any case ("DE STAATSSECRETARIS VAN ...,").
-ROLE_START_RE = re.compile(
-    r"^(?:De |de )?(?:Minister|Staatssecretaris|Minister-President|"
-    r"Voorzitter|Griffier|Secretaris-Generaal|Directeur|Plaatsvervangend|namens)\b",
-    re.I,
-)
 
 
 # --- the rules for every format -----------------------------------------------------------
@@ -241,6 +242,7 @@ def complete(draft: Draft) -> None:
     without a dossier title keeps it; other titles follow from the printed text."""
     meta = draft.meta
     official, meta.title = meta.title, ""
+    meta.signatories = [normal(s) for s in meta.signatories]
     meta.kind = meta.kind or kind_of(meta.document_kind) or _kind_from_text(draft)
     if meta.kind in ("motie", "amendement"):
         motions.structure(draft)

@@ -23,9 +23,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktop.core.ingest.clean import NAME_RE, clean_text, looks_like_heading
+from desktop.core.ingest.clean import clean_text, looks_like_heading
 from desktop.core.ingest.dutch import closes_sentence, ends_sentence
-from desktop.core.ingest.metadata import ROLE_START_RE
 from desktop.core.ingest.publication_id import parse_publication_id, parse_running_footer
 from desktop.core.ingest.readers.pdf_layout import (
     PARAGRAPH_GAP,
@@ -43,6 +42,7 @@ from desktop.core.ingest.readers.pdf_template import (
     split_column,
     take_letterhead,
 )
+from desktop.core.ingest.signatories import NAME_RE, ROLE_START_RE
 from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
 from desktop.core.model.letter import Metadata
 
