@@ -6,7 +6,7 @@ import pytest
 
 from desktop.core.ingest.assemble import assemble
 from desktop.core.ingest.clean import clean_text
-from desktop.core.ingest.dutch import closes_sentence
+from desktop.core.ingest.dutch import closes_sentence, written_date
 from desktop.core.ingest.line_breaks import Words, join_lines, word_forms
 from desktop.core.ingest.parse import parse_file
 from desktop.core.model.letter import BlockKind
@@ -193,3 +193,18 @@ def test_a_note_number_glued_to_its_url_is_a_note():
 )
 def test_a_sentence_is_closed_not_by_an_abbreviation(line, closes):
     assert closes_sentence(line) is closes
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("3 februari 2023", "2023-02-03"),
+        ("2 2 APR. 2026", "2026-04-22"),  # a stamp, its digits spaced by a text recognition
+        ("17-12-2020", "2020-12-17"),
+        ("12 mrt. 2021", "2021-03-12"),
+        ("1097348-DMO", None),
+        ("32-13-2020", None),
+    ],
+)
+def test_a_date_written_out_stamped_or_in_figures(text, iso):
+    assert written_date(text) == iso

@@ -288,6 +288,28 @@ def test_an_accent_drawn_over_a_letter_joins_it_and_one_set_apart_stays(tmp_path
     assert "Het lid Kostić" in text and "Don´t panic." in text
 
 
+def test_two_signatures_side_by_side_are_read_one_after_the_other(tmp_path):
+    canvas = Canvas(str(tmp_path / "signed.pdf"), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 752, "Geachte voorzitter,")
+    for k in range(5):
+        canvas.drawString(72, 726 - 13 * k, f"Met deze brief in vijf regels, dit is regel {k + 1},")
+    canvas.drawString(72, 648, "Hoogachtend,")
+    rows = [("de minister van Volksgezondheid,", "de staatssecretaris van Volksgezondheid,"),
+            ("Welzijn en Sport,", "Welzijn en Sport,"), None, None, None,
+            ("A. Eerste", "B.C. van Tweede")]  # fmt: skip
+    for k, row in enumerate(rows):
+        if row:
+            canvas.drawString(72, 622 - 13 * k, row[0])
+            canvas.drawString(320, 622 - 13 * k, row[1])
+    canvas.save()
+    letter = _parse_pdf(tmp_path / "signed.pdf")
+    assert [(s.name, s.role) for s in letter.meta.signatories] == [
+        ("A. Eerste", "Minister van Volksgezondheid, Welzijn en Sport"),
+        ("B.C. van Tweede", "Staatssecretaris van Volksgezondheid, Welzijn en Sport"),
+    ]
+
+
 def test_a_note_that_runs_on_to_the_next_page(tmp_path):
     style = Style()
     canvas = Canvas(str(tmp_path / "long-note.pdf"), pagesize=A4)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import NamedTuple
@@ -66,6 +67,26 @@ class Line:
     bold: bool = False  # most of its glyphs are set in a bold font
     tabs: tuple[int, ...] = ()  # offsets in text of the spaces that are tab-wide gaps
     lead: float = 0.0  # the width of its first word: would it have fitted on the line above?
+    tab_x: tuple[float, ...] = ()  # where the text after each tab-wide gap starts
+
+    def split_at_tab(self, tab: int) -> tuple[Line, Line]:
+        """The line's text before and after its *tab*-th tab, as two lines."""
+        offset, x = self.tabs[tab], self.tab_x[tab]
+        left: list[tuple[str, bool]] = []
+        right: list[tuple[str, bool]] = []
+        seen = 0
+        for text, raised in self.pieces:
+            cut = min(max(offset - seen, 0), len(text))
+            if text[:cut]:
+                left.append((text[:cut], raised))
+            if text[cut:]:
+                right.append((text[cut:], raised))
+            seen += len(text)
+        right = [(t.lstrip(), r) if k == 0 else (t, r) for k, (t, r) in enumerate(right)]
+        return (
+            Line(left, self.y, self.size, self.x0, x - TAB_STOP * self.size, self.bold),
+            Line(right, self.y, self.size, x, self.x1, self.bold),
+        )
 
     @property
     def text(self) -> str:
@@ -208,11 +229,13 @@ def _line(row: _Row) -> Line:
     previous: Glyph | None = None
     length = 0
     lead = None
+    tab_x: list[float] = []
     for k, g in enumerate(row.glyphs):
         up = k in row.raised and g.text.isdigit()
         if previous is not None and not up and _word_gap(previous, g):
             if g.x0 - previous.x1 > TAB_STOP * g.size:
                 tabs.append(length)
+                tab_x.append(g.x0)
             _append(pieces, " ", False)
             length += 1
             lead = previous.x1 - row.glyphs[0].x0 if lead is None else lead
@@ -223,7 +246,8 @@ def _line(row: _Row) -> Line:
     size = round(sizes[len(sizes) // 2] * 2) / 2 if sizes else row.size
     bold = 2 * sum(g.bold for g in row.glyphs) > len(row.glyphs)
     x0, x1 = row.glyphs[0].x0, row.glyphs[-1].x1
-    return Line(pieces, row.y, size, x0, x1, bold, tuple(tabs), x1 - x0 if lead is None else lead)
+    lead = x1 - x0 if lead is None else lead
+    return Line(pieces, row.y, size, x0, x1, bold, tuple(tabs), lead, tuple(tab_x))
 
 
 def _word_gap(previous: Glyph, g: Glyph) -> bool:
@@ -256,14 +280,22 @@ def body_size(pages: list[list[Line]]) -> float:
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
-def split_pages(pages: list[list[Line]]) -> list[Page]:
-    """Drop furniture, then take each page's footnote bodies from its bottom."""
+# Mends a page's lines before its notes are taken: (lines, body size, next note's number).
+Mender = Callable[[list[Line], float, int], list[Line]]
+
+
+def split_pages(pages: list[list[Line]], menders: Sequence[Mender | None] = ()) -> list[Page]:
+    """Drop furniture, then take each page's footnote bodies from its bottom. *menders*:
+    per page, what mends its lines first (a recognised page's notes)."""
     repeated = _repeated(pages)
     size = body_size(pages)
     out: list[Page] = []
-    for lines in pages:
+    for number, lines in enumerate(pages):
         start, end = _furniture_bounds(lines, repeated)
         kept = [ln for i, ln in enumerate(lines) if start <= i < end]
+        mender = menders[number] if number < len(menders) else None
+        if mender is not None:
+            kept = mender(kept, size, _next_marker(out))
         page = _take_notes(kept, size, expected=_next_marker(out))
         page.furniture = lines[:start] + lines[end:]
         out.append(page)

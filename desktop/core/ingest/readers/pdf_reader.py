@@ -17,7 +17,7 @@ import ctypes
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -30,14 +30,19 @@ from desktop.core.ingest.readers.pdf_layout import (
     PARAGRAPH_GAP,
     Glyph,
     Line,
+    Mender,
     Page,
     build_lines,
     split_pages,
     usual_pitch,
 )
 from desktop.core.ingest.readers.pdf_ocr import recognise_page
+from desktop.core.ingest.readers.pdf_recognised import mend as mend_recognised
+from desktop.core.ingest.readers.pdf_recognised import mend_addresses
+from desktop.core.ingest.readers.pdf_signatures import in_turn as signatures_in_turn
 from desktop.core.ingest.readers.pdf_template import (
     Colophon,
+    logo_words,
     read_column,
     split_column,
     take_letterhead,
@@ -61,11 +66,13 @@ _NOTE_BASE = 0xF8000
 
 @dataclass(slots=True)
 class PdfPage:
-    """One page as the layout needs it: its glyphs and its size in points."""
+    """One page as the layout needs it: its glyphs and its size in points. ``recognised``:
+    its text was made by a text recognition (an invisible layer over a scan, or Tesseract)."""
 
     glyphs: list[Glyph]
     width: float
     height: float
+    recognised: bool = False
 
 
 def read_pdf(
@@ -94,21 +101,33 @@ def draft_from_pages(pages: list[PdfPage], library_words: Collection[str] = ()) 
     colophon = Colophon()
     lines: list[list[Line]] = []
     for number, page in enumerate(pages):
-        glyphs, column = split_column(page.glyphs, page.width, body)
+        glyphs, column = split_column(page.glyphs, page.width, page.height, body)
         if column and not colophon.fields:
-            read_column(build_lines(column), colophon)
+            column_lines = build_lines(column)
+            if page.recognised:
+                column_lines = [mend_addresses(ln) for ln in column_lines]
+            read_column(column_lines, colophon)
         page_lines = build_lines(glyphs)
+        if number and column and page.recognised:  # what a recognition made of the logo
+            page_lines = page_lines[logo_words(page_lines, page.height) :]
         if number == 0:
             page_lines = take_letterhead(page_lines, page.height, colophon)
         lines.append(page_lines)
-    draft = draft_from_lines(lines, library_words)
+    menders = [mend_recognised if page.recognised else None for page in pages]
+    draft = draft_from_lines(lines, library_words, menders)
     _apply_colophon(colophon, draft.meta)
     return draft
 
 
-def draft_from_lines(pages: list[list[Line]], library_words: Collection[str] = ()) -> Draft:
-    """Lines per page (top to bottom) -> draft."""
-    laid_out = split_pages(pages)
+def draft_from_lines(
+    pages: list[list[Line]],
+    library_words: Collection[str] = (),
+    menders: Sequence[Mender | None] = (),
+) -> Draft:
+    """Lines per page (top to bottom) -> draft. *menders*: see :func:`split_pages`."""
+    laid_out = split_pages(pages, menders)
+    for page in laid_out:
+        page.body = signatures_in_turn(page.body)
     notes = _notes(laid_out)
     text = _running_text(laid_out, notes) + _notes_text(notes)
     draft = _restore(clean_text(text, library_words), list(notes))
@@ -180,6 +199,7 @@ def _read_pages(data: bytes, source: str, ocr: bool) -> tuple[list[PdfPage], lis
         if ocr:
             for number in scanned:
                 pages[number - 1].glyphs = recognise_page(doc[number - 1], source, number)
+                pages[number - 1].recognised = True
         return pages, scanned
     finally:
         doc.close()
@@ -190,7 +210,8 @@ def _page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
     textpage = page.get_textpage()
     try:
         width, height = page.get_size()
-        return PdfPage(_page_glyphs(textpage.raw), width, height)
+        raw = textpage.raw
+        return PdfPage(_page_glyphs(raw), width, height, _invisible_text(raw))
     finally:
         textpage.close()
         page.close()
@@ -223,6 +244,24 @@ def _page_glyphs(raw) -> list[Glyph]:
             )
         spaced = False
     return glyphs if _writes_spaces(glyphs) else [g._replace(spaced=None) for g in glyphs]
+
+
+INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE: text laid over a scan by a text recognition
+SAMPLES = 20  # characters looked at to tell a page's text layer
+
+
+def _invisible_text(raw) -> bool:
+    """Whether the page's text is invisible: the layer a text recognition laid over a scan."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return False
+    step = max(1, count // SAMPLES)
+    modes = [
+        pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+        for i in range(0, count, step)
+        if (obj := pdfium_c.FPDFText_GetTextObject(raw, i))
+    ]
+    return bool(modes) and 2 * sum(m == INVISIBLE for m in modes) > len(modes)
 
 
 def _writes_spaces(glyphs: list[Glyph]) -> bool:
