@@ -208,3 +208,39 @@ def test_a_sentence_is_closed_not_by_an_abbreviation(line, closes):
 )
 def test_a_date_written_out_stamped_or_in_figures(text, iso):
     assert written_date(text) == iso
+
+
+# Text another tool extracted from a typeset publication: a paragraph on a line, raised markers
+# on a line of their own below theirs, notes glued to their numbers, furniture glued to text.
+LONG = ("Dit is een lange zin die de regel vult zoals een ander programma hem uit een PDF haalt, "
+        "met alles wat een alinea daar op een regel zet")  # fmt: skip
+
+
+def test_markers_on_their_own_lines_and_notes_glued_to_their_numbers():
+    text = (
+        f"Vraag 1\n{LONG}, over de brief van 30 juni 2023\n1\nis aangegeven dat het zo is.\n"
+        f"{LONG}, en ook in de brief van 1 mei 2022\n2 staat dat.\n"
+        f"{LONG}, op 12 punten.\n"
+        "1Kamerstuk 29 383, nr. 406.\n2(Aanhangsel Handelingen, nr. 844).\n"
+        "Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1Antwoord 1\n"
+        f"{LONG}, tot 1 juli.\n"
+    )
+    letter = _letter(text)
+    assert [(f.marker, f.text) for f in letter.footnotes] == [
+        ("1", "Kamerstuk 29 383, nr. 406."),
+        ("2", "(Aanhangsel Handelingen, nr. 844)."),
+    ]
+    first, second = letter.footnotes
+    assert letter.text[: first.ref_end].endswith("van 30 juni 2023\u202f1")
+    assert letter.text[first.ref_end :].startswith(" is aangegeven dat het zo is.")
+    assert letter.text[: second.ref_end].endswith("1 mei 2022\u202f2")
+    paragraphs = [
+        letter.text[b.start : b.end] for b in letter.blocks if b.kind is not BlockKind.NOTE
+    ]
+    assert paragraphs[-2:] == ["Antwoord 1", f"{LONG}, tot 1 juli."]  # the foot is gone
+    assert "vergaderjaar" not in letter.text and "12 punten" in letter.text
+
+
+def test_a_number_on_its_own_line_without_a_note_below_stays_text():
+    letter = _letter(f"{LONG}, het aantal is\n12\n{LONG}.\n")
+    assert letter.footnotes == [] and "\n\n12\n\n" in letter.text  # web text: its own line

@@ -355,6 +355,51 @@ def test_text_saved_from_a_pdf_reads_the_same_header_and_opening() -> None:
     ]
 
 
+EXTRACTED = "ah-tk-20222023-3649.extracted.txt"
+
+
+def test_text_saved_from_a_pdf_finds_its_notes_where_the_tool_put_them() -> None:
+    """The tool set each raised marker on a line of its own below its line ("2", or "4 is
+    de problematiek …") and glued each note's number to its text ("1Brabants Dagblad")."""
+    letter = parsed(EXTRACTED)
+    assert [f.marker for f in letter.footnotes] == ["1", "2", "3", "4", "5", "6"]
+    assert letter.footnotes[0].text.startswith("Brabants Dagblad, 2 juli 2023, «Verguisde")
+    assert letter.footnotes[0].text.endswith("&auth_rd=1).")  # over two lines, one URL
+    assert letter.footnotes[3].text == "(Aanhangsel Handelingen, vergaderjaar 2022–203, nr. 844)."
+
+    def before(note: int, chars: int) -> str:
+        found = letter.footnotes[note - 1]
+        return letter.text[found.ref_start - chars : found.ref_end]
+
+    assert before(1, 18) == "in de weg zitten»?1"
+    assert before(2, 28) == "Kamerbrief van 30 juni 2023\u202f2"
+    assert before(4, 11) == "Bromet (GL)4"
+    assert letter.text[letter.footnotes[3].ref_end :].startswith(" is de problematiek")
+    notes = min(b.start for b in letter.blocks if b.kind == BlockKind.NOTE)
+    assert all(f.ref_end <= notes for f in letter.footnotes)
+
+
+def test_text_saved_from_a_pdf_drops_its_furniture_and_joins_its_pages() -> None:
+    """The page-1 block and the running feet come glued to each other and to the next
+    page's first line ("…, Aanhangsel 1Antwoord 3"): furniture, and the label is text."""
+    letter = parsed(EXTRACTED)
+    text = letter.text
+    for furniture in ("ISSN", "’s-Gravenhage", "ah-tk-20222023-3649", "vergaderjaar 2022–2023, "
+                      "Aanhangsel"):  # fmt: skip
+        assert furniture not in text
+    labels = block_texts(letter, BlockKind.HEADING)
+    assert labels == [f"{w} {n}" for n in range(1, 15) for w in ("Vraag", "Antwoord")]
+    # A sentence broken over a page (and the lines another tool broke) reads as one.
+    assert "wordt uitgegaan van de emissiefactoren zoals ze golden" in text
+    assert (
+        "Verleende Wnb-vergunningen waar geen rechtsmiddel meer tegen open staat (dus waar" in text
+    )
+    # Hyphens of words broken at the PDF's line ends that the tool kept, where the letter
+    # writes the word elsewhere: "emissiefacto-ren", "stalsyste-men".
+    assert "emissiefacto-ren" not in text and "stalsyste-men" not in text
+    assert "waaronder de emissiefactoren per huisvestings-systeem" in text  # no evidence
+
+
 @pytest.mark.parametrize(
     "name, kind, title",
     [
