@@ -200,6 +200,20 @@ def test_the_motion_body_is_text():
     assert "en gaat over tot de orde van de dag." in text
 
 
+def test_an_advice_with_its_report_is_dated_and_titled_as_the_record_has_it():
+    """Advice of 19 August, report of 21 August 2020: the report publishes both."""
+    letter = parsed(TYPESET_KAMERSTUK)
+    meta = letter.meta
+    assert meta.title == row(TYPESET_KAMERSTUK)["title (Betreft)"]
+    assert (meta.date, meta.dates) == ("2020-08-21", {"advies": "2020-08-19"})
+    assert row(TYPESET_KAMERSTUK)["date"] == "advies 2020-08-19, nader rapport 2020-08-21"
+    assert meta.kind == "advies"
+    first = letter.blocks[0]
+    assert first.kind is BlockKind.HEADING  # the printed heading, kept for its note
+    assert letter.text[first.start : first.end].startswith("Nr. 4 ADVIES AFDELING ADVISERING")
+    assert letter.to_json()["dates"] == {"advies": "2020-08-19"}
+
+
 def test_a_note_on_the_title_is_linked():
     letter = parsed(TYPESET_KAMERSTUK)
     first = letter.footnotes[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from desktop.core.ingest import kamervragen, motions
@@ -256,9 +257,61 @@ def complete(draft: Draft) -> None:
     else:
         motions.initiative(draft)
         meta.title = "" if meta.dossier_title else official or _named(draft)
+    if meta.kind == "advies":
+        _advice(draft)
+    _printed_heading(draft)
     meta.annex_of = meta.annex_of or _annex_of(draft)
     if meta.publication is None and meta.kamerstuk and not meta.annex_of:
         meta.publication = meta.kamerstuk.publication()
+
+
+# "Hieronder zijn opgenomen het advies van de Afdeling advisering van de Raad van State d.d.
+# 19 augustus 2020 en het nader rapport d.d. 21 augustus 2020": the opening of every advice
+# published with the government's report on it.
+_ADVICE_DATES_RE = re.compile(
+    r"\bhet advies\b.{0,120}?\bd\.d\.\s*(?P<advies>\d{1,2}\s+\w+\s+\d{4})"
+    r".{0,40}?\bnader rapport\s+d\.d\.\s*(?P<rapport>\d{1,2}\s+\w+\s+\d{4})",
+    re.S,
+)
+
+
+def _advice(draft: Draft) -> None:
+    """An advice of the Raad van State with the report on it: dated by the report, the
+    advice's date kept; titled by its printed heading in the case its text writes the words
+    ("Advies Afdeling advisering Raad van State en nader rapport")."""
+    meta = draft.meta
+    for block in draft.blocks[:4]:
+        if m := _ADVICE_DATES_RE.search(" ".join(block.plain().split())):
+            meta.date = meta.date or iso_date(m.group("rapport"))
+            if advice := iso_date(m.group("advies")):
+                meta.dates.setdefault("advies", advice)
+            break
+    if meta.document_kind and meta.document_kind.isupper():
+        meta.title = meta.title or true_case(meta.document_kind, draft)
+
+
+def true_case(heading: str, draft: Draft) -> str:
+    """A heading set in capitals in the case the document's text writes its words inside a
+    sentence ("RAAD VAN STATE" -> "Raad van State"), its first word capitalised."""
+    forms: dict[str, Counter[str]] = {}
+    for block in draft.blocks:
+        for m in re.finditer(r"(?<=[\w,;:)] )[^\W\d_]+", block.plain()):
+            forms.setdefault(m.group().casefold(), Counter())[m.group()] += 1
+    words = []
+    for word in heading.split():
+        seen = forms.get(word.casefold())
+        words.append(seen.most_common(1)[0][0] if seen else word.lower())
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+def _printed_heading(draft: Draft) -> None:
+    """The document's printed heading kept in the text (it carries a footnote) is a
+    heading."""
+    kind = draft.meta.document_kind
+    if kind and draft.blocks and draft.blocks[0].kind is BlockKind.PARAGRAPH:
+        first = " ".join(_without_markers(draft.blocks[0].plain()).split())
+        if first.endswith(kind) and len(first) <= len(kind) + 12:
+            draft.blocks[0].kind = BlockKind.HEADING
 
 
 _TITLE_LENGTH = 160  # a heading longer than this is a paragraph, not a name
