@@ -214,6 +214,27 @@ def test_an_advice_with_its_report_is_dated_and_titled_as_the_record_has_it():
     assert letter.to_json()["dates"] == {"advies": "2020-08-19"}
 
 
+def test_a_fiche_has_no_date_of_its_own_and_keeps_the_proposals():
+    """A BNC-fiche prints one date: "b) Datum ontvangst Commissiedocument 25 november 2021",
+    the day the Commission's proposal was received (SOURCES.md gives it in parentheses).
+    That is no date of the fiche: it is kept as what it is."""
+    fiche = OTHER_TOP_LEVEL[0]
+    assert row(fiche)["date"] == "(Commission proposal 2021-11-25)"
+    letter = parsed(fiche)
+    assert (letter.meta.kind, letter.meta.date) == ("fiche", None)
+    assert letter.meta.dates == {"commissiedocument": "2021-11-25"}
+    kinds = {letter.text[b.start : b.end]: b.kind for b in letter.blocks}
+    # Its form: numbered sections, lettered labels, each label's value under it.
+    assert kinds["1. Algemene gegevens"] is BlockKind.HEADING
+    assert kinds["b) Datum ontvangst Commissiedocument"] is BlockKind.HEADING
+    assert kinds["25 november 2021"] is BlockKind.PARAGRAPH
+    assert kinds["g) Eerstverantwoordelijk ministerie"] is BlockKind.HEADING
+    assert kinds["Ministerie van Financiën"] is BlockKind.PARAGRAPH
+    assert kinds["Handelsverplichting voor aandelen en afgeleide instrumenten (STO en DTO)"] is (
+        BlockKind.HEADING
+    )
+
+
 def test_a_note_on_the_title_is_linked():
     letter = parsed(TYPESET_KAMERSTUK)
     first = letter.footnotes[0]

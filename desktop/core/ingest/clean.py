@@ -342,9 +342,15 @@ def _reflow(chunks: list[_Chunk], vocab: Words) -> tuple[list[str], list[BlockKi
             merged[-1].extend(chunk.lines)
         else:
             merged.append(list(chunk.lines))
-    texts, kinds = [], []
+    texts: list[str] = []
+    kinds: list[BlockKind] = []
     for i, lines in enumerate(merged):
         kind = _kind(lines, merged[i + 1] if i + 1 < len(merged) else None)
+        if kind is BlockKind.HEADING and kinds and kinds[-1] is BlockKind.HEADING:
+            # A form's lettered label and its value ("g) Eerstverantwoordelijk ministerie" /
+            # "Ministerie van Financiën"): the value is no heading.
+            label = enumeration(merged[i - 1][0].text) == "letter"
+            kind = BlockKind.PARAGRAPH if label and not enumeration(lines[0].text) else kind
         if kind is BlockKind.SIGNATURE:
             texts.append("\n".join(ln.text for ln in lines))
         else:
@@ -370,7 +376,10 @@ def _kind(lines: list[_Line], following: list[_Line] | None) -> BlockKind:
     if len(lines) == 1 and DATELINE_RE.match(first):
         return BlockKind.DATELINE
     if len(lines) == 1 and looks_like_heading(first) and following is not None:
-        return BlockKind.HEADING
+        numbered = enumeration(first)
+        # "1. De afspraken" above "2. Beweging": items of a list, not headings.
+        if numbered is None or numbered != enumeration(following[0].text):
+            return BlockKind.HEADING
     return BlockKind.PARAGRAPH
 
 
@@ -387,14 +396,26 @@ def _is_signature(lines: list[_Line]) -> bool:
     )
 
 
+# A heading's number or letter: "1.", "2.3", "a)", "IV.".
+_ENUMERATION_RE = re.compile(r"^(?:(?P<digits>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)])|"
+                             r"(?P<letter>[a-z][.)])|(?P<roman>[IVX]{1,4}\.))\s+(?=\S)")  # fmt: skip
+
+
 def looks_like_heading(text: str) -> bool:
+    words = _ENUMERATION_RE.sub("", text)
     return (
         len(text) <= 80
-        and text[:1].isupper()
+        and words[:1].isupper()
         and not ends_sentence(text)
         and not text.endswith(",")
         and len(text.split()) <= 10
     )
+
+
+def enumeration(text: str) -> str | None:
+    """The kind of number a line opens with (a list item's or a heading's), if any."""
+    m = _ENUMERATION_RE.match(text)
+    return next((kind for kind, value in m.groupdict().items() if value), None) if m else None
 
 
 def _join_lines(lines: list[_Line], words: Words) -> str:

@@ -259,6 +259,8 @@ def complete(draft: Draft) -> None:
         meta.title = "" if meta.dossier_title else official or _named(draft)
     if meta.kind == "advies":
         _advice(draft)
+    elif meta.kind == "fiche":
+        _fiche(draft)
     _printed_heading(draft)
     meta.annex_of = meta.annex_of or _annex_of(draft)
     if meta.publication is None and meta.kamerstuk and not meta.annex_of:
@@ -288,6 +290,18 @@ def _advice(draft: Draft) -> None:
             break
     if meta.document_kind and meta.document_kind.isupper():
         meta.title = meta.title or true_case(meta.document_kind, draft)
+
+
+_RECEIVED_RE = re.compile(r"\bDatum ontvangst Commissiedocument\b\W*(?P<date>.{0,40})", re.I)
+_FICHE_FORM_BLOCKS = 16  # the form of general facts (a to j) opens a fiche
+
+
+def _fiche(draft: Draft) -> None:
+    """A BNC-fiche prints no date of its own: the date it gives is the day the Commission's
+    proposal was received, kept as such."""
+    form = " ".join(" ".join(b.plain().split()) for b in draft.blocks[:_FICHE_FORM_BLOCKS])
+    if (m := _RECEIVED_RE.search(form)) and (received := iso_date(m.group("date"))):
+        draft.meta.dates.setdefault("commissiedocument", received)
 
 
 def true_case(heading: str, draft: Draft) -> str:

@@ -208,7 +208,8 @@ class Metadata:
     annex_of: str | None = None  # an annex (bijlage): the publication it belongs to
     date_submitted: str | None = None  # Kamervragen: the "ingezonden" date of the questions
     # Other dates the document gives, by what they are: an advice printed with the report
-    # that answers it has {"advies": "2020-08-19"} (its date is the report's).
+    # that answers it has {"advies": "2020-08-19"} (its date is the report's); a BNC-fiche,
+    # which prints no date of its own, {"commissiedocument": ...} (the proposal received).
     dates: dict[str, str] = field(default_factory=dict)
     submitters: list[Submitter] = field(default_factory=list)  # who asked or submitted
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktop.core.ingest.clean import clean_text, looks_like_heading
+from desktop.core.ingest.clean import clean_text, enumeration, looks_like_heading
 from desktop.core.ingest.dutch import closes_sentence, ends_sentence
 from desktop.core.ingest.publication_id import parse_publication_id, parse_running_footer
 from desktop.core.ingest.readers.pdf_layout import (
@@ -355,6 +355,7 @@ class _Measure:
         self.right = max((ln.x1 for ln in lines), default=0.0)
         self.opens = True  # the previous line opened a paragraph
         self.role = False  # the previous lines are a signatory's role ("De Minister van ...,")
+        self.item: str | None = None  # how the paragraph was numbered: "digits", "letter"
 
     def separator(
         self, previous: Line, line: Line, first_on_page: bool, following: Line | None,
@@ -365,6 +366,8 @@ class _Measure:
         if self.role and line.text.rstrip().endswith(",") and not ROLE_START_RE.match(line.text):
             sep = " "  # a role set on two lines: "de minister van Volksgezondheid,/Welzijn..."
         self.opens = sep == "\n\n"
+        if self.opens:
+            self.item = enumeration(line.text)
         return sep
 
     def _separator(
@@ -388,6 +391,8 @@ class _Measure:
         gap = previous.y - line.y
         if self.pitch and gap > PARAGRAPH_GAP * self.pitch:
             return "\n\n"
+        if self.item and enumeration(line.text) == self.item:
+            return "\n\n"  # the next item of a numbered list ("1. De afspraken" / "2. …")
         if not closes_sentence(_unraised(previous)):
             return "\n"
         if _BULLET_RE.match(line.text):
@@ -406,7 +411,7 @@ class _Measure:
             and not previous.bold
             and (short or _fits(previous, line, reach))
             and looks_like_heading(text)
-            and line.text[:1].isupper()
+            and _heads(text, line.text)
             and (following is None or following.y < line.y)
         )
 
@@ -418,6 +423,15 @@ class _Measure:
             or text.endswith(",")  # a signature's role, its name on the next page
             or (full and not ends_sentence(text))
         )
+
+
+def _heads(heading: str, text: str) -> bool:
+    """Whether *text* may open the paragraph under *heading*: in capitals or numbered
+    ("Artikel 3" / "1. Een ieder …"); a lettered label's value in any form but lower case
+    ("b) Datum ontvangst" / "25 november 2021", "d) EUR-Lex" / "https://…")."""
+    if text[:1].isupper() or enumeration(text):
+        return True
+    return enumeration(heading) == "letter" and (_starts_anew(text) or text.startswith("http"))
 
 
 def _fits(previous: Line, line: Line, reach: float) -> bool:
