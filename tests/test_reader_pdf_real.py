@@ -235,6 +235,15 @@ def test_a_fiche_has_no_date_of_its_own_and_keeps_the_proposals():
     )
 
 
+def test_a_job_number_and_bar_code_in_the_margin_are_furniture():
+    """The UN's page 1 prints its job number and its bar code in the margin at the foot,
+    in the middle of a sentence that goes on on page 2."""
+    text = parsed("vn-1441.pdf").text
+    assert "02-68226" not in text and "*0268226*" not in text
+    assert "failed to cooperate fully and unconditionally with UNSCOM and IAEA weapons " \
+           "inspectors, as required by resolution 687 (1991)" in text  # fmt: skip
+
+
 def test_a_note_on_the_title_is_linked():
     letter = parsed(TYPESET_KAMERSTUK)
     first = letter.footnotes[0]
@@ -432,6 +441,9 @@ def test_the_colophon_column_is_read_as_metadata():
     assert meta.colophon["reference"] == "IENW/BSK-2023/33017"
     assert meta.colophon["enclosures"] == "4"
     assert meta.addressee == "De voorzitter van de Tweede Kamer der Staten-Generaal"
+    missions = parsed("ministry/Kamerbrief_innovatie_missie.pdf").meta.colophon
+    assert missions["oin"] == "00000001003214369000"  # Overheidsidentificatienr
+    assert missions["sender_address"].startswith("T 070 379 8911 (algemeen)")
     wob = parsed("ministry/Wob-besluit_reisadvies-China_BZ_2020.pdf").meta
     assert wob.colophon["reference"] == "2020.6149-18"
     assert wob.colophon["sender"].startswith("Directie Consulaire Zaken en Visumbeleid")

@@ -41,6 +41,7 @@ TAB_STOP = 0.45  # a gap wider than this * size is a tab, as after a label ("Dat
 DOUBLE = 0.1  # the same glyph again within this * size: drawn twice for a bold effect
 PARAGRAPH_GAP = 1.45  # a baseline distance over this * the usual pitch leaves a blank line
 BAND = 2  # furniture is looked for among the first and the last lines of each page
+MARGIN = 4.0  # * body size: a line at the foot starting this far left of the text is in the margin
 
 
 class Glyph(NamedTuple):
@@ -291,7 +292,7 @@ def split_pages(pages: list[list[Line]], menders: Sequence[Mender | None] = ()) 
     size = body_size(pages)
     out: list[Page] = []
     for number, lines in enumerate(pages):
-        start, end = _furniture_bounds(lines, repeated)
+        start, end = _furniture_bounds(lines, repeated, size)
         kept = [ln for i, ln in enumerate(lines) if start <= i < end]
         mender = menders[number] if number < len(menders) else None
         if mender is not None:
@@ -317,15 +318,21 @@ def _repeated(pages: list[list[Line]]) -> set[str]:
     return {key for key, n in counts.items() if n >= need and key}
 
 
-def _furniture_bounds(lines: list[Line], repeated: set[str]) -> tuple[int, int]:
+def _furniture_bounds(lines: list[Line], repeated: set[str], body: float) -> tuple[int, int]:
     """The page's text lies between lines[start] and lines[end - 1]: furniture stands at the
     top and the bottom, one line after another (page 1 of a typeset publication ends in
-    three: its id, the ISSN and the running foot)."""
+    three: its id, the ISSN and the running foot). At the foot, what stands in the margin
+    left of the text is furniture too (a job number and its bar code)."""
     start = 0
     while start < len(lines) and _is_furniture(lines[start], repeated, bottom=False):
         start += 1
     end = len(lines)
-    while end > start and _is_furniture(lines[end - 1], repeated, bottom=True):
+    lefts = Counter(round(ln.x0) for ln in lines)
+    left = lefts.most_common(1)[0][0] if lefts else 0.0
+    while end > start and (
+        _is_furniture(lines[end - 1], repeated, bottom=True)
+        or (end > len(lines) - BAND and lines[end - 1].x0 < left - MARGIN * body)
+    ):
         end -= 1
     return start, end
 

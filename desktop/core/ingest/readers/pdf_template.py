@@ -49,6 +49,8 @@ LABELS = {
     "behandeld door": "contact",
     "bezoekadres": "address",
     "postadres": "postal_address",
+    "overheidsidentificatienr": "oin",  # the ministry's government identification number
+    "overheidsidentificatienummer": "oin",
 }
 _LABEL_RE = re.compile(
     r"^(" + "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True)) + r"):?(?:\s+|$)",
