@@ -355,7 +355,7 @@ def _kind_from_text(draft: Draft) -> str:
         return "besluit"  # the answer to a Wob or Woo request is a decision by law
     if draft.meta.document_kind:
         return "other"  # a printed heading of no kind above: a bill, a royal message
-    addressed = any(b.kind is BlockKind.ADDRESSEE for b in draft.blocks)
+    addressed = draft.meta.addressee or any(b.kind is BlockKind.ADDRESSEE for b in draft.blocks)
     return "brief" if addressed or any(t.startswith("Geachte ") for t in first) else "other"
 
 
