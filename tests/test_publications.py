@@ -319,6 +319,26 @@ def test_an_accent_drawn_as_a_glyph_of_its_own_joins_its_letter() -> None:
     assert "´" not in parsed("00fe7edd-24c8-4857-98da-774ed3b06836.pdf").text
 
 
+@pytest.mark.parametrize(
+    "asked, members",
+    [
+        # Both of one party; a particle the typesetter set against the surname (both as
+        # printed in Aanhangsel 2023–2024 nrs. 1950 and 874, which the project does not hold).
+        ("de leden Van Eijk en Aartsen (beiden VVD)", [("Van Eijk", "VVD"), ("Aartsen", "VVD")]),
+        ("het lid Inge vanDijk (CDA)", [("Inge van Dijk", "CDA")]),
+    ],
+)
+def test_who_asked_as_the_opening_names_them(tmp_path, asked: str, members: list) -> None:
+    opening = (
+        f"Vragen van {asked} aan de Minister van Financiën over de lunch (ingezonden 3 mei "
+        "2024).\n\nAntwoord van Minister Heinen (Fin) (ontvangen 24 mei 2024).\n\nVraag 1\n"
+        "Kent u het bericht?\n\nAntwoord 1\nJa.\n"
+    )
+    meta = parse_bytes(opening.encode(), tmp_path / "vragen.txt").meta
+    assert [(m.name, m.party) for m in meta.submitters] == members
+    assert meta.signatories == [Signatory("Heinen", "Minister van Financiën")]
+
+
 def test_answering_ministers_carry_their_office() -> None:
     both = parsed("01b2bcad-7296-43bb-bc44-e727fc69b23f.pdf").meta.signatories
     # "aan de Ministers van Buitenlandse Zaken en voor Buitenlandse Handel en …": van / voor.

@@ -31,7 +31,9 @@ _ANSWERER_RE = re.compile(
     r"\b(?P<title>Minister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\s+(?!van\b|voor\b)"
     r"(?P<name>[^\W\d_][^(),]*?)\s*(?:\((?P<dept>[^()]+)\)|(?=,|\s+mede\b|\s+en\s|$))"
 )
-_ALL_OF_RE = re.compile(r"\s*\(allen\s+(?P<party>[^()]+)\)\s*$")
+_ALL_OF_RE = re.compile(r"\s*\((?:allen|beiden)\s+(?P<party>[^()]+)\)\s*$")
+# A name's particle set against its surname ("Inge vanDijk"): a space the typesetter lost.
+_GLUED_PARTICLE_RE = re.compile(r"\b(van|de|der|den|ter|ten)(?=[A-Z][a-z])")
 _PARTY_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[^()]+)\)$")
 _SEPARATOR_RE = re.compile(r",\s*|\s+en\s+")
 _NUMBERS = r"\d+(?:\s*(?:,|en|t/m|tot en met|[-–])\s*\d+)*"
@@ -104,6 +106,7 @@ def _read_asked(draft: Draft, text: str) -> None:
 def _members(text: str) -> list[Submitter]:
     """'Van Weyenberg, Romke de Jong en Kat (allen D66)' or 'Mutluer (GroenLinks-PvdA) en
     Kostić (PvdD)' -> members with their parties."""
+    text = _GLUED_PARTICLE_RE.sub(r"\1 ", text)
     common = _ALL_OF_RE.search(text)
     if common:
         text = text[: common.start()]
