@@ -230,6 +230,8 @@ def test_a_fiche_has_no_date_of_its_own_and_keeps_the_proposals():
     assert kinds["25 november 2021"] is BlockKind.PARAGRAPH
     assert kinds["g) Eerstverantwoordelijk ministerie"] is BlockKind.HEADING
     assert kinds["Ministerie van Financiën"] is BlockKind.PARAGRAPH
+    assert kinds["j) Rol Europees Parlement"] is BlockKind.HEADING  # its value ends page 1
+    assert kinds["Medebeslissing"] is BlockKind.PARAGRAPH
     assert kinds["Handelsverplichting voor aandelen en afgeleide instrumenten (STO en DTO)"] is (
         BlockKind.HEADING
     )

@@ -328,7 +328,8 @@ def _running_text(pages: list[Page], notes: dict[str, list[Line]]) -> str:
     for k, (line, first_on_page, _) in enumerate(lines):
         if k:
             previous, _, reach = lines[k - 1]
-            following = lines[k + 1][0] if k + 1 < len(lines) else None
+            # The line after, on this page: a new page's first line stands higher.
+            following = lines[k + 1][0] if k + 1 < len(lines) and not lines[k + 1][1] else None
             out.append(layout.separator(previous, line, first_on_page, following, reach))
         out.append(_line_text(line, markers))
     return "".join(out)
