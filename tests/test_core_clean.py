@@ -6,6 +6,7 @@ import pytest
 
 from desktop.core.ingest.assemble import assemble
 from desktop.core.ingest.clean import clean_text
+from desktop.core.ingest.dutch import closes_sentence, written_date
 from desktop.core.ingest.line_breaks import Words, join_lines, word_forms
 from desktop.core.ingest.parse import parse_file
 from desktop.core.model.letter import BlockKind
@@ -175,3 +176,71 @@ def test_a_note_number_glued_to_its_url_is_a_note():
     assert [(f.marker, f.text) for f in letter.footnotes] == [
         ("1", "https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022Z10845")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "closes"),
+    [
+        ("bedraagt in alle gevallen 8%.", True),
+        ("van de DRC.", True),
+        ("heeft geïnformeerd?", True),
+        ("en het nader rapport d.d.", False),  # "21 augustus 2020" follows
+        ("zie Kamerstuk 29 383, nr.", False),
+        ("brief van 30 mei jl.", False),
+        ("ondertekend door M.", False),
+        ("verschillende aanpakken alleen voor die", False),
+    ],
+)
+def test_a_sentence_is_closed_not_by_an_abbreviation(line, closes):
+    assert closes_sentence(line) is closes
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("3 februari 2023", "2023-02-03"),
+        ("2 2 APR. 2026", "2026-04-22"),  # a stamp, its digits spaced by a text recognition
+        ("17-12-2020", "2020-12-17"),
+        ("12 mrt. 2021", "2021-03-12"),
+        ("1097348-DMO", None),
+        ("32-13-2020", None),
+    ],
+)
+def test_a_date_written_out_stamped_or_in_figures(text, iso):
+    assert written_date(text) == iso
+
+
+# Text another tool extracted from a typeset publication: a paragraph on a line, raised markers
+# on a line of their own below theirs, notes glued to their numbers, furniture glued to text.
+LONG = ("Dit is een lange zin die de regel vult zoals een ander programma hem uit een PDF haalt, "
+        "met alles wat een alinea daar op een regel zet")  # fmt: skip
+
+
+def test_markers_on_their_own_lines_and_notes_glued_to_their_numbers():
+    text = (
+        f"Vraag 1\n{LONG}, over de brief van 30 juni 2023\n1\nis aangegeven dat het zo is.\n"
+        f"{LONG}, en ook in de brief van 1 mei 2022\n2 staat dat.\n"
+        f"{LONG}, op 12 punten.\n"
+        "1Kamerstuk 29 383, nr. 406.\n2(Aanhangsel Handelingen, nr. 844).\n"
+        "Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1Antwoord 1\n"
+        f"{LONG}, tot 1 juli.\n"
+    )
+    letter = _letter(text)
+    assert [(f.marker, f.text) for f in letter.footnotes] == [
+        ("1", "Kamerstuk 29 383, nr. 406."),
+        ("2", "(Aanhangsel Handelingen, nr. 844)."),
+    ]
+    first, second = letter.footnotes
+    assert letter.text[: first.ref_end].endswith("van 30 juni 2023\u202f1")
+    assert letter.text[first.ref_end :].startswith(" is aangegeven dat het zo is.")
+    assert letter.text[: second.ref_end].endswith("1 mei 2022\u202f2")
+    paragraphs = [
+        letter.text[b.start : b.end] for b in letter.blocks if b.kind is not BlockKind.NOTE
+    ]
+    assert paragraphs[-2:] == ["Antwoord 1", f"{LONG}, tot 1 juli."]  # the foot is gone
+    assert "vergaderjaar" not in letter.text and "12 punten" in letter.text
+
+
+def test_a_number_on_its_own_line_without_a_note_below_stays_text():
+    letter = _letter(f"{LONG}, het aantal is\n12\n{LONG}.\n")
+    assert letter.footnotes == [] and "\n\n12\n\n" in letter.text  # web text: its own line

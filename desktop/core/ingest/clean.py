@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from desktop.core.ingest import metadata
 from desktop.core.ingest.dutch import DATE_RE, ends_sentence
-from desktop.core.ingest.line_breaks import Words, join_lines
-from desktop.core.ingest.metadata import ROLE_START_RE
+from desktop.core.ingest.line_breaks import Words, join_lines, kept_breaks
+from desktop.core.ingest.publication_id import is_issn_line, parse_publication_id
+from desktop.core.ingest.signatories import NAME_RE, ROLE_RE, ROLE_START_RE
 from desktop.core.model.draft import Draft, DraftBlock, NoteRef
 from desktop.core.model.letter import BlockKind
 
@@ -23,15 +24,29 @@ PAGE_FOOTER_RE = re.compile(
     r"^(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–‒-]\s*\d{4}, .*\bnr\. ?\d+\s+\d+$"
 )
 LONE_PAGE_NUMBER_RE = re.compile(r"^(?:pagina |blz\. )?\d{1,3}(?: van \d{1,3})?$", re.I)
-# A note's first line: its number, then the note; a URL may follow the number unspaced
-# ("5https://www.tweedekamer.nl/...").
-NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=https?://|www\.))(\S.*)$")
+# A note's first line: its number, then the note; text extracted by other tools may glue the
+# number to the note ("5https://www.tweedekamer.nl/...", "1Brabants Dagblad", "4(Aanhangsel").
+NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=[^\W\d_]|[(«“‘\"]))(\S.*)$")
+# Where a tool set a raised marker on a line of its own below the line it belongs to: the
+# number alone, or with the rest of the sentence in lower case ("2" / "4 is de problematiek").
+_MARKER_LINE_RE = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
+# A footnote marker placed by the cleaner itself, before its number: no rule of where a
+# marker may stand applies to it. Private use: no letter holds it.
+EXPLICIT_MARKER = "\ue000"
+# The page-1 block and the running foot of a typeset publication, as another tool's text
+# glues them to each other and to the next page's first line ("ISSN 0921 - 7398’s-Gravenhage
+# 2023Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1Antwoord 3").
+_FURNITURE_RES = (
+    re.compile(r"^ISSN \d{4}\s?[-–]\s?\d{3}[\dX]"),
+    re.compile(r"^’s-Gravenhage \d{4}"),
+    re.compile(
+        r"^(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–‒-]\s*\d{4}, "
+        r"(?:Aanhangsel|\d{1,3} ?\d{3}(?:[ -](?:[A-Z]{1,5}|\d{1,3}))?, nr\. ?\d{1,5}) ?"
+        r"(?=\d)"
+    ),
+)
 ADDRESSEE_RE = re.compile(r"^Aan (?:de|het|den)\b")
 DATELINE_RE = re.compile(r"^[A-Z'][\w' .-]{1,40}, " + DATE_RE.pattern + r"\s*$", re.I)
-ROLE_RE = re.compile(ROLE_START_RE.pattern + r".{0,120},$", re.I)
-# A signatory's name: initials or given names and a surname ("M.A.M. Adriaansens", "drs.
-# V.L.W.A. Heijnen", "Jan Anthonie Bruijn"), no sentence.
-NAME_RE = re.compile(r"^(?:(?:drs|mr|dr|ir|prof)\.\s+)*(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+$")
 
 # Web text puts one paragraph on a line; PDF text wraps at about 70 characters.
 _WEB_LINE_LENGTH = 140
@@ -44,6 +59,7 @@ _NAME_LENGTH = 60  # more lines than a page holds, also in web text
 class _Line:
     text: str
     indented: bool  # a leading space: in extracted PDF text, the first line of a new page
+    furniture: bool = False  # a page's id, ISSN or running foot: the page ends here
 
 
 @dataclass(slots=True)
@@ -64,16 +80,20 @@ def clean_text(text: str, library_words: Collection[str] = ()) -> Draft:
     """Parse extracted letter text into a draft. *library_words*: the word forms of the
     library's letters (:func:`desktop.core.ingest.line_breaks.word_forms`), which with the
     letter's own words decide whether a hyphen at a line end is real."""
-    lines = _split_lines(text)
+    lines = _without_glued_furniture(_split_lines(text))
     draft = Draft()
     start = metadata.read_header([ln.text for ln in lines], draft.meta)
     web = _looks_like_web_text(lines[start:])
-    chunks = _chunks(lines[start:], one_per_line=web)
+    body = _markers_on_their_own_lines(lines[start:])
+    chunks = _chunks(body, one_per_line=web)
     page = _take_notes(chunks)
     vocab = _words(lines, library_words)
+    # Text with a paragraph on a line may come from a tool that kept the hyphens of words
+    # broken at the PDF's line ends; text with its line ends judges them there.
+    kept = kept_breaks(text, library_words) if web else str
     texts, kinds = _reflow(page.chunks, vocab)
-    draft.blocks = _with_markers(texts, kinds, page)
-    draft.notes = {m: _join_lines([_Line(t, False) for t in b.split("\n")], vocab)
+    draft.blocks = _with_markers([kept(t) for t in texts], kinds, page)
+    draft.notes = {m: kept(_join_lines([_Line(t, False) for t in b.split("\n")], vocab))
                    for m, b in page.notes.items()}  # fmt: skip
     metadata.read_opening_and_closing(draft)
     return draft
@@ -82,6 +102,7 @@ def clean_text(text: str, library_words: Collection[str] = ()) -> Draft:
 def _split_lines(text: str) -> list[_Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = text.lstrip("\ufeff").replace("\u00a0", " ").replace("\u00ad", "")
+    text = text.replace(EXPLICIT_MARKER, "")
     out = []
     for raw in text.split("\n"):
         stripped = raw.strip()
@@ -89,6 +110,75 @@ def _split_lines(text: str) -> list[_Line]:
             _Line(re.sub(r"[ \t]+", " ", stripped), raw[:1] in (" ", "\t") and bool(stripped))
         )
     return out
+
+
+def _without_glued_furniture(lines: list[_Line]) -> list[_Line]:
+    """Page furniture at the start of a line split off as a line of its own, so that what
+    another tool glued to it ("… Aanhangsel 2Antwoord 7") is text again. Running feet count
+    the pages: the number after a foot is the page's, the rest the next page's first line."""
+    out: list[_Line] = []
+    page = 1
+    for line in lines:
+        text, furniture = line.text, False
+        while cut := _furniture_length(text, page):
+            page += 1 if _FURNITURE_RES[2].match(text) else 0  # a running foot ends a page
+            furniture, text = True, text[cut:].lstrip()
+        if furniture:
+            out.append(_Line(line.text[: len(line.text) - len(text)].strip(), False, True))
+            if text:
+                out.append(_Line(text, True))
+        else:
+            out.append(line)
+    return out
+
+
+def _furniture_length(text: str, page: int) -> int:
+    """How long the page furniture at the start of *text* is (0: none)."""
+    if PAGE_FOOTER_RE.match(text) or parse_publication_id(text) or is_issn_line(text):
+        return len(text)
+    for pattern in _FURNITURE_RES:
+        if m := pattern.match(text):
+            end = m.end()
+            digits = re.match(r"\d{1,3}", text[end:])
+            if digits:  # the page's number, glued to what follows
+                number = digits.group()
+                end += len(str(page)) if number.startswith(str(page)) else len(number)
+            return end
+    return 0
+
+
+def _markers_on_their_own_lines(lines: list[_Line]) -> list[_Line]:
+    """Markers set on a line of their own below the line they belong to ("…30 juni 2023" /
+    "2" / "is aangegeven …"), as other tools extract raised digits, put back at the end of
+    that line with an explicit marker. Only the markers of notes that follow below, in
+    order."""
+    out = list(lines)
+    expected, k = 1, 0
+    while k < len(out):
+        m = _MARKER_LINE_RE.match(out[k].text)
+        previous = k - 1
+        while previous >= 0 and not out[previous].text:
+            previous -= 1
+        if m and int(m.group(1)) == expected and previous >= 0 and not out[previous].furniture:
+            rest = m.group(2) or ""
+            if (not rest or rest[:1].islower()) and _note_follows(out, k + 1, m.group(1)):
+                joined = out[previous].text + EXPLICIT_MARKER + m.group(1)
+                out[previous] = _Line(joined + (" " + rest if rest else ""), out[previous].indented)
+                del out[k]
+                expected += 1
+                continue
+        k += 1
+    return out
+
+
+def _note_follows(lines: list[_Line], start: int, marker: str) -> bool:
+    """A note's first line with number *marker* below *start*, opening in upper case or
+    with a bracket (the note to a marker, never the next line of the text)."""
+    for line in lines[start:]:
+        m = NOTE_START_RE.match(line.text)
+        if m and m.group(1) == marker and not m.group(2)[:1].islower():
+            return True
+    return False
 
 
 def _looks_like_web_text(lines: list[_Line]) -> bool:
@@ -110,20 +200,37 @@ def _chunks(lines: list[_Line], one_per_line: bool) -> list[_Chunk]:
         current = []
 
     for line in lines:
-        if PAGE_FOOTER_RE.match(line.text) or (
-            LONE_PAGE_NUMBER_RE.match(line.text) and not current and not one_per_line
+        if (
+            line.furniture
+            or PAGE_FOOTER_RE.match(line.text)
+            or (LONE_PAGE_NUMBER_RE.match(line.text) and not current and not one_per_line)
         ):
             flush()
             gap = True
         elif not line.text:
             flush()
-        elif one_per_line and not _continues_signature(current, line):
+        elif (
+            one_per_line
+            and not _continues_signature(current, line)
+            and not _continues_sentence(current, line)
+        ):
             flush()
             current.append(line)
         else:
             current.append(line)
     flush()
     return chunks
+
+
+def _continues_sentence(current: list[_Line], line: _Line) -> bool:
+    """In web text one line is one paragraph, except where a tool broke a sentence over
+    lines: the line before it ends mid-sentence and it goes on in lower case or a bracket."""
+    return (
+        bool(current)
+        and not ends_sentence(current[-1].text)
+        and not current[-1].text.endswith(",")
+        and (line.text[:1].islower() or line.text[:1] == "(")
+    )
 
 
 def _continues_signature(current: list[_Line], line: _Line) -> bool:
@@ -210,7 +317,9 @@ def _marker_spans(text: str, marker: str, pos: int = 0):
         if (i and text[i - 1].isdigit()) or (end < len(text) and text[end].isdigit()):
             continue
         before = text[i - 1] if i else ""
-        if before == " " and i >= 2 and text[i - 2] in _BEFORE_SPACED:
+        if before == EXPLICIT_MARKER:
+            yield i - 1, end
+        elif before == " " and i >= 2 and text[i - 2] in _BEFORE_SPACED:
             if not text[max(0, i - 6) : i - 1].endswith(
                 _NOT_BEFORE_SPACED
             ) and _NEXT_SENTENCE_RE.match(text, end):
@@ -233,9 +342,15 @@ def _reflow(chunks: list[_Chunk], vocab: Words) -> tuple[list[str], list[BlockKi
             merged[-1].extend(chunk.lines)
         else:
             merged.append(list(chunk.lines))
-    texts, kinds = [], []
+    texts: list[str] = []
+    kinds: list[BlockKind] = []
     for i, lines in enumerate(merged):
         kind = _kind(lines, merged[i + 1] if i + 1 < len(merged) else None)
+        if kind is BlockKind.HEADING and kinds and kinds[-1] is BlockKind.HEADING:
+            # A form's lettered label and its value ("g) Eerstverantwoordelijk ministerie" /
+            # "Ministerie van Financiën"): the value is no heading.
+            label = enumeration(merged[i - 1][0].text) == "letter"
+            kind = BlockKind.PARAGRAPH if label and not enumeration(lines[0].text) else kind
         if kind is BlockKind.SIGNATURE:
             texts.append("\n".join(ln.text for ln in lines))
         else:
@@ -261,7 +376,10 @@ def _kind(lines: list[_Line], following: list[_Line] | None) -> BlockKind:
     if len(lines) == 1 and DATELINE_RE.match(first):
         return BlockKind.DATELINE
     if len(lines) == 1 and looks_like_heading(first) and following is not None:
-        return BlockKind.HEADING
+        numbered = enumeration(first)
+        # "1. De afspraken" above "2. Beweging": items of a list, not headings.
+        if numbered is None or numbered != enumeration(following[0].text):
+            return BlockKind.HEADING
     return BlockKind.PARAGRAPH
 
 
@@ -278,14 +396,26 @@ def _is_signature(lines: list[_Line]) -> bool:
     )
 
 
+# A heading's number or letter: "1.", "2.3", "a)", "IV.".
+_ENUMERATION_RE = re.compile(r"^(?:(?P<digits>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)])|"
+                             r"(?P<letter>[a-z][.)])|(?P<roman>[IVX]{1,4}\.))\s+(?=\S)")  # fmt: skip
+
+
 def looks_like_heading(text: str) -> bool:
+    words = _ENUMERATION_RE.sub("", text)
     return (
         len(text) <= 80
-        and text[:1].isupper()
+        and words[:1].isupper()
         and not ends_sentence(text)
         and not text.endswith(",")
         and len(text.split()) <= 10
     )
+
+
+def enumeration(text: str) -> str | None:
+    """The kind of number a line opens with (a list item's or a heading's), if any."""
+    m = _ENUMERATION_RE.match(text)
+    return next((kind for kind, value in m.groupdict().items() if value), None) if m else None
 
 
 def _join_lines(lines: list[_Line], words: Words) -> str:
@@ -322,6 +452,15 @@ def _with_markers(texts: list[str], kinds: list[BlockKind], page: _Page) -> list
 def _find_marker(
     texts: list[str], kinds: list[BlockKind], marker: str, floor: tuple[int, int]
 ) -> tuple[int, int, int] | None:
+    """Where note *marker* is referenced: the place the cleaner marked for it if it did
+    (a marker found on a line of its own), else the first place a marker may stand."""
+    placed = EXPLICIT_MARKER + marker
+    for index in range(floor[0], len(texts)):
+        at = texts[index].find(placed, floor[1] if index == floor[0] else 0)
+        while at >= 0 and texts[index][at + len(placed) : at + len(placed) + 1].isdigit():
+            at = texts[index].find(placed, at + 1)
+        if at >= 0:
+            return index, at, at + len(placed)
     for index in range(floor[0], len(texts)):
         if kinds[index] in (BlockKind.SIGNATURE, BlockKind.DATELINE, BlockKind.ADDRESSEE):
             continue
@@ -341,4 +480,4 @@ def _split_at_markers(text: str, markers: list[tuple[int, int, str]]) -> list[st
         pos = end
     if pos < len(text):
         parts.append(text[pos:])
-    return parts
+    return [p.replace(EXPLICIT_MARKER, "") if isinstance(p, str) else p for p in parts]

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.ingest.dutch import iso_date
+from desktop.core.ingest.signatories import link_to, ministry
 from desktop.core.model.draft import Draft, DraftBlock, Inline
 from desktop.core.model.letter import BlockKind, Signatory, Submitter
 
@@ -30,7 +31,9 @@ _ANSWERER_RE = re.compile(
     r"\b(?P<title>Minister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\s+(?!van\b|voor\b)"
     r"(?P<name>[^\W\d_][^(),]*?)\s*(?:\((?P<dept>[^()]+)\)|(?=,|\s+mede\b|\s+en\s|$))"
 )
-_ALL_OF_RE = re.compile(r"\s*\(allen\s+(?P<party>[^()]+)\)\s*$")
+_ALL_OF_RE = re.compile(r"\s*\((?:allen|beiden)\s+(?P<party>[^()]+)\)\s*$")
+# A name's particle set against its surname ("Inge vanDijk"): a space the typesetter lost.
+_GLUED_PARTICLE_RE = re.compile(r"\b(van|de|der|den|ter|ten)(?=[A-Z][a-z])")
 _PARTY_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[^()]+)\)$")
 _SEPARATOR_RE = re.compile(r",\s*|\s+en\s+")
 _NUMBERS = r"\d+(?:\s*(?:,|en|t/m|tot en met|[-–])\s*\d+)*"
@@ -102,7 +105,8 @@ def _read_asked(draft: Draft, text: str) -> None:
 
 def _members(text: str) -> list[Submitter]:
     """'Van Weyenberg, Romke de Jong en Kat (allen D66)' or 'Mutluer (GroenLinks-PvdA) en
-    Kostic´ (PvdD)' -> members with their parties."""
+    Kostić (PvdD)' -> members with their parties."""
+    text = _GLUED_PARTICLE_RE.sub(r"\1 ", text)
     common = _ALL_OF_RE.search(text)
     if common:
         text = text[: common.start()]
@@ -127,12 +131,20 @@ def _read_answered(draft: Draft, text: str) -> None:
     people = []
     for m in _ANSWERER_RE.finditer(who.group("who") if who else ""):
         title, dept = m.group("title"), m.group("dept")
-        linked = "voor" if dept and f"voor {dept}" in asked_to else "van"
-        people.append(
-            Signatory(m.group("name").strip(), f"{title} {linked} {dept}" if dept else title)
-        )
+        people.append(Signatory(m.group("name").strip(), _office(title, dept, asked_to)))
     if people:
         meta.signatories = people
+
+
+def _office(title: str, dept: str | None, asked_to: str) -> str:
+    """'Minister', 'BZ' -> 'Minister van Buitenlandse Zaken': the ministry by its name; 'voor'
+    where the questions were put to the minister 'voor' it, or it is no ministry."""
+    if not dept:
+        return title
+    field = ministry(dept)
+    head = field.split(" – ")[0]
+    linked = "voor" if f"voor {head}" in asked_to else link_to(title, head)
+    return f"{title} {linked} {field}"
 
 
 def _asked_to(draft: Draft) -> str:

@@ -14,7 +14,7 @@ A URL broken across lines is joined without a space; a hyphen inside it stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from desktop.core.ingest.dutch import vowel_clash
@@ -101,6 +101,29 @@ def _url_goes_on(left: str, right: str) -> bool:
     if end == ".":  # "...rijksoverheid." + "nl/actueel/..." but not "...nl." + "De ..."
         return first[:1].islower() and ("/" in first or first.endswith(")"))
     return not re.match(r"^[A-Z][a-z]+[,.;:]?$", first) or end == "-"
+
+
+# A hyphen inside a line between two lower-case parts: in text another tool extracted, the
+# hyphen of a word broken at a line end that the tool kept ("emissiefacto-ren").
+_KEPT_BREAK_RE = re.compile(r"(?<![\w-])([^\W\d_A-Z]{2,})-([^\W\d_A-Z]{2,})(?![\w-])")
+
+
+def kept_breaks(text: str, library_words: Collection[str] = ()) -> Callable[[str], str]:
+    """What mends, in a paragraph of *text*, the word breaks another tool kept inside the
+    line: a hyphenated word whose closed form the letter (or the library) writes elsewhere
+    is that word ("emissiefacto-ren" where "emissiefactoren" stands elsewhere)."""
+    forms = word_forms(_KEPT_BREAK_RE.sub("", text)) | {w.lower() for w in library_words}
+    if not any(m.group(1) + m.group(2) in forms for m in _KEPT_BREAK_RE.finditer(text)):
+        return lambda paragraph: paragraph
+
+    def mend(paragraph: str) -> str:
+        def closed(m: re.Match[str]) -> str:
+            word = m.group(1) + m.group(2)
+            return word if word.lower() in forms and m.group(2) not in _CONJUNCTIONS else m.group()
+
+        return _KEPT_BREAK_RE.sub(closed, paragraph)
+
+    return mend
 
 
 def hyphen_is_real(left: str, right: str, words: Words) -> bool:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from desktop.core.ingest import kamervragen, motions
 from desktop.core.ingest.dutch import MONTHS, iso_date
+from desktop.core.ingest.signatories import NAME_RE, normal, parse_signature
 from desktop.core.model.draft import Draft
 from desktop.core.model.letter import BlockKind, Kamerstuk, Metadata, Signatory
 
@@ -161,16 +163,40 @@ def kamerstuk_of(match: re.Match[str], number: str | None = None) -> Kamerstuk:
 def read_opening_and_closing(draft: Draft) -> None:
     """Addressee, date and signatories from the blocks the cleaner classified."""
     meta = draft.meta
-    for block in draft.blocks:
+    named_below: set[int] = set()  # blocks that hold the name of a signature above them
+    for index, block in enumerate(draft.blocks):
         text = block.plain()
         if block.kind is BlockKind.ADDRESSEE and meta.addressee is None:
             meta.addressee = text.strip()
         elif block.kind is BlockKind.DATELINE and meta.date is None:
             meta.date = iso_date(text)
-        elif block.kind is BlockKind.SIGNATURE:
-            meta.signatories.extend(parse_signature(text))
+        elif block.kind is BlockKind.SIGNATURE and index not in named_below:
+            signed = parse_signature(text)
+            if signed and not signed[-1].name:
+                signed, below = _with_name_below(draft, index, signed)
+                named_below.add(below)
+            meta.signatories.extend(signed)
     if meta.date is None:
         meta.date = _date_near_top(draft)
+
+
+_NAME_AFTER = 2  # a signature without a name finds it within this many blocks below
+
+
+def _with_name_below(
+    draft: Draft, index: int, signed: list[Signatory]
+) -> tuple[list[Signatory], int]:
+    """A signature that ends in an office without a name ("namens deze, de directeur ...")
+    has the name below the room for the signature, perhaps after a note ("[Deze brief is
+    niet voorzien van een handtekening ...]"): that block becomes part of the signature.
+    Returns the signatories and the index of the name's block (-1: none found)."""
+    for below in range(index + 1, min(len(draft.blocks), index + 1 + _NAME_AFTER)):
+        block = draft.blocks[below]
+        name = block.plain().strip()
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and NAME_RE.match(name):
+            block.kind = BlockKind.SIGNATURE
+            return [*signed[:-1], Signatory(name, signed[-1].role)], below
+    return signed[:-1], -1
 
 
 def _date_near_top(draft: Draft) -> str | None:
@@ -180,31 +206,6 @@ def _date_near_top(draft: Draft) -> str | None:
         if len(text) < 80 and (found := iso_date(text)):
             return found
     return None
-
-
-def parse_signature(text: str) -> list[Signatory]:
-    """ "De Minister van Buitenlandse Zaken,\\nS.A. Blok" -> Signatory("S.A. Blok", role)."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    out: list[Signatory] = []
-    role: str | None = None
-    for line in lines:
-        if line.endswith(","):
-            role = re.sub(r"^de ", "", line[:-1].strip(), flags=re.I)
-        elif out and out[-1].role is None and role is None and ROLE_START_RE.match(line):
-            out[-1] = Signatory(out[-1].name, re.sub(r"^[Dd]e ", "", line))  # name, then role
-        else:
-            out.append(Signatory(name=line, role=role))
-            role = None
-    return out
-
-
-# The first line of a signature: the signatory's office ("De Minister van Defensie,"), in
-# any case ("DE STAATSSECRETARIS VAN ...,").
-ROLE_START_RE = re.compile(
-    r"^(?:De |de )?(?:Minister|Staatssecretaris|Minister-President|"
-    r"Voorzitter|Griffier|Secretaris-Generaal|Directeur|Plaatsvervangend|namens)\b",
-    re.I,
-)
 
 
 # --- the rules for every format -----------------------------------------------------------
@@ -242,6 +243,7 @@ def complete(draft: Draft) -> None:
     without a dossier title keeps it; other titles follow from the printed text."""
     meta = draft.meta
     official, meta.title = meta.title, ""
+    meta.signatories = [normal(s) for s in meta.signatories]
     meta.kind = meta.kind or kind_of(meta.document_kind) or _kind_from_text(draft)
     if meta.kind in ("motie", "amendement"):
         motions.structure(draft)
@@ -255,9 +257,75 @@ def complete(draft: Draft) -> None:
     else:
         motions.initiative(draft)
         meta.title = "" if meta.dossier_title else official or _named(draft)
+    if meta.kind == "advies":
+        _advice(draft)
+    elif meta.kind == "fiche":
+        _fiche(draft)
+    _printed_heading(draft)
     meta.annex_of = meta.annex_of or _annex_of(draft)
     if meta.publication is None and meta.kamerstuk and not meta.annex_of:
         meta.publication = meta.kamerstuk.publication()
+
+
+# "Hieronder zijn opgenomen het advies van de Afdeling advisering van de Raad van State d.d.
+# 19 augustus 2020 en het nader rapport d.d. 21 augustus 2020": the opening of every advice
+# published with the government's report on it.
+_ADVICE_DATES_RE = re.compile(
+    r"\bhet advies\b.{0,120}?\bd\.d\.\s*(?P<advies>\d{1,2}\s+\w+\s+\d{4})"
+    r".{0,40}?\bnader rapport\s+d\.d\.\s*(?P<rapport>\d{1,2}\s+\w+\s+\d{4})",
+    re.S,
+)
+
+
+def _advice(draft: Draft) -> None:
+    """An advice of the Raad van State with the report on it: dated by the report, the
+    advice's date kept; titled by its printed heading in the case its text writes the words
+    ("Advies Afdeling advisering Raad van State en nader rapport")."""
+    meta = draft.meta
+    for block in draft.blocks[:4]:
+        if m := _ADVICE_DATES_RE.search(" ".join(block.plain().split())):
+            meta.date = meta.date or iso_date(m.group("rapport"))
+            if advice := iso_date(m.group("advies")):
+                meta.dates.setdefault("advies", advice)
+            break
+    if meta.document_kind and meta.document_kind.isupper():
+        meta.title = meta.title or true_case(meta.document_kind, draft)
+
+
+_RECEIVED_RE = re.compile(r"\bDatum ontvangst Commissiedocument\b\W*(?P<date>.{0,40})", re.I)
+_FICHE_FORM_BLOCKS = 16  # the form of general facts (a to j) opens a fiche
+
+
+def _fiche(draft: Draft) -> None:
+    """A BNC-fiche prints no date of its own: the date it gives is the day the Commission's
+    proposal was received, kept as such."""
+    form = " ".join(" ".join(b.plain().split()) for b in draft.blocks[:_FICHE_FORM_BLOCKS])
+    if (m := _RECEIVED_RE.search(form)) and (received := iso_date(m.group("date"))):
+        draft.meta.dates.setdefault("commissiedocument", received)
+
+
+def true_case(heading: str, draft: Draft) -> str:
+    """A heading set in capitals in the case the document's text writes its words inside a
+    sentence ("RAAD VAN STATE" -> "Raad van State"), its first word capitalised."""
+    forms: dict[str, Counter[str]] = {}
+    for block in draft.blocks:
+        for m in re.finditer(r"(?<=[\w,;:)] )[^\W\d_]+", block.plain()):
+            forms.setdefault(m.group().casefold(), Counter())[m.group()] += 1
+    words = []
+    for word in heading.split():
+        seen = forms.get(word.casefold())
+        words.append(seen.most_common(1)[0][0] if seen else word.lower())
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+def _printed_heading(draft: Draft) -> None:
+    """The document's printed heading kept in the text (it carries a footnote) is a
+    heading."""
+    kind = draft.meta.document_kind
+    if kind and draft.blocks and draft.blocks[0].kind is BlockKind.PARAGRAPH:
+        first = " ".join(_without_markers(draft.blocks[0].plain()).split())
+        if first.endswith(kind) and len(first) <= len(kind) + 12:
+            draft.blocks[0].kind = BlockKind.HEADING
 
 
 _TITLE_LENGTH = 160  # a heading longer than this is a paragraph, not a name
@@ -287,7 +355,7 @@ def _kind_from_text(draft: Draft) -> str:
         return "besluit"  # the answer to a Wob or Woo request is a decision by law
     if draft.meta.document_kind:
         return "other"  # a printed heading of no kind above: a bill, a royal message
-    addressed = any(b.kind is BlockKind.ADDRESSEE for b in draft.blocks)
+    addressed = draft.meta.addressee or any(b.kind is BlockKind.ADDRESSEE for b in draft.blocks)
     return "brief" if addressed or any(t.startswith("Geachte ") for t in first) else "other"
 
 

@@ -33,6 +33,8 @@ _CLOSING_RE = re.compile(r"\ben gaat over tot de orde van de dag\.")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+en\s+", re.I)
 _PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "'t", "op", "la", "le"}
 _MAX_NAME = 60  # a line longer than this is text, not a member's name
+# A name on a line of its own may look like a heading to the reader that set it apart.
+_NAME_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.SIGNATURE, BlockKind.HEADING)
 
 
 def structure(draft: Draft) -> None:
@@ -96,7 +98,7 @@ def _signature(draft: Draft, printed: list[str], trust_tail: bool) -> list[str]:
     must hold exactly the printed names."""
     start = _tail_start(draft)
     tail = draft.blocks[start:]
-    if not tail or any(b.kind not in (BlockKind.PARAGRAPH, BlockKind.SIGNATURE) for b in tail):
+    if not tail or any(b.kind not in _NAME_BLOCKS for b in tail):
         return []
     texts = [line.strip() for b in tail for line in b.plain().split("\n") if line.strip()]
     names = _find_names(" ".join(texts), printed) or _same_names(texts, printed)
@@ -133,7 +135,7 @@ def _tail_start(draft: Draft) -> int:
 def _looks_like_names(block: DraftBlock) -> bool:
     text = block.plain().strip()
     return block.kind is BlockKind.SIGNATURE or (
-        block.kind is BlockKind.PARAGRAPH and 0 < len(text) <= _MAX_NAME and text[-1:].isalpha()
+        block.kind in _NAME_BLOCKS and 0 < len(text) <= _MAX_NAME and text[-1:].isalpha()
     )
 
 

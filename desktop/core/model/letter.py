@@ -209,6 +209,10 @@ class Metadata:
     publication: str | None = None
     annex_of: str | None = None  # an annex (bijlage): the publication it belongs to
     date_submitted: str | None = None  # Kamervragen: the "ingezonden" date of the questions
+    # Other dates the document gives, by what they are: an advice printed with the report
+    # that answers it has {"advies": "2020-08-19"} (its date is the report's); a BNC-fiche,
+    # which prints no date of its own, {"commissiedocument": ...} (the proposal received).
+    dates: dict[str, str] = field(default_factory=dict)
     submitters: list[Submitter] = field(default_factory=list)  # who asked or submitted
 
 
@@ -254,6 +258,7 @@ class Letter:
             "addressee": meta.addressee,
             "document_kind": meta.document_kind,
             "date_submitted": meta.date_submitted,
+            "dates": meta.dates,
             "submitters": [_fields(s) for s in meta.submitters],
             "signatories": [{"name": s.name, "role": s.role} for s in meta.signatories],
             "colophon": meta.colophon,
@@ -291,6 +296,7 @@ class Letter:
             publication=data.get("publication"),
             annex_of=data.get("annex_of"),
             date_submitted=data.get("date_submitted"),
+            dates=data.get("dates") or {},
             submitters=[Submitter(**s) for s in data.get("submitters", [])],
         )
         return cls(

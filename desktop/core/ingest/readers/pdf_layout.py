@@ -13,7 +13,9 @@ does not, and only ratios between sizes are ever compared.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import NamedTuple
@@ -39,6 +41,7 @@ TAB_STOP = 0.45  # a gap wider than this * size is a tab, as after a label ("Dat
 DOUBLE = 0.1  # the same glyph again within this * size: drawn twice for a bold effect
 PARAGRAPH_GAP = 1.45  # a baseline distance over this * the usual pitch leaves a blank line
 BAND = 2  # furniture is looked for among the first and the last lines of each page
+MARGIN = 4.0  # * body size: a line at the foot starting this far left of the text is in the margin
 
 
 class Glyph(NamedTuple):
@@ -64,6 +67,27 @@ class Line:
     x1: float
     bold: bool = False  # most of its glyphs are set in a bold font
     tabs: tuple[int, ...] = ()  # offsets in text of the spaces that are tab-wide gaps
+    lead: float = 0.0  # the width of its first word: would it have fitted on the line above?
+    tab_x: tuple[float, ...] = ()  # where the text after each tab-wide gap starts
+
+    def split_at_tab(self, tab: int) -> tuple[Line, Line]:
+        """The line's text before and after its *tab*-th tab, as two lines."""
+        offset, x = self.tabs[tab], self.tab_x[tab]
+        left: list[tuple[str, bool]] = []
+        right: list[tuple[str, bool]] = []
+        seen = 0
+        for text, raised in self.pieces:
+            cut = min(max(offset - seen, 0), len(text))
+            if text[:cut]:
+                left.append((text[:cut], raised))
+            if text[cut:]:
+                right.append((text[cut:], raised))
+            seen += len(text)
+        right = [(t.lstrip(), r) if k == 0 else (t, r) for k, (t, r) in enumerate(right)]
+        return (
+            Line(left, self.y, self.size, self.x0, x - TAB_STOP * self.size, self.bold),
+            Line(right, self.y, self.size, x, self.x1, self.bold),
+        )
 
     @property
     def text(self) -> str:
@@ -111,8 +135,42 @@ def _rows(glyphs: list[Glyph]) -> list[_Row]:
         else:
             rows.append(_Row([g], g.y, g.size))
     for row in rows:
-        row.glyphs = _drawn_once(sorted(row.glyphs, key=lambda g: g.x0))
+        row.glyphs = _with_accents(_drawn_once(sorted(row.glyphs, key=lambda g: g.x0)))
     return rows
+
+
+# Spacing accents that some fonts draw over a letter as a glyph of their own ("c" + "´" for
+# "ć"), and the combining marks they stand for.
+_ACCENTS = {
+    "´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c",
+    "˘": "\u0306", "˚": "\u030a", "¸": "\u0327", "˛": "\u0328", "˙": "\u0307", "˝": "\u030b",
+    "¯": "\u0304",
+}  # fmt: skip
+
+
+def _with_accents(glyphs: list[Glyph]) -> list[Glyph]:
+    """An accent drawn over (or under) the letter beside it joins that letter: "Kostić", not
+    "Kostic´". Only where the accent's middle lies within the letter's box: an accent set
+    apart ("don´t" typed with an acute) stays as it is."""
+    glyphs, out = list(glyphs), []
+    for k, g in enumerate(glyphs):
+        mark = _ACCENTS.get(g.text)
+        if mark is None:
+            out.append(g)
+            continue
+        middle = (g.x0 + g.x1) / 2
+        nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
+        if out and out[-1].text.isalpha() and out[-1].x0 <= middle <= out[-1].x1:
+            out[-1] = _composed(out[-1], mark)
+        elif nxt is not None and nxt.text.isalpha() and nxt.x0 <= middle <= nxt.x1:
+            glyphs[k + 1] = _composed(nxt, mark)
+        else:
+            out.append(g)
+    return out
+
+
+def _composed(base: Glyph, mark: str) -> Glyph:
+    return base._replace(text=unicodedata.normalize("NFC", base.text + mark))
 
 
 def _drawn_once(glyphs: list[Glyph]) -> list[Glyph]:
@@ -171,20 +229,26 @@ def _line(row: _Row) -> Line:
     tabs: list[int] = []
     previous: Glyph | None = None
     length = 0
+    lead = None
+    tab_x: list[float] = []
     for k, g in enumerate(row.glyphs):
         up = k in row.raised and g.text.isdigit()
         if previous is not None and not up and _word_gap(previous, g):
             if g.x0 - previous.x1 > TAB_STOP * g.size:
                 tabs.append(length)
+                tab_x.append(g.x0)
             _append(pieces, " ", False)
             length += 1
+            lead = previous.x1 - row.glyphs[0].x0 if lead is None else lead
         _append(pieces, g.text, up)
         length += len(g.text)
         previous = g
     sizes = sorted(g.size for k, g in enumerate(row.glyphs) if k not in row.raised)
     size = round(sizes[len(sizes) // 2] * 2) / 2 if sizes else row.size
     bold = 2 * sum(g.bold for g in row.glyphs) > len(row.glyphs)
-    return Line(pieces, row.y, size, row.glyphs[0].x0, row.glyphs[-1].x1, bold, tuple(tabs))
+    x0, x1 = row.glyphs[0].x0, row.glyphs[-1].x1
+    lead = x1 - x0 if lead is None else lead
+    return Line(pieces, row.y, size, x0, x1, bold, tuple(tabs), lead, tuple(tab_x))
 
 
 def _word_gap(previous: Glyph, g: Glyph) -> bool:
@@ -217,14 +281,22 @@ def body_size(pages: list[list[Line]]) -> float:
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
-def split_pages(pages: list[list[Line]]) -> list[Page]:
-    """Drop furniture, then take each page's footnote bodies from its bottom."""
+# Mends a page's lines before its notes are taken: (lines, body size, next note's number).
+Mender = Callable[[list[Line], float, int], list[Line]]
+
+
+def split_pages(pages: list[list[Line]], menders: Sequence[Mender | None] = ()) -> list[Page]:
+    """Drop furniture, then take each page's footnote bodies from its bottom. *menders*:
+    per page, what mends its lines first (a recognised page's notes)."""
     repeated = _repeated(pages)
     size = body_size(pages)
     out: list[Page] = []
-    for lines in pages:
-        start, end = _furniture_bounds(lines, repeated)
+    for number, lines in enumerate(pages):
+        start, end = _furniture_bounds(lines, repeated, size)
         kept = [ln for i, ln in enumerate(lines) if start <= i < end]
+        mender = menders[number] if number < len(menders) else None
+        if mender is not None:
+            kept = mender(kept, size, _next_marker(out))
         page = _take_notes(kept, size, expected=_next_marker(out))
         page.furniture = lines[:start] + lines[end:]
         out.append(page)
@@ -246,15 +318,21 @@ def _repeated(pages: list[list[Line]]) -> set[str]:
     return {key for key, n in counts.items() if n >= need and key}
 
 
-def _furniture_bounds(lines: list[Line], repeated: set[str]) -> tuple[int, int]:
+def _furniture_bounds(lines: list[Line], repeated: set[str], body: float) -> tuple[int, int]:
     """The page's text lies between lines[start] and lines[end - 1]: furniture stands at the
     top and the bottom, one line after another (page 1 of a typeset publication ends in
-    three: its id, the ISSN and the running foot)."""
+    three: its id, the ISSN and the running foot). At the foot, what stands in the margin
+    left of the text is furniture too (a job number and its bar code)."""
     start = 0
     while start < len(lines) and _is_furniture(lines[start], repeated, bottom=False):
         start += 1
     end = len(lines)
-    while end > start and _is_furniture(lines[end - 1], repeated, bottom=True):
+    lefts = Counter(round(ln.x0) for ln in lines)
+    left = lefts.most_common(1)[0][0] if lefts else 0.0
+    while end > start and (
+        _is_furniture(lines[end - 1], repeated, bottom=True)
+        or (end > len(lines) - BAND and lines[end - 1].x0 < left - MARGIN * body)
+    ):
         end -= 1
     return start, end
 

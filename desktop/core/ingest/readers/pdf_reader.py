@@ -17,32 +17,37 @@ import ctypes
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from desktop.core.ingest.clean import NAME_RE, clean_text, looks_like_heading
-from desktop.core.ingest.dutch import ends_sentence
-from desktop.core.ingest.metadata import ROLE_START_RE
+from desktop.core.ingest.clean import clean_text, enumeration, looks_like_heading
+from desktop.core.ingest.dutch import closes_sentence, ends_sentence
 from desktop.core.ingest.publication_id import parse_publication_id, parse_running_footer
 from desktop.core.ingest.readers.pdf_layout import (
     PARAGRAPH_GAP,
     Glyph,
     Line,
+    Mender,
     Page,
     build_lines,
     split_pages,
     usual_pitch,
 )
 from desktop.core.ingest.readers.pdf_ocr import recognise_page
+from desktop.core.ingest.readers.pdf_recognised import mend as mend_recognised
+from desktop.core.ingest.readers.pdf_recognised import mend_addresses
+from desktop.core.ingest.readers.pdf_signatures import in_turn as signatures_in_turn
 from desktop.core.ingest.readers.pdf_template import (
     Colophon,
+    logo_words,
     read_column,
     split_column,
     take_letterhead,
 )
+from desktop.core.ingest.signatories import NAME_RE, ROLE_START_RE
 from desktop.core.model.draft import Draft, DraftBlock, Inline, LetterError, NoteRef
 from desktop.core.model.letter import Metadata
 
@@ -53,17 +58,21 @@ BOLD_WEIGHT = 600  # a font weight from this on is bold (400 is regular)
 HEADING_WIDTH = 0.6  # a side heading ends before this share of the column width
 NAME_LENGTH = 60  # a signatory's name is shorter than this
 FULL_LINE_SLACK = 0.25  # a line ending within this share of the column width is full
+WORD_SPACE = 0.5  # * size: a word space, generously, for judging what would have fitted
+NEAR_LINES = 3  # a line's measure is taken from this many lines above and below it
 _MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: never in extracted letter text
 _NOTE_BASE = 0xF8000
 
 
 @dataclass(slots=True)
 class PdfPage:
-    """One page as the layout needs it: its glyphs and its size in points."""
+    """One page as the layout needs it: its glyphs and its size in points. ``recognised``:
+    its text was made by a text recognition (an invisible layer over a scan, or Tesseract)."""
 
     glyphs: list[Glyph]
     width: float
     height: float
+    recognised: bool = False
 
 
 def read_pdf(
@@ -92,21 +101,33 @@ def draft_from_pages(pages: list[PdfPage], library_words: Collection[str] = ()) 
     colophon = Colophon()
     lines: list[list[Line]] = []
     for number, page in enumerate(pages):
-        glyphs, column = split_column(page.glyphs, page.width, body)
+        glyphs, column = split_column(page.glyphs, page.width, page.height, body)
         if column and not colophon.fields:
-            read_column(build_lines(column), colophon)
+            column_lines = build_lines(column)
+            if page.recognised:
+                column_lines = [mend_addresses(ln) for ln in column_lines]
+            read_column(column_lines, colophon)
         page_lines = build_lines(glyphs)
+        if number and column and page.recognised:  # what a recognition made of the logo
+            page_lines = page_lines[logo_words(page_lines, page.height) :]
         if number == 0:
             page_lines = take_letterhead(page_lines, page.height, colophon)
         lines.append(page_lines)
-    draft = draft_from_lines(lines, library_words)
+    menders = [mend_recognised if page.recognised else None for page in pages]
+    draft = draft_from_lines(lines, library_words, menders)
     _apply_colophon(colophon, draft.meta)
     return draft
 
 
-def draft_from_lines(pages: list[list[Line]], library_words: Collection[str] = ()) -> Draft:
-    """Lines per page (top to bottom) -> draft."""
-    laid_out = split_pages(pages)
+def draft_from_lines(
+    pages: list[list[Line]],
+    library_words: Collection[str] = (),
+    menders: Sequence[Mender | None] = (),
+) -> Draft:
+    """Lines per page (top to bottom) -> draft. *menders*: see :func:`split_pages`."""
+    laid_out = split_pages(pages, menders)
+    for page in laid_out:
+        page.body = signatures_in_turn(page.body)
     notes = _notes(laid_out)
     text = _running_text(laid_out, notes) + _notes_text(notes)
     draft = _restore(clean_text(text, library_words), list(notes))
@@ -178,6 +199,7 @@ def _read_pages(data: bytes, source: str, ocr: bool) -> tuple[list[PdfPage], lis
         if ocr:
             for number in scanned:
                 pages[number - 1].glyphs = recognise_page(doc[number - 1], source, number)
+                pages[number - 1].recognised = True
         return pages, scanned
     finally:
         doc.close()
@@ -188,7 +210,8 @@ def _page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
     textpage = page.get_textpage()
     try:
         width, height = page.get_size()
-        return PdfPage(_page_glyphs(textpage.raw), width, height)
+        raw = textpage.raw
+        return PdfPage(_page_glyphs(raw), width, height, _invisible_text(raw))
     finally:
         textpage.close()
         page.close()
@@ -221,6 +244,24 @@ def _page_glyphs(raw) -> list[Glyph]:
             )
         spaced = False
     return glyphs if _writes_spaces(glyphs) else [g._replace(spaced=None) for g in glyphs]
+
+
+INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE: text laid over a scan by a text recognition
+SAMPLES = 20  # characters looked at to tell a page's text layer
+
+
+def _invisible_text(raw) -> bool:
+    """Whether the page's text is invisible: the layer a text recognition laid over a scan."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return False
+    step = max(1, count // SAMPLES)
+    modes = [
+        pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+        for i in range(0, count, step)
+        if (obj := pdfium_c.FPDFText_GetTextObject(raw, i))
+    ]
+    return bool(modes) and 2 * sum(m == INVISIBLE for m in modes) > len(modes)
 
 
 def _writes_spaces(glyphs: list[Glyph]) -> bool:
@@ -256,6 +297,8 @@ def _char(code: int) -> str:
 # a soft hyphen at a break is one too. Ligatures must be searchable as letters ("ﬁ" -> "fi").
 _CHARS: dict[str, str] = {
     "\x02": "-", "\ufffe": "-", "\u00ad": "-", "\ufffd": "", "\x00": "",
+    # Word's bullets in the Symbol and Wingdings fonts, reported in the private use area.
+    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓",
     **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)},
 }  # fmt: skip
 
@@ -280,13 +323,26 @@ def _running_text(pages: list[Page], notes: dict[str, list[Line]]) -> str:
     layout = _Measure(pages)
     markers = {m: chr(_MARKER_BASE + i) for i, m in enumerate(notes)}
     out: list[str] = []
-    lines = [(line, i == 0) for page in pages for i, line in enumerate(page.body)]
-    for k, (line, first_on_page) in enumerate(lines):
+    lines = [(line, i == 0, reach) for page in pages for i, (line, reach) in
+             enumerate(zip(page.body, _reaches(page.body), strict=True))]  # fmt: skip
+    for k, (line, first_on_page, _) in enumerate(lines):
         if k:
-            following = lines[k + 1][0] if k + 1 < len(lines) else None
-            out.append(layout.separator(lines[k - 1][0], line, first_on_page, following))
+            previous, _, reach = lines[k - 1]
+            # The line after, on this page: a new page's first line stands higher.
+            following = lines[k + 1][0] if k + 1 < len(lines) and not lines[k + 1][1] else None
+            out.append(layout.separator(previous, line, first_on_page, following, reach))
         out.append(_line_text(line, markers))
     return "".join(out)
+
+
+def _reaches(lines: list[Line]) -> list[float]:
+    """How far right the text around each line reaches: the measure the line was set to.
+    Taken near the line, so that a narrower column (beside a table or a picture) is measured
+    as itself."""
+    return [
+        max(ln.x1 for ln in lines[max(0, k - NEAR_LINES) : k + NEAR_LINES + 1])
+        for k in range(len(lines))
+    ]
 
 
 class _Measure:
@@ -295,62 +351,110 @@ class _Measure:
     def __init__(self, pages: list[Page]) -> None:
         lines = [line for page in pages for line in page.body]
         self.pitch = usual_pitch(pages)
-        self.left = min((ln.x0 for ln in lines), default=0.0)
+        lefts = Counter(round(ln.x0) for ln in lines)
+        self.left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
         self.right = max((ln.x1 for ln in lines), default=0.0)
         self.opens = True  # the previous line opened a paragraph
         self.role = False  # the previous lines are a signatory's role ("De Minister van ...,")
+        self.item: str | None = None  # how the paragraph was numbered: "digits", "letter"
 
     def separator(
-        self, previous: Line, line: Line, first_on_page: bool, following: Line | None
-    ) -> str:
+        self, previous: Line, line: Line, first_on_page: bool, following: Line | None,
+        reach: float,
+    ) -> str:  # fmt: skip
         self.role = _continues_role(previous, self.role)
-        sep = self._separator(previous, line, first_on_page, following)
+        sep = self._separator(previous, line, first_on_page, following, reach)
         if self.role and line.text.rstrip().endswith(",") and not ROLE_START_RE.match(line.text):
             sep = " "  # a role set on two lines: "de minister van Volksgezondheid,/Welzijn..."
         self.opens = sep == "\n\n"
+        if self.opens:
+            self.item = enumeration(line.text)
         return sep
 
     def _separator(
-        self, previous: Line, line: Line, first_on_page: bool, following: Line | None
-    ) -> str:
+        self, previous: Line, line: Line, first_on_page: bool, following: Line | None,
+        reach: float,
+    ) -> str:  # fmt: skip
         """A blank line where the layout leaves vertical space, after a side heading, and
         between text and small print; none between a role and the name signed under it.
         A page break leaves no space, so there the paragraph goes on unless its last line
-        was short or ended the sentence, and the new page does not go on in lower case."""
+        was short or ended the sentence, and the new page does not go on in lower case.
+        A sentence that ends a line on which the next line's first word would have fitted
+        ends its paragraph: the break was made on purpose."""
         if self.role and len(line.text) < NAME_LENGTH:
             return "\n"  # the signature's name, below the space for the signature
         if _role_under_name(previous, line):
             return "\n"
         if first_on_page:
             return "\n" if self._goes_on(previous, line) else "\n\n"
-        if self._heading(previous, line, following):
+        if self._heading(previous, line, following, reach):
             return "\n\n"
         gap = previous.y - line.y
-        return "\n\n" if self.pitch and gap > PARAGRAPH_GAP * self.pitch else "\n"
+        if self.pitch and gap > PARAGRAPH_GAP * self.pitch:
+            return "\n\n"
+        if self.item and enumeration(line.text) == self.item:
+            return "\n\n"  # the next item of a numbered list ("1. De afspraken" / "2. …")
+        if not closes_sentence(_unraised(previous)):
+            return "\n"
+        if _BULLET_RE.match(line.text):
+            return "\n\n"  # a list's next item
+        return "\n\n" if _starts_anew(line.text) and _fits(previous, line, reach) else "\n"
 
-    def _heading(self, previous: Line, line: Line, following: Line | None) -> bool:
+    def _heading(self, previous: Line, line: Line, following: Line | None, reach: float) -> bool:
         """A side heading: a bold line above plain text, or a short line set apart above
         the paragraph it heads (its space below is only a line's)."""
         if previous.bold and not line.bold:
             return True
-        text = previous.text.strip()
+        text = _unraised(previous).strip()
+        short = previous.x1 < self.left + HEADING_WIDTH * (self.right - self.left)
         return (
             self.opens
             and not previous.bold
-            and previous.x1 < self.left + HEADING_WIDTH * (self.right - self.left)
+            and (short or _fits(previous, line, reach))
             and looks_like_heading(text)
-            and line.text[:1].isupper()
+            and _heads(text, line.text)
             and (following is None or following.y < line.y)
         )
 
     def _goes_on(self, previous: Line, line: Line) -> bool:
-        text = previous.text.rstrip()
+        text = _unraised(previous).rstrip()
         full = previous.x1 >= self.right - FULL_LINE_SLACK * (self.right - self.left)
         return (
             line.text[:1].islower()
             or text.endswith(",")  # a signature's role, its name on the next page
             or (full and not ends_sentence(text))
         )
+
+
+def _heads(heading: str, text: str) -> bool:
+    """Whether *text* may open the paragraph under *heading*: in capitals or numbered
+    ("Artikel 3" / "1. Een ieder …"); a lettered label's value in any form but lower case
+    ("b) Datum ontvangst" / "25 november 2021", "d) EUR-Lex" / "https://…")."""
+    if text[:1].isupper() or enumeration(text):
+        return True
+    return enumeration(heading) == "letter" and (_starts_anew(text) or text.startswith("http"))
+
+
+def _fits(previous: Line, line: Line, reach: float) -> bool:
+    """Would the first word of *line* have fitted at the end of *previous*?"""
+    return previous.x1 + WORD_SPACE * previous.size + line.lead < reach
+
+
+# A list item's bullet, as word processors draw them (Symbol and Wingdings bullets are mapped
+# to their Unicode characters on reading).
+_BULLET_RE = re.compile(r"^\s*[•◦▪‣∙·●○■□➢❖✓*–-]\s")
+
+
+def _starts_anew(text: str) -> bool:
+    """A paragraph opens with a capital, a number, a bullet or a quote, never in lower case."""
+    first = text.lstrip()[:1]
+    return bool(first) and not first.islower() and first not in ",.;:)]"
+
+
+def _unraised(line: Line) -> str:
+    """The line's text without its raised digits (footnote markers): "geïnformeerd?" ends a
+    sentence, even with a marker after it."""
+    return "".join(text for text, raised in line.pieces if not raised)
 
 
 def _role_under_name(previous: Line, line: Line) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.core.ingest.dutch import iso_date
+from desktop.core.ingest.dutch import written_date
 from desktop.core.ingest.readers.pdf_layout import PARAGRAPH_GAP, SMALLER, Glyph, Line
 
 COLUMN_FROM = 0.55  # the column starts right of this share of the page width
@@ -25,6 +25,9 @@ GUTTER = 0.2  # * body size: the empty strip between the letter and its column
 MIN_COLUMN_GLYPHS = 3
 VALUE_INDENT = 2.0  # * size: a labelled value's next line starts this far right of its label
 LETTERHEAD_SHARE = 0.55  # the letterhead's labelled lines stand in this top share of page 1
+LOGO_SHARE = 0.15  # the logo and the ministry's name beside it stand in this top share
+LOGO_GAP = 2.0  # * size: the logo's words stand this far above the rest of the page at least
+BESIDE = 1.0  # * size: a value stamped beside its label stands at most this far above or below
 
 # label (lower case, without a colon) -> colophon key
 LABELS = {
@@ -46,6 +49,8 @@ LABELS = {
     "behandeld door": "contact",
     "bezoekadres": "address",
     "postadres": "postal_address",
+    "overheidsidentificatienr": "oin",  # the ministry's government identification number
+    "overheidsidentificatienummer": "oin",
 }
 _LABEL_RE = re.compile(
     r"^(" + "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True)) + r"):?(?:\s+|$)",
@@ -56,6 +61,9 @@ _LETTERHEAD_LABELS = ("datum", "betreft", "onderwerp", "ons kenmerk", "uw kenmer
 _PAGE_RE = re.compile(r"^pagina \d+ van \d+$", re.I)
 _RETURN_ADDRESS_RE = re.compile(r"^>?\s*Retouradres\b", re.I)
 _SALUTATION_RE = re.compile(r"^(?:Zeer )?(?:Geachte|Beste)\b", re.I)
+MINISTRY_RE = re.compile(r"^Ministerie van\b")  # the letterhead's words beside the logo
+# The template's standing note at the foot of the column: no field of this letter.
+_CORRESPONDENCE_RE = re.compile(r"^Correspondentie uitsluitend\b", re.I)
 _JOIN_WITH_COMMAS = {"address", "postal_address", "contact", "sender_address"}
 
 
@@ -68,7 +76,8 @@ class Colophon:
 
     @property
     def date(self) -> str | None:
-        return iso_date(self.fields.get("date", ""))
+        """Typed ("3 februari 2023"), numeric ("17-12-2020") or stamped ("2 2 APR. 2026")."""
+        return written_date(self.fields.get("date", ""))
 
     @property
     def subject(self) -> str | None:
@@ -86,12 +95,18 @@ class Colophon:
 # -- the column -------------------------------------------------------------------------------
 
 
-def split_column(glyphs: list[Glyph], width: float, body: float) -> tuple[list[Glyph], list[Glyph]]:
-    """(the letter's glyphs, the colophon column's glyphs) of one page."""
-    gutter = _gutter(glyphs, width, body)
+def split_column(
+    glyphs: list[Glyph], width: float, height: float, body: float
+) -> tuple[list[Glyph], list[Glyph]]:
+    """(the letter's glyphs, the colophon column's glyphs) of one page. The ministry's name
+    beside the logo, set large at the top of the page, may reach across the column's edge."""
+    logo = (1 - LOGO_SHARE) * height
+    beside_logo = [g for g in glyphs if g.y >= logo and g.size >= SMALLER * body]
+    rest = [g for g in glyphs if not (g.y >= logo and g.size >= SMALLER * body)]
+    gutter = _gutter(rest, width, body)
     if gutter is None:
         return glyphs, []
-    return [g for g in glyphs if g.x0 < gutter], [g for g in glyphs if g.x0 >= gutter]
+    return [g for g in rest if g.x0 < gutter] + beside_logo, [g for g in rest if g.x0 >= gutter]
 
 
 def _gutter(glyphs: list[Glyph], width: float, body: float) -> float | None:
@@ -115,6 +130,7 @@ def read_column(lines: list[Line], colophon: Colophon) -> None:
     contact lines, then labelled fields, each with the lines that follow its label (on its
     line, or below it across a space)."""
     groups = _groups([ln for ln in lines if not _PAGE_RE.match(ln.text.strip())])
+    groups = [g for g in groups if not _CORRESPONDENCE_RE.match(g[0].text.strip())]
     key: str | None = "sender"
     values: list[str] = []
     for group in groups:
@@ -161,30 +177,51 @@ def is_page_number(line: Line) -> bool:
 def take_letterhead(lines: list[Line], page_height: float, colophon: Colophon) -> list[Line]:
     """Page 1's body lines without the return address, the addressee's block and the
     labelled lines (Datum, Betreft, ...), which go to *colophon*. Only where labelled lines
-    stand above the salutation, in the top of the page: elsewhere nothing is taken."""
+    stand above the salutation, in the top of the page: elsewhere nothing is taken. Above
+    the return address stand the letterhead's own words (the ministry's name beside the
+    logo), below it the addressee's block."""
     end = next((i for i, ln in enumerate(lines) if _SALUTATION_RE.match(ln.text)), len(lines))
     top = [i for i in range(end) if lines[i].y >= (1 - LETTERHEAD_SHARE) * page_height]
-    labelled = [i for i in top if _letterhead_label(lines[i])]
+    labelled = [i for i in top if _letterhead_label(lines, i)]
     if not labelled:
         return [ln for ln in lines if not _RETURN_ADDRESS_RE.match(ln.text.strip())]
     first = labelled[0]
     taken = set(range(first))
     for i in labelled:
         taken |= _labelled(lines, i, colophon)
-    head = [ln for k, ln in enumerate(lines[:first]) if not _RETURN_ADDRESS_RE.match(ln.text)]
-    colophon.addressee = _addressee(head)
+    returned = next((k for k in range(first) if _RETURN_ADDRESS_RE.match(lines[k].text)), -1)
+    letterhead = [ln.text.strip() for ln in lines[: max(returned, 0)]]
+    if letterhead and MINISTRY_RE.match(letterhead[0]):
+        colophon.add("ministry", letterhead)
+    colophon.addressee = _addressee(lines[returned + 1 : first])
     return [ln for k, ln in enumerate(lines) if k not in taken]
 
 
+def logo_words(lines: list[Line], page_height: float) -> int:
+    """How many lines at the top of a recognised page are what the recognition made of the
+    logo's emblem ("kr1W.f%"): they stand in the top of the page, well above the rest."""
+    count = 0
+    for k in range(len(lines) - 1):
+        if lines[k].y < (1 - LOGO_SHARE) * page_height:
+            break
+        if lines[k].y - lines[k + 1].y > LOGO_GAP * lines[k].size:
+            count = k + 1
+    return count
+
+
 def _labelled(lines: list[Line], i: int, colophon: Colophon) -> set[int]:
-    """A labelled line and the lines after it set in from the label (a long Betreft)."""
+    """A labelled line and the lines after it set in from the label (a long Betreft); a
+    label alone on its line has its value stamped beside it, a little above or below."""
     line = lines[i]
     label = _LABEL_RE.match(line.text.strip())
     assert label is not None
     values, taken = [line.text.strip()[label.end() :]], {i}
+    if not values[0] and (beside := _beside(lines, i)) is not None:
+        colophon.add(LABELS[label.group(1).lower()], [lines[beside].text])
+        return taken | {beside}
     for k in range(i + 1, len(lines)):
         nxt = lines[k]
-        if nxt.x0 < line.x0 + VALUE_INDENT * line.size or _letterhead_label(nxt):
+        if nxt.x0 < line.x0 + VALUE_INDENT * line.size or _letterhead_label(lines, k):
             break
         values.append(nxt.text)
         taken.add(k)
@@ -192,12 +229,25 @@ def _labelled(lines: list[Line], i: int, colophon: Colophon) -> set[int]:
     return taken
 
 
-def _letterhead_label(line: Line) -> bool:
+def _letterhead_label(lines: list[Line], i: int) -> bool:
+    """A label of the letterhead, followed by a tab, or alone with its value beside it."""
+    line = lines[i]
     label = _LABEL_RE.match(line.text)
-    if label is None:
+    if label is None or label.group(1).lower() not in _LETTERHEAD_LABELS:
         return False
     word = label.group(1)
-    return word.lower() in _LETTERHEAD_LABELS and len(word) in line.tabs
+    alone = line.text.strip().rstrip(":") == word
+    return len(word) in line.tabs or (alone and _beside(lines, i) is not None)
+
+
+def _beside(lines: list[Line], i: int) -> int | None:
+    """The line just above or below label *i*, to the right of it: a stamped value."""
+    label = lines[i]
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(lines) and lines[k].x0 > label.x1 and not _LABEL_RE.match(lines[k].text):
+            if abs(lines[k].y - label.y) <= BESIDE * max(label.size, lines[k].size):
+                return k
+    return None
 
 
 def _addressee(lines: list[Line]) -> str | None:
