@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-SUBCOMMANDS = {"parse", "index", "search", "treaties", "bench", "-h", "--help"}
+SUBCOMMANDS = {"parse", "index", "reparse", "search", "treaties", "bench", "-h", "--help"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

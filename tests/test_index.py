@@ -160,24 +160,41 @@ def test_incremental_update_and_removal(tmp_path):
         assert len(lib) == 1 and ids(lib.search("treaty:NPT")) == [ID_2018]
 
 
-def test_an_older_index_is_rebuilt_from_its_sources(tmp_path):
+def test_an_older_index_is_parsed_again_from_the_librarys_copies(tmp_path):
+    folder = tmp_path / "letters"
+    shutil.copytree(LETTERS, folder)
     root = tmp_path / "lib"
     with Library.open(root) as lib:
-        lib.add([LETTERS])
+        lib.add([folder])
+    shutil.rmtree(folder)  # the user's files are gone: the library has its own copies
     meta = json.loads((root / "library.json").read_text())
     meta["schema_version"] = SCHEMA_VERSION - 1
     (root / "library.json").write_text(json.dumps(meta))
     with Library.open(root) as lib:
-        assert "rebuilt from 2 source files" in lib.rebuilt_message
-        assert len(lib) == 2
+        assert lib.rebuilt_message == (
+            f"library format {SCHEMA_VERSION - 1} is older than {SCHEMA_VERSION}; "
+            "rebuilt 2 letters from the library's own copies"
+        )
+        assert sorted(lib.ids()) == [ID_2018, ID_2023]
+        assert lib.get(ID_2023).text == parse_file(LETTER_2023).text
+        assert ids(lib.search("treaty:CSE")) == [ID_2023]
+    with Library.open(root) as lib:
+        assert lib.rebuilt_message is None
 
 
 def test_a_second_writer_is_told_the_library_is_busy(tmp_path):
+    refused = []
+
+    def second_import_meanwhile(done, total, current):
+        with pytest.raises(LibraryBusy, match="library busy"):
+            second.add([LETTER_2018])
+        refused.append(current)
+
     with Library.open(tmp_path / "lib") as first, Library.open(tmp_path / "lib") as second:
-        with first._writer():
-            with pytest.raises(LibraryBusy, match="library busy"):
-                second.add([LETTER_2018])
+        first.add([LETTER_2023], progress=second_import_meanwhile)
+        assert refused  # asked while the first import held the lock
         assert second.add([LETTER_2018]).new == 1  # the lock went with the first writer
+        assert len(first) == 2
 
 
 def test_an_empty_library_answers_with_nothing(tmp_path):

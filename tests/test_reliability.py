@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import stat
@@ -21,7 +23,7 @@ import pytest
 from desktop.bench import kill_harness
 from desktop.bench.corpus import generate
 from desktop.core.ingest import parse as parse_mod
-from desktop.core.library.library import Library, LibraryBusy
+from desktop.core.library.library import Library, LibraryBusy, LibraryError
 from tests.conftest import LETTER_2018, LETTERS, REPO
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -83,23 +85,37 @@ def test_a_second_process_reads_while_the_first_writes(tmp_path):
         holder.wait()
 
 
-def test_an_error_mid_batch_cancels_and_releases(tmp_path, corpus, monkeypatch):
+def test_a_bug_met_by_one_file_is_that_files_failure(tmp_path, corpus, monkeypatch):
+    real = parse_mod.parse_bytes
+
+    def broken(data, path, *a, **k):
+        if path.name == corpus[7].name:
+            raise RuntimeError("a bug in a reader")
+        return real(data, path, *a, **k)
+
+    monkeypatch.setattr("desktop.core.library.importer.parse_bytes", broken)
+    with Library.open(tmp_path / "lib") as lib:
+        report = lib.add(corpus[5:15])
+        assert (report.new, report.failures) == (
+            9, [(str(corpus[7]), f"{corpus[7]}: could not be read (RuntimeError: a bug in a reader)")]
+        )
+
+
+def test_a_write_that_fails_keeps_nothing_and_releases(tmp_path, corpus, monkeypatch):
+    from desktop.core.library.store import LetterStore
+
     with Library.open(tmp_path / "lib") as lib:
         lib.add(corpus[:5])
-        real = parse_mod.parse_bytes
-        calls = []
+        real = LetterStore.put_pending
 
-        def broken(data, path, *a, **k):
-            calls.append(path)
-            if len(calls) == 3:
-                raise RuntimeError("a bug in a reader")
-            return real(data, path, *a, **k)
+        def full(self, rows):
+            raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr("desktop.core.library.library.parse_bytes", broken)
-        with pytest.raises(RuntimeError):
+        monkeypatch.setattr(LetterStore, "put_pending", full)
+        with pytest.raises(LibraryError, match="nothing was saved: the disk is full"):
             lib.add(corpus[5:15])
-        assert len(lib) == 5  # nothing of the broken batch
-        monkeypatch.setattr("desktop.core.library.library.parse_bytes", real)
+        assert len(lib) == 5  # nothing of the failed batch
+        monkeypatch.setattr(LetterStore, "put_pending", real)
         assert lib.add(corpus[5:15]).new == 10  # the lock was released
 
 
@@ -127,25 +143,53 @@ def test_cancel_at_half_then_continue(tmp_path, corpus):
         assert sorted(lib.ids()) == sorted({p.stem for p in corpus[:20]})
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "delete-store"])
-def test_a_damaged_library_is_reported_and_rebuilt(tmp_path, corpus, damage):
+@pytest.mark.parametrize(
+    "damage, expected",
+    [
+        ("truncate", r"the library index is damaged: letters_\w+\.seg has [\d,]+ bytes, not [\d,]+"),
+        ("zeroes", r"the library index is damaged: letters_\w+\.seg was changed since it was written"),
+        ("delete-store", "the letter store is missing"),
+        ("garbage-store", r"the letter store could not be read \(DatabaseError\)"),
+        ("truncate-store", r"the letter store could not be read \(DatabaseError\)"),
+        ("empty-toc", r"the library index is damaged: _letters_\d+\.toc has 0 bytes, not [\d,]+"),
+    ],
+)
+def test_a_damaged_library_is_reported_and_rebuilt(tmp_path, corpus, damage, expected):
     root = tmp_path / "lib"
     with Library.open(root) as lib:
         lib.add(corpus[:8])
-    if damage == "delete-store":
-        (root / "letters.sqlite").unlink()
-    else:
-        segment = max(
-            (p for p in root.iterdir() if p.suffix in (".seg", ".trm", ".pst")),
-            key=lambda p: p.stat().st_size,
-        )
-        data = segment.read_bytes()
-        segment.write_bytes(
-            data[: len(data) // 3] if damage == "truncate" else os.urandom(len(data))
-        )
+        texts = {i: lib.get(i).text for i in lib.ids()}
+    _damage(root, damage)
     with Library.open(root) as lib:
-        assert lib.rebuilt_message and "rebuilt from 8 source files" in lib.rebuilt_message
-        assert len(lib) == 8 and lib.search("verdrag").total > 0
+        source = "the letter store" if "store" not in damage else "the library's own copies"
+        assert re.fullmatch(
+            f"{expected}; rebuilt 8 letters from {source}; the damaged files are kept in "
+            f"{root}/damaged/[-0-9]+",
+            lib.rebuilt_message,
+        ), lib.rebuilt_message
+        assert {i: lib.get(i).text for i in lib.ids()} == texts
+        assert lib.search("verdrag").total > 0
+    with Library.open(root) as lib:
+        assert lib.rebuilt_message is None and len(lib) == 8
+
+
+def _damage(root: Path, how: str) -> None:
+    store = root / "letters.sqlite"
+    segment = max(root.glob("letters_*.seg"), key=lambda p: p.stat().st_size)
+    data = segment.read_bytes()
+    if how == "truncate":
+        segment.write_bytes(data[: len(data) // 3])
+    elif how == "zeroes":  # same size, a block of zeroes in the middle: only a checksum sees it
+        middle = len(data) // 2
+        segment.write_bytes(data[:middle] + bytes(4096) + data[middle + 4096 :])
+    elif how == "delete-store":
+        store.unlink()
+    elif how == "garbage-store":
+        store.write_bytes(os.urandom(store.stat().st_size))
+    elif how == "truncate-store":
+        store.write_bytes(store.read_bytes()[:3000])
+    elif how == "empty-toc":
+        next(root.glob("_letters_*.toc")).write_bytes(b"")
 
 
 def test_search_while_an_import_runs(tmp_path, corpus):
@@ -190,15 +234,17 @@ def test_many_small_imports_keep_segments_and_descriptors_bounded(tmp_path):
 def test_files_are_private_and_sources_untouched(tmp_path, corpus):
     sources = corpus[:6]
     digest = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in sources}
-    root = tmp_path / "lib"
-    root.mkdir(mode=0o755)
-    with Library.open(root) as lib:
-        lib.add(sources)
-        lib.search("verdrag")
-        lib.get(lib.ids()[0])
-        lib.remove(lib.ids()[:1])
-        lib.add(sources, prune=True)
-    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    made, given = tmp_path / "made" / "lib", tmp_path / "given"
+    given.mkdir(mode=0o755)
+    for root in (made, given):
+        with Library.open(root) as lib:
+            lib.add(sources)
+            lib.search("verdrag")
+            lib.get(lib.ids()[0])
+            lib.remove(lib.ids()[:1])
+            lib.add(sources, prune=True)
+    assert stat.S_IMODE(made.stat().st_mode) == 0o700  # the library made it: private
+    assert stat.S_IMODE(given.stat().st_mode) == 0o755  # the user's folder keeps its mode
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in sources} == digest
 
 
@@ -229,20 +275,19 @@ def test_no_syntax_or_deprecation_warning_in_our_code_or_whoosh(tmp_path):
             compile(source.read_text(encoding="utf-8"), str(source), "exec")
 
 
-def test_an_import_removes_only_the_rows_it_replaced(tmp_path, corpus):
+def test_a_changed_letter_replaces_its_row_and_copy(tmp_path, corpus):
     root = tmp_path / "lib"
     letter = tmp_path / "brief.txt"
     shutil.copy(corpus[0], letter)
     with Library.open(root) as lib:
         lib.add([letter])
-        first = lib._store.keys()
-        lib._store.put_many([("someone-else:pending", "tekst", "{}")])  # another import's row
+        first, first_copy = lib.store.keys(), lib.original(letter.stem)
         letter.write_text(letter.read_text(encoding="utf-8") + "\nNaschrift.\n", encoding="utf-8")
         assert lib.add([letter]).changed == 1
-        keys = lib._store.keys()
-        assert "someone-else:pending" in keys
-        assert not first & keys  # the replaced version's row went
+        assert len(lib.store.keys()) == 1 and not first & lib.store.keys()
         assert "Naschrift." in lib.get(letter.stem).text
+        assert not first_copy.exists()  # no letter uses the old version's copy
+        assert lib.original(letter.stem).read_bytes() == letter.read_bytes()
 
 
 def test_an_unfinished_rebuild_is_finished_at_the_next_start(tmp_path, corpus):

@@ -2,52 +2,87 @@
 
 Whoosh keeps all stored fields of a document in one compressed record, so a result list that
 touches a 5 MB letter for its title paid 50 ms to decompress the letter (measured). The index
-keeps only small fields; the text and the annotations live here, in SQLite, keyed by the
-letter id and the content hash, and are read only when a letter is shown or a snippet made.
+keeps only small fields; the text and the annotations live here, in SQLite, and are read only
+when a letter is shown or a snippet made.
 
-Keying by content means a changed letter gets a new row: the index (the source of truth for
-which letters exist) always points at a row that was written before it committed, so a kill
-between the two commits never pairs an index entry with another version's text. Rows that no
-document points at any more are removed after each import.
+Every write gets a new row (its key is unique), so the index, the record of which letters
+exist, always points at a row written before it committed: a kill between the two commits
+never pairs an index entry with another version's text. A row's state says where it is in
+that protocol:
+
+- ``pending``: written by a write that has not committed its index yet;
+- ``live``: the index points at it;
+- ``removed``: its letter was removed and may be restored until the next import.
+
+Each row also names its letter (id, original path, content hash), so that the store is a
+catalog of the library a damaged index can be rebuilt from without parsing anything.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-_FILE = "letters.sqlite"
+FILE = "letters.sqlite"
+BUSY_SECONDS = 5.0  # another program holding the store locked: wait this long, then "busy"
+PENDING, LIVE, REMOVED = "pending", "live", "removed"
+_COLUMNS = ("id", "path", "digest", "state")
+_BATCH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    key: str
+    id: str
+    path: str
+    digest: str
+    text: str
+    payload: str
+    state: str
 
 
 class LetterStore:
-    def __init__(self, root: Path) -> None:
-        self.path = root / _FILE
+    def __init__(self, root: Path, create: bool = False) -> None:
+        self.path = root / FILE
+        if not create and not self.path.exists():
+            raise FileNotFoundError(2, "the letter store is missing", str(self.path))
         self._lock = threading.Lock()
-        self._con = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._con.execute("PRAGMA journal_mode=WAL")
-        self._con.execute("PRAGMA synchronous=FULL")  # an import reported done is on disk
-        self._con.execute("PRAGMA mmap_size=1073741824")  # large letters read without copies
-        self._con.execute(
-            "CREATE TABLE IF NOT EXISTS letters (key TEXT PRIMARY KEY, text TEXT NOT NULL, "
-            "payload TEXT NOT NULL)"
+        self._con = sqlite3.connect(
+            self.path, timeout=BUSY_SECONDS, check_same_thread=False, isolation_level=None
         )
+        try:
+            self._con.execute("PRAGMA journal_mode=WAL")
+            self._con.execute("PRAGMA synchronous=FULL")  # an import reported done is on disk
+            self._con.execute("PRAGMA mmap_size=1073741824")  # large letters read without copies
+            self._ensure_schema()
+        except BaseException:
+            self._con.close()
+            raise
+
+    def _ensure_schema(self) -> None:
+        """Create the table, or add the catalog columns to a store of an older version
+        (its rows are the index's: live)."""
+        have = {r[1] for r in self._con.execute("PRAGMA table_info(letters)")}
+        if not have:
+            self._con.execute(
+                "CREATE TABLE letters (key TEXT PRIMARY KEY, text TEXT NOT NULL, "
+                "payload TEXT NOT NULL, id TEXT, path TEXT, digest TEXT, "
+                "state TEXT NOT NULL DEFAULT 'live')"
+            )
+        for column in _COLUMNS:
+            if column not in have and have:
+                default = " NOT NULL DEFAULT 'live'" if column == "state" else ""
+                self._con.execute(f"ALTER TABLE letters ADD COLUMN {column} TEXT{default}")
+        self._con.execute("CREATE INDEX IF NOT EXISTS letters_state ON letters (state, id)")
 
     def close(self) -> None:
         with self._lock:
             self._con.close()
 
-    def put_many(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """(key, text, payload JSON) rows, in one transaction."""
-        with self._lock:
-            self._con.execute("BEGIN")
-            try:
-                self._con.executemany("INSERT OR REPLACE INTO letters VALUES (?, ?, ?)", rows)
-            except BaseException:
-                self._con.execute("ROLLBACK")
-                raise
-            self._con.execute("COMMIT")
+    # -- reading ------------------------------------------------------------------------
 
     def get(self, key: str) -> tuple[str, str] | None:
         """(text, payload JSON) of *key*, or None."""
@@ -67,19 +102,137 @@ class LetterStore:
             row = self._con.execute(sql, args).fetchone()
         return row[0] if row else None
 
-    def keys(self) -> set[str]:
+    def keys(self, state: str | None = None) -> set[str]:
+        sql, args = "SELECT key FROM letters", ()
+        if state is not None:
+            sql, args = "SELECT key FROM letters WHERE state = ?", (state,)
         with self._lock:
-            return {k for (k,) in self._con.execute("SELECT key FROM letters")}
+            return {k for (k,) in self._con.execute(sql, args)}
 
-    def delete(self, keys: set[str]) -> None:
-        """Remove the rows of *keys* (versions no index entry points at any more)."""
-        if not keys:
-            return
+    def counts(self) -> dict[str, int]:
+        """Rows per state: a cheap check that the store and the index agree."""
         with self._lock:
-            self._con.execute("BEGIN")
-            self._con.executemany("DELETE FROM letters WHERE key = ?", [(k,) for k in keys])
-            self._con.execute("COMMIT")
+            rows = self._con.execute("SELECT state, count(*) FROM letters GROUP BY state")
+            return dict(rows.fetchall())
+
+    def rows(self, state: str, ids: Iterable[str] | None = None) -> Iterator[Row]:
+        """The rows in *state* (of the letters *ids*, when given), read a batch at a time:
+        a rebuild walks every letter without holding all their text at once."""
+        keys = sorted(self.keys(state) if ids is None else self._keys_of(state, list(ids)))
+        for start in range(0, len(keys), _BATCH):
+            yield from self._where("key", keys[start : start + _BATCH])
+
+    def _keys_of(self, state: str, ids: list[str]) -> set[str]:
+        keys: set[str] = set()
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            with self._lock:
+                found = self._con.execute(
+                    f"SELECT key FROM letters WHERE state = ? AND id IN ({marks})", (state, *batch)
+                )
+                keys |= {k for (k,) in found}
+        return keys
+
+    def _where(self, column: str, values: list[str]) -> list[Row]:
+        marks = ",".join("?" * len(values))
+        with self._lock:
+            found = self._con.execute(
+                f"SELECT key, id, path, digest, text, payload, state FROM letters "
+                f"WHERE {column} IN ({marks})", values
+            ).fetchall()  # fmt: skip
+        return [Row(*r) for r in found]
+
+    def digests_in_use(self, digests: Iterable[str]) -> set[tuple[str, str]]:
+        """(digest, path) of every row whose copy is one of *digests*."""
+        digests = list(digests)
+        out: set[tuple[str, str]] = set()
+        with self._lock:
+            for start in range(0, len(digests), 500):
+                batch = digests[start : start + 500]
+                marks = ",".join("?" * len(batch))
+                out |= set(
+                    self._con.execute(
+                        f"SELECT digest, path FROM letters WHERE digest IN ({marks})", batch
+                    )
+                )
+        return out
+
+    def origins(self, keys: Iterable[str]) -> set[tuple[str, str]]:
+        """(digest, path) of the rows *keys*: whose copies they use."""
+        keys = list(keys)
+        out: set[tuple[str, str]] = set()
+        with self._lock:
+            for start in range(0, len(keys), _BATCH):
+                batch = keys[start : start + _BATCH]
+                marks = ",".join("?" * len(batch))
+                out |= set(
+                    self._con.execute(
+                        f"SELECT digest, path FROM letters WHERE key IN ({marks})", batch
+                    )
+                )
+        return out
+
+    def catalog(self, *states: str) -> list[tuple[str, str, str]]:
+        """(id, path, digest) of every row (in *states*, when given)."""
+        sql, args = "SELECT id, path, digest FROM letters", states
+        if states:
+            sql += f" WHERE state IN ({','.join('?' * len(states))})"
+        with self._lock:
+            return self._con.execute(sql, args).fetchall()
+
+    def states(self) -> dict[str, str]:
+        """key -> state of every row."""
+        with self._lock:
+            return dict(self._con.execute("SELECT key, state FROM letters").fetchall())
 
     def __len__(self) -> int:
         with self._lock:
             return self._con.execute("SELECT count(*) FROM letters").fetchone()[0]
+
+    # -- writing ------------------------------------------------------------------------
+
+    def put_pending(self, rows: Iterable[tuple[str, str, str, str, str, str]]) -> None:
+        """(key, text, payload JSON, id, path, digest) rows, in one transaction."""
+        self._transaction(
+            "INSERT OR REPLACE INTO letters (key, text, payload, id, path, digest, state) "
+            f"VALUES (?, ?, ?, ?, ?, ?, '{PENDING}')",
+            rows,
+        )
+
+    def settle(self, live: Iterable[str], removed: Iterable[str], drop: Iterable[str]) -> None:
+        """After the index committed, in one transaction: the rows it now points at are
+        live, the rows of removed letters wait for an undo, the rows nothing uses go."""
+        with self._lock:
+            self._con.execute("BEGIN")
+            try:
+                for sql, keys in (
+                    (f"UPDATE letters SET state = '{LIVE}' WHERE key = ?", live),
+                    (f"UPDATE letters SET state = '{REMOVED}' WHERE key = ?", removed),
+                    ("DELETE FROM letters WHERE key = ?", drop),
+                ):
+                    self._con.executemany(sql, [(k,) for k in keys])
+            except BaseException:
+                self._con.execute("ROLLBACK")
+                raise
+            self._con.execute("COMMIT")
+
+    def describe(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """(key, id, path, digest): what a row of an older store is a letter of."""
+        self._transaction(
+            "UPDATE letters SET id = ?, path = ?, digest = ? WHERE key = ?",
+            [(i, p, d, k) for k, i, p, d in rows],
+        )
+
+    def delete(self, keys: Iterable[str]) -> None:
+        self.settle((), (), keys)
+
+    def _transaction(self, sql: str, rows: Iterable[tuple]) -> None:
+        with self._lock:
+            self._con.execute("BEGIN")
+            try:
+                self._con.executemany(sql, rows)
+            except BaseException:
+                self._con.execute("ROLLBACK")
+                raise
+            self._con.execute("COMMIT")
