@@ -121,7 +121,7 @@ def remove(paths: list[Path]) -> None:
 def _names(root: Path) -> list[str]:
     try:
         return os.listdir(root)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
 
 

@@ -569,7 +569,7 @@ def _make_folder(root: Path) -> bool:
             raise LibraryError(f"no library here: {root} is a file, not a folder") from None
         return False
     except OSError as exc:
-        raise LibraryError(f"cannot make the library at {root}: {exc.strerror or exc}") from None
+        raise LibraryError(f"cannot write the library at {root}: {exc.strerror or exc}") from None
     root.chmod(0o700)  # mkdir's mode passes through the umask
     return True
 
