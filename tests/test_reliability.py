@@ -97,7 +97,8 @@ def test_a_bug_met_by_one_file_is_that_files_failure(tmp_path, corpus, monkeypat
     with Library.open(tmp_path / "lib") as lib:
         report = lib.add(corpus[5:15])
         assert (report.new, report.failures) == (
-            9, [(str(corpus[7]), f"{corpus[7]}: could not be read (RuntimeError: a bug in a reader)")]
+            9,
+            [(str(corpus[7]), f"{corpus[7]}: could not be read (RuntimeError: a bug in a reader)")],
         )
 
 
@@ -146,8 +147,14 @@ def test_cancel_at_half_then_continue(tmp_path, corpus):
 @pytest.mark.parametrize(
     "damage, expected",
     [
-        ("truncate", r"the library index is damaged: letters_\w+\.seg has [\d,]+ bytes, not [\d,]+"),
-        ("zeroes", r"the library index is damaged: letters_\w+\.seg was changed since it was written"),
+        (
+            "truncate",
+            r"the library index is damaged: letters_\w+\.seg has [\d,]+ bytes, not [\d,]+",
+        ),
+        (
+            "zeroes",
+            r"the library index is damaged: letters_\w+\.seg was changed since it was written",
+        ),
         ("delete-store", "the letter store is missing"),
         ("garbage-store", r"the letter store could not be read \(DatabaseError\)"),
         ("truncate-store", r"the letter store could not be read \(DatabaseError\)"),

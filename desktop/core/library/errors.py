@@ -57,6 +57,7 @@ _SQLITE_REASONS = {
     23: "permission denied",  # AUTH
 }
 _SQLITE_IOERR = 10
+_SQLITE_IOERR_SHMSIZE = 4874  # its shared-memory file cannot grow: almost always a full disk
 _SQLITE_IOERR_SHORT_READ = 522  # the file ends before the data it claims: truncated, damage
 
 
@@ -76,6 +77,8 @@ def reason(exc: BaseException) -> tuple[bool, str] | None:
         return True, "it is in use by another program"
     if code & 0xFF in _SQLITE_REASONS:
         return False, _SQLITE_REASONS[code & 0xFF]
+    if code == _SQLITE_IOERR_SHMSIZE:
+        return False, "the disk is full"
     if code & 0xFF == _SQLITE_IOERR and code != _SQLITE_IOERR_SHORT_READ:
         return False, _OS_REASONS[errno.EIO]
     return None

@@ -19,6 +19,7 @@ that first keeps what it replaces.
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -239,6 +240,10 @@ class Library:
             return
         try:
             self._tidy_locked()
+        except (OSError, sqlite3.Error) as exc:
+            if unavailable(exc, self.root) is None:
+                raise
+            # A full or read-only disk: reading works all the same; tidied when it can be.
         finally:
             lock.release()
 
@@ -281,6 +286,7 @@ class Library:
         self.store.settle(live, (), drop)
         used = {copy_name(d, p) for _, p, d in self.store.catalog() if d}
         self.originals.delete(self.originals.names() - used)
+        self.store.give_back_room(log_too=True)
 
     def _migrate(self) -> None:
         """A folder from before copies and row states: rows learn which letter they are."""
@@ -513,14 +519,21 @@ class Library:
         sync_files([self.root / n for n in files.index_files(self.root)], [self.root])
 
     def _probe(self) -> None:
-        """The folder can be written (a probe file of this process's own)."""
+        """The folder can be written: a probe file of this process's own (never one another
+        process may be probing with at the same moment) takes a block, and the store can be
+        written."""
         try:
             fd, name = tempfile.mkstemp(prefix=".write-test-", dir=self.root)
-            os.close(fd)
-            os.unlink(name)
-        except OSError as exc:
+            try:
+                os.write(fd, bytes(4096))
+            finally:
+                os.close(fd)
+                os.unlink(name)
+            self.store.writable()
+        except (OSError, sqlite3.Error) as exc:
+            why = getattr(exc, "strerror", None) or exc
             raise write_failed(exc, self.root) or LibraryError(
-                f"cannot write the library at {self.root}: {exc.strerror or exc}"
+                f"cannot write the library at {self.root}: {why}"
             ) from None
 
 

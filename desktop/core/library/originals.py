@@ -70,7 +70,12 @@ class Originals:
 
     def delete(self, names: Iterable[str]) -> None:
         for name in names:
-            (self.folder / name).unlink(missing_ok=True)
+            path = self.folder / name
+            path.unlink(missing_ok=True)
+            try:
+                path.parent.rmdir()  # the last copy in its folder
+            except OSError:
+                pass
 
     def names(self) -> set[str]:
         """Every copy in the folder (and leftovers of interrupted writes), as names."""

@@ -31,6 +31,9 @@ BUSY_SECONDS = 5.0  # another program holding the store locked: wait this long, 
 PENDING, LIVE, REMOVED = "pending", "live", "removed"
 _COLUMNS = ("id", "path", "digest", "state")
 _BATCH = 200
+# SQLite's extended codes for "cannot make the shared-memory file": SHMOPEN, SHMSIZE, SHMMAP,
+# and the plain FULL and CANTOPEN it may give instead.
+_NO_SHARED_MEMORY = {4618, 4874, 5386, 13, 14}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,24 +53,61 @@ class LetterStore:
         if not create and not self.path.exists():
             raise FileNotFoundError(2, "the letter store is missing", str(self.path))
         self._lock = threading.Lock()
-        self._con = sqlite3.connect(
+        self.read_only = False
+        try:
+            self._con = self._connect()
+        except sqlite3.OperationalError as exc:
+            if create or not self._readable_without_writing(exc):
+                raise
+            self._con = self._connect_immutable()
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(
             self.path, timeout=BUSY_SECONDS, check_same_thread=False, isolation_level=None
         )
         try:
-            self._con.execute("PRAGMA journal_mode=WAL")
-            self._con.execute("PRAGMA synchronous=FULL")  # an import reported done is on disk
-            self._con.execute("PRAGMA mmap_size=1073741824")  # large letters read without copies
-            self._ensure_schema()
+            # Before the first table, or a no-op: a store made now gives the room of deleted
+            # rows back to the disk (give_back_room), which matters most when it is full.
+            con.execute("PRAGMA auto_vacuum=INCREMENTAL")
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=FULL")  # an import reported done is on disk
+            con.execute("PRAGMA mmap_size=1073741824")  # large letters read without copies
+            self._ensure_schema(con)
         except BaseException:
-            self._con.close()
+            con.close()
             raise
+        return con
 
-    def _ensure_schema(self) -> None:
+    def _readable_without_writing(self, exc: sqlite3.OperationalError) -> bool:
+        """Opening failed because SQLite could not create its shared-memory file (a full
+        disk, a folder we may only read), and no connection has changes in the WAL: the
+        store file alone holds every committed row, and can be read as it is."""
+        code = getattr(exc, "sqlite_errorcode", 0)
+        wal = self.path.with_name(self.path.name + "-wal")
+        return code in _NO_SHARED_MEMORY and (not wal.exists() or wal.stat().st_size == 0)
+
+    def writable(self) -> None:
+        """Before a write: a store opened read-only (see above) is opened again for
+        writing, which succeeds once there is room, or raises what stands in the way."""
+        if self.read_only:
+            con = self._connect()
+            with self._lock:
+                self._con.close()
+                self._con, self.read_only = con, False
+
+    def _connect_immutable(self) -> sqlite3.Connection:
+        uri = f"{self.path.absolute().as_uri()}?immutable=1"
+        con = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        self.read_only = True
+        return con
+
+    @staticmethod
+    def _ensure_schema(con: sqlite3.Connection) -> None:
         """Create the table, or add the catalog columns to a store of an older version
         (its rows are the index's: live)."""
-        have = {r[1] for r in self._con.execute("PRAGMA table_info(letters)")}
+        have = {r[1] for r in con.execute("PRAGMA table_info(letters)")}
         if not have:
-            self._con.execute(
+            con.execute(
                 "CREATE TABLE letters (key TEXT PRIMARY KEY, text TEXT NOT NULL, "
                 "payload TEXT NOT NULL, id TEXT, path TEXT, digest TEXT, "
                 "state TEXT NOT NULL DEFAULT 'live')"
@@ -75,8 +115,8 @@ class LetterStore:
         for column in _COLUMNS:
             if column not in have and have:
                 default = " NOT NULL DEFAULT 'live'" if column == "state" else ""
-                self._con.execute(f"ALTER TABLE letters ADD COLUMN {column} TEXT{default}")
-        self._con.execute("CREATE INDEX IF NOT EXISTS letters_state ON letters (state, id)")
+                con.execute(f"ALTER TABLE letters ADD COLUMN {column} TEXT{default}")
+        con.execute("CREATE INDEX IF NOT EXISTS letters_state ON letters (state, id)")
 
     def close(self) -> None:
         with self._lock:
@@ -226,6 +266,16 @@ class LetterStore:
 
     def delete(self, keys: Iterable[str]) -> None:
         self.settle((), (), keys)
+
+    def give_back_room(self, log_too: bool = False) -> None:
+        """Return the pages of deleted rows to the file system, and with *log_too* the
+        write-ahead log (a failed import on a full disk must not leave it fuller; the log
+        waits for readers, so not after every import)."""
+        with self._lock:
+            # executescript steps the pragma to its end; execute() frees one page a call.
+            self._con.executescript("PRAGMA incremental_vacuum;")
+            if log_too:
+                self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _transaction(self, sql: str, rows: Iterable[tuple]) -> None:
         with self._lock:

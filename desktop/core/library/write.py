@@ -157,16 +157,19 @@ class LibraryWrite:
         candidates = store.origins(gone)
         store.settle(self.live, self.removed, gone)
         self.library.originals.delete(_unused(candidates, store))
+        if gone:
+            store.give_back_room()
 
     def discard(self) -> None:
         """Take back what a failed write put down before the index committed (best effort:
         what stays is removed at the next open)."""
         self._rows = []
         try:
+            originals = self.library.originals
+            originals.delete(p.relative_to(originals.folder).as_posix() for p in self.copies)
             pending = self.library.store.keys(PENDING) & set(self.live)
             self.library.store.delete(pending)
-            for copy in self.copies:
-                copy.unlink(missing_ok=True)
+            self.library.store.give_back_room(log_too=True)
         except Exception:  # a full disk may refuse even this; the next open tidies up
             pass
 
