@@ -200,8 +200,15 @@ class Importer:
         if data is None:
             data = _same_file(source)  # a library from before copies: the file, if unchanged
         if data is None:
-            return Parsed(source, "failed", source.digest,
-                          message=f"{shown(source.path)}: the library has no copy of the original")  # fmt: skip
+            copy = self.library.originals.path(source.digest, str(source.path))
+            problem = (
+                "the library's copy of the original is damaged"
+                if copy.exists()
+                else "the library has no copy of the original"
+            )
+            return Parsed(
+                source, "failed", source.digest, message=f"{shown(source.path)}: {problem}"
+            )
         return self._parse(source, data, source.digest, keep_data=True)
 
     # -- the loop ---------------------------------------------------------------------------

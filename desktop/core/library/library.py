@@ -136,14 +136,14 @@ class Library:
     @classmethod
     def _create(cls, root: Path, finishing: bool = False) -> Library:
         made = finishing or _make_folder(root)
+        if not made and not _empty(root):
+            raise LibraryError(
+                f"no library here: {root} holds other files; choose a new or empty folder"
+            )
         storage = LibraryStorage(root)
         if not storage.write_lock.acquire():
             raise LibraryBusy(f"library busy: another program is creating a library in {root}")
         try:
-            if made is False and not _empty(root):
-                raise LibraryError(
-                    f"no library here: {root} holds other files; choose a new or empty folder"
-                )
             ix = storage.create_index(make_schema(), indexname=INDEX_NAME)
             lib = cls(root, storage, ix, LetterStore(root, create=True))
             lib._record_commit()
