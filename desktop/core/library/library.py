@@ -208,8 +208,11 @@ class Library:
     def busy(self) -> bool:
         """Whether another process is writing: this one can still read and search."""
         lock = self._storage.write_lock
-        if not lock.acquire():
-            return True
+        try:
+            if not lock.acquire():
+                return True
+        except LibraryError:  # no usable lock file: a write will say so
+            return False
         lock.release()
         return False
 
@@ -236,7 +239,10 @@ class Library:
         if not self._untidy():
             return
         lock = self._storage.write_lock
-        if not lock.acquire():
+        try:
+            if not lock.acquire():
+                return
+        except LibraryError:  # no usable lock file: reading works, writing says why
             return
         try:
             self._tidy_locked()
