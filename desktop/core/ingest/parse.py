@@ -19,6 +19,7 @@ from desktop.core.ingest.readers.html_reader import read_html
 from desktop.core.ingest.readers.pdf_reader import read_pdf
 from desktop.core.ingest.readers.text_reader import read_text
 from desktop.core.ingest.readers.xml_reader import read_xml
+from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES  # where it was
 from desktop.core.ingest.worker import Limits, ParserPool, Reader, default_pool
 from desktop.core.model.draft import Draft, LetterError
 from desktop.core.model.letter import Letter
@@ -39,7 +40,6 @@ READERS: dict[str, Reader] = {
     ".html": read_html,
     ".htm": read_html,
 }
-SUPPORTED_SUFFIXES = (".txt", ".text", ".xml", ".html", ".htm", ".pdf")
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 _NOCTTY = getattr(os, "O_NOCTTY", 0)  # a terminal device must not become ours
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.ingest.parse import SUPPORTED_SUFFIXES, parse_bytes, read_file_bytes
+from desktop.core.ingest.parse import parse_bytes, read_file_bytes
+from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
 from desktop.core.library.errors import shown
 from desktop.core.library.failures import FailureMemory
 from desktop.core.library.meta import CatalogEntry
