@@ -6,6 +6,7 @@ import errno
 import gc
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -29,6 +30,7 @@ from desktop.core.ingest import parse as parse_mod
 from desktop.core.library.index_files import index_files as files_of_index
 from desktop.core.library.library import Library, LibraryBusy, LibraryError
 from desktop.core.library.originals import Originals
+from desktop.core.library.write import PARALLEL_FROM
 from tests.conftest import LETTER_2018, LETTER_2023, LETTERS, REPO
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -397,7 +399,7 @@ def test_a_store_held_locked_by_another_program_is_busy_not_damaged(tmp_path, mo
         "import sqlite3, sys, time\n"
         "con = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
         "con.execute('PRAGMA locking_mode=EXCLUSIVE'); con.execute('BEGIN EXCLUSIVE')\n"
-        "con.execute('UPDATE letters SET state = state')\n"
+        "con.execute('UPDATE catalog SET state = state')\n"
         "print('holding', flush=True); time.sleep(60)",
         str(root / "letters.sqlite"),
     )
@@ -664,3 +666,27 @@ def test_a_full_disk_keeps_nothing_of_the_import_and_search_goes_on(
         if small_disk is not None:
             assert _used(root) <= baseline + 128 * 1024
         assert lib.add(corpus).new == 150
+
+
+@pytest.mark.slow
+def test_letters_of_a_sub_writer_that_died_are_indexed_all_the_same(tmp_path):
+    """Whoosh's multiprocessing writer waits one second for each sub-writer's result and
+    commits without the letters of one that died: the library sees the count fall short and
+    indexes them again from their rows."""
+    corpus = generate(tmp_path / "many", PARALLEL_FROM + 20, seed=5, huge=False)
+    killed = []
+
+    def kill_a_sub_writer(done, total, current):
+        children = multiprocessing.active_children()
+        if done == total - 10 and children and not killed:
+            children[0].kill()
+            children[0].join()
+            killed.append(children[0].pid)
+
+    with Library.open(tmp_path / "lib") as lib:
+        report = lib.add([tmp_path / "many"], progress=kill_a_sub_writer)
+        assert killed and report.new == len(corpus)
+        assert sorted(lib.ids()) == sorted(p.stem for p in corpus)
+        assert lib.search("verdrag OR Rusland").total == len(corpus)
+    with Library.open(tmp_path / "lib") as lib:
+        assert lib.rebuilt_message is None and len(lib) == len(corpus)

@@ -271,11 +271,11 @@ class Library:
         files.remove(leftovers)
         if not manifest.current(self.root):
             self._ix.writer().commit(merge=False)  # Whoosh removes files no commit uses
+        if meta.get("format") != FORMAT:
+            self._migrate()
         counts = self.store.counts()
         if leftovers or counts.get(PENDING) or counts.get(LIVE, 0) != self.doc_count():
             self._reconcile()
-        if meta.get("format") != FORMAT:
-            self._migrate()
         self._record_commit()
 
     def _reconcile(self) -> None:
@@ -299,6 +299,7 @@ class Library:
         with self.searcher() as s:
             docs = list(s.all_stored_fields())
         self.store.describe([(d["key"], d["id"], d["path"], d["hash"]) for d in docs])
+        self.store.forget_uncatalogued()
 
     def _record_commit(self) -> None:
         """library.json (format, schema, the manifest of the index's files) and the catalog,
@@ -308,7 +309,7 @@ class Library:
         meta.update(format=FORMAT, schema_version=SCHEMA_VERSION, index=manifest.to_json())
         for done in ("rebuild_pending", "reparse", "sources"):
             meta.pop(done, None)
-        entries = [CatalogEntry(i, p, d) for i, p, d in self.store.catalog(LIVE, REMOVED)]
+        entries = [CatalogEntry(i, p, d) for i, p, d in self.store.catalog(LIVE)]
         write_catalog(self.root, entries)
         write_meta(self.root, meta)
 
@@ -358,7 +359,7 @@ class Library:
 
     def restorable(self) -> list[str]:
         """Ids of removed letters that :meth:`restore` can still bring back."""
-        return sorted({r.id for r in self.store.rows(REMOVED)})
+        return sorted({i for i, _, _ in self.store.catalog(REMOVED)})
 
     def search(
         self,
