@@ -143,3 +143,24 @@ def test_a_library_we_may_not_read_is_reported_and_left_alone(tmp_path):
             assert lib.rebuilt_message is None and len(lib) == 2
     finally:
         shutil.rmtree(base)
+
+
+def test_a_file_that_grows_while_read_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
+    """The size is checked before reading, and the read stops one byte past the limit: a
+    file that grew since (or lies about its size, as /proc files do) is refused all the
+    same."""
+    from desktop.core.ingest import parse
+
+    limit = 64 * 1024
+    big = tmp_path / "groeit.txt"
+    big.write_bytes(b"a" * (limit * 4))
+    monkeypatch.setattr(parse, "MAX_BYTES", limit)
+    real_fstat, real_read = os.fstat, os.read
+    read: list[int] = []
+    monkeypatch.setattr(
+        parse.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:]))
+    )
+    monkeypatch.setattr(parse.os, "read", lambda fd, n: read.append(n) or real_read(fd, n))
+    with pytest.raises(parse.LetterError, match=f"^{big}: too large"):
+        parse.read_file_bytes(big)
+    assert sum(read) == limit + 1
