@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,16 @@ def test_index_makes_a_library_only_in_a_new_or_empty_folder(tmp_path, capsys):
         capsys.readouterr()
     assert oct((tmp_path / "new" / "lib").stat().st_mode & 0o777) == "0o700"  # made: private
     assert oct((tmp_path / "empty").stat().st_mode & 0o777) == "0o750"  # the user's: as it was
+
+
+def test_a_rebuild_parses_a_letter_whose_row_is_damaged_from_its_copy(gone):
+    root, texts = gone
+    con = sqlite3.connect(root / "letters.sqlite")
+    con.execute("UPDATE letters SET payload = '{\"damaged' WHERE key LIKE ?", (f"{ID_2018}:%",))
+    con.commit()
+    con.close()
+    next(root.glob("_letters_*.toc")).write_bytes(b"")
+    with Library.open(root) as lib:
+        assert "rebuilt 2 letters from the letter store" in lib.rebuilt_message
+        assert {i: lib.get(i).text for i in lib.ids()} == texts
+        assert len(lib.store) == 2

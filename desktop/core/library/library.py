@@ -154,7 +154,7 @@ class Library:
     @classmethod
     def _open_existing(cls, root: Path) -> Library:
         meta = read_meta(root)
-        _check_meta(root, meta)
+        _check_meta(meta)
         if _unfinished_creation(root, meta):
             return cls._create(root, finishing=True)
         if latest_generation(root) is None:
@@ -254,12 +254,12 @@ class Library:
             lock.release()
 
     def _untidy(self) -> bool:
+        """Whether anything is left to tidy (cheap: library.json, a listing, two counts)."""
         meta = read_meta(self.root)
-        if meta.get("format") != FORMAT or not Manifest.from_json(meta.get("index")).current(
-            self.root
-        ):
+        manifest = Manifest.from_json(meta.get("index"))
+        if meta.get("format") != FORMAT or not manifest.current(self.root):
             return True
-        if Manifest.from_json(meta.get("index")).leftovers(self.root):
+        if manifest.leftovers(self.root):
             return True
         counts = self.store.counts()
         return bool(counts.get(PENDING)) or counts.get(LIVE, 0) != self.doc_count()
@@ -557,7 +557,7 @@ def _read(what: str, fn, *args, store: bool = False):
         raise Damage(f"{what} could not be read ({type(exc).__name__})", store=store) from None
 
 
-def _check_meta(root: Path, meta: dict) -> None:
+def _check_meta(meta: dict) -> None:
     if meta.get("rebuild_pending"):
         raise Damage(
             "an earlier rebuild did not finish", reparse=bool(meta.get("reparse")), keep=False

@@ -114,15 +114,27 @@ def _entries_from_index(storage) -> list[CatalogEntry]:
 
 def _fill(lib: Library, plan: _Plan) -> tuple[int, list[tuple[str, str]]]:
     if plan.reparse:
-        from desktop.core.library.importer import Importer
-
-        report = Importer(lib).rebuild(plan.entries, plan.rows, plan.old_keys)
-        return report.new + report.changed + report.kept, report.failures
+        return _reparse(lib, plan.entries, plan.rows, plan.old_keys)
+    unreadable = []
     with lib._write(tidy=False) as write:
         write.dropped |= plan.old_keys
         for row in plan.rows.values():
-            write.reindex(row)
-    return len(plan.rows), []
+            try:
+                write.reindex(row)
+            except Exception:  # a damaged row: its letter is parsed again from its copy
+                unreadable.append(row)
+    if not unreadable:
+        return len(plan.rows), []
+    entries = [CatalogEntry(r.id, r.path, r.digest) for r in unreadable]
+    count, failures = _reparse(lib, entries, {}, {r.key for r in unreadable})
+    return len(plan.rows) - len(unreadable) + count, failures
+
+
+def _reparse(lib: Library, entries, rows, old_keys) -> tuple[int, list[tuple[str, str]]]:
+    from desktop.core.library.importer import Importer
+
+    report = Importer(lib).rebuild(entries, rows, old_keys)
+    return report.new + report.changed + report.kept, report.failures
 
 
 def _keep(root: Path, index: bool, store: bool) -> Path | None:

@@ -79,9 +79,7 @@ class LibraryWrite:
         if data is not None:
             self.keep_copy(digest, path, data)
         self._rows.append(store_row(letter, key, path, digest))
-        self._replace(path, letter.id, key)
-        self.writer.update_document(**fields)
-        self.by_path[path] = self.by_id[letter.id] = {"id": letter.id, "path": path, "key": key}
+        self._index(fields, path, letter.id, key)
         self.words.append(self.library.vocabulary.words_of(letter.text))
         if len(self._rows) >= _STORE_BATCH:
             self.flush()
@@ -95,14 +93,8 @@ class LibraryWrite:
         """Index a letter from its store row as it is (a rebuild, an undo): no parse."""
         letter = letter_from_row(row.text, row.payload)
         letter.id = row.id
-        self.writer.update_document(**index_fields(letter, row.path, row.digest, row.key))
-        self._replace(row.path, row.id, row.key)
+        self._index(index_fields(letter, row.path, row.digest, row.key), row.path, row.id, row.key)
         self.live.append(row.key)
-        self.by_path[row.path] = self.by_id[row.id] = {
-            "id": row.id,
-            "path": row.path,
-            "key": row.key,
-        }
 
     def delete_ids(self, ids: Iterable[str], undoable: bool) -> int:
         count = 0
@@ -138,6 +130,11 @@ class LibraryWrite:
             self.library.store.put_pending(self._rows)
             self.live += [r[0] for r in self._rows]
             self._rows = []
+
+    def _index(self, fields: dict, path: str, letter_id: str, key: str) -> None:
+        self._replace(path, letter_id, key)
+        self.writer.update_document(**fields)
+        self.by_path[path] = self.by_id[letter_id] = {"id": letter_id, "path": path, "key": key}
 
     def _replace(self, path: str, letter_id: str, key: str) -> None:
         """Account for the letter this one replaces (from the same path), if any."""
