@@ -119,7 +119,7 @@ def _open_lock_file(path: Path) -> int:
 def _not_a_lock_file(path: Path, exc: OSError | None, mode: int = 0) -> str:
     if exc is not None and exc.errno in (errno.EACCES, errno.EPERM):
         return f"cannot lock the library: permission denied for {path}"
-    what = _WHAT.get(exc.errno) if exc is not None else _kind(mode)
+    what = _WHAT.get(exc.errno or 0) if exc is not None else _kind(mode)
     if what is None:
         return f"cannot lock the library: {path}: {exc.strerror if exc else 'cannot be opened'}"
     return (
@@ -144,7 +144,7 @@ def _flock(fd: int, blocking: bool) -> bool:
         import msvcrt
 
         try:
-            msvcrt.locking(fd, msvcrt.LK_LOCK if blocking else msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_LOCK if blocking else msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
             return True
         except OSError:
             return False

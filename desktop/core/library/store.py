@@ -144,9 +144,9 @@ class LetterStore:
 
     def keys(self, state: str | None = None) -> set[str]:
         """The keys of every letter row, or of the rows in *state*."""
-        sql, args = "SELECT key FROM letters", ()
-        if state is not None:
-            sql, args = "SELECT key FROM catalog WHERE state = ?", (state,)
+        sql, args = "SELECT key FROM catalog WHERE state = ?", (state,)
+        if state is None:
+            sql, args = "SELECT key FROM letters", ()
         with self._lock:
             return {k for (k,) in self._con.execute(sql, args)}
 
@@ -247,12 +247,12 @@ class LetterStore:
     def settle(self, live: Iterable[str], removed: Iterable[str], drop: Iterable[str]) -> None:
         """After the index committed, in one transaction: the rows it now points at are
         live, the rows of removed letters wait for an undo, the rows nothing uses go."""
-        drop = [(k,) for k in drop]
+        gone = [(k,) for k in drop]
         self._transaction(
             (f"UPDATE catalog SET state = '{LIVE}' WHERE key = ?", [(k,) for k in live]),
             (f"UPDATE catalog SET state = '{REMOVED}' WHERE key = ?", [(k,) for k in removed]),
-            ("DELETE FROM catalog WHERE key = ?", drop),
-            ("DELETE FROM letters WHERE key = ?", drop),
+            ("DELETE FROM catalog WHERE key = ?", gone),
+            ("DELETE FROM letters WHERE key = ?", gone),
         )
 
     def describe(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
