@@ -144,9 +144,10 @@ class LetterStore:
 
     def keys(self, state: str | None = None) -> set[str]:
         """The keys of every letter row, or of the rows in *state*."""
-        sql, args = "SELECT key FROM catalog WHERE state = ?", (state,)
         if state is None:
-            sql, args = "SELECT key FROM letters", ()
+            sql, args = "SELECT key FROM letters", []
+        else:
+            sql, args = "SELECT key FROM catalog WHERE state = ?", [state]
         with self._lock:
             return {k for (k,) in self._con.execute(sql, args)}
 
