@@ -30,7 +30,6 @@ from desktop.core.library.failures import FailureMemory
 from desktop.core.library.meta import CatalogEntry
 from desktop.core.library.originals import file_hash
 from desktop.core.library.report import IndexReport
-from desktop.core.library.store import Row
 from desktop.core.library.write import LibraryWrite, parallel_writer_options
 from desktop.core.model.draft import LetterError
 from desktop.core.model.letter import Letter
@@ -133,7 +132,7 @@ class Importer:
         self._progress = progress
         self._cancelled = cancelled
         self._retry_failed = retry_failed
-        self._fallback: dict[str, Row] = {}
+        self._fallback: dict[str, str] = {}  # id -> key of the row a failed re-read keeps
 
     # -- adding files ---------------------------------------------------------------------
 
@@ -184,10 +183,10 @@ class Importer:
         return self.report
 
     def rebuild(
-        self, entries: list[CatalogEntry], rows: dict[str, Row], old_keys: set[str]
+        self, entries: list[CatalogEntry], rows: dict[str, str], old_keys: set[str]
     ) -> IndexReport:
         """Fill an empty index from the copies of *entries*; a letter whose copy cannot be
-        read again keeps its row in *rows* (by id), if it has one. The rows *old_keys*
+        read again keeps its row (*rows*: id -> row key), if it has one. The rows *old_keys*
         go once this commits (unless kept so)."""
         self._fallback = rows
         with self.library._write(parallel_writer_options(len(entries)), tidy=False) as write:
@@ -272,12 +271,12 @@ class Importer:
         else:
             self.report.new += 1
 
-    def _fail(self, write: LibraryWrite, key: str, message: str, letter_id: str = "") -> None:
+    def _fail(self, write: LibraryWrite, path: str, message: str, letter_id: str = "") -> None:
         """A file's one-line failure. A letter being read again stays as it was: in the
         index (a re-read), or indexed from its row (a rebuild)."""
-        self.report.failures.append((key, message))
-        row = self._fallback.get(letter_id)
-        if row is not None:
+        self.report.failures.append((path, message))
+        row_key = self._fallback.get(letter_id)
+        for row in self.library.store.rows_of([row_key] if row_key else []):
             write.reindex(row)
         if letter_id and letter_id in write.by_id:
             self.report.kept += 1

@@ -27,7 +27,7 @@ from desktop.core.library.index_files import index_files
 from desktop.core.library.meta import CatalogEntry, read_catalog, read_meta, write_meta
 from desktop.core.library.storage import INDEX_NAME, LibraryStorage
 from desktop.core.library.store import FILE as STORE_FILE
-from desktop.core.library.store import LIVE, PENDING, LetterStore, Row
+from desktop.core.library.store import LIVE, PENDING, LetterStore
 from desktop.core.search.schema import SCHEMA_VERSION, make_schema
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class _Plan:
 
     reparse: bool
     entries: list[CatalogEntry] = field(default_factory=list)  # to parse from their copies
-    rows: dict[str, Row] = field(default_factory=dict)  # id -> row, to index as they are
+    rows: dict[str, str] = field(default_factory=dict)  # id -> key of its row, to index as is
     old_keys: set[str] = field(default_factory=set)  # rows the rebuilt index will not use
 
 
@@ -89,12 +89,13 @@ def _usable_store(root: Path) -> LetterStore | None:
 def _plan(root: Path, storage, store: LetterStore | None, reparse: bool) -> _Plan:
     if store is None:
         return _Plan(True, entries=_entries_from_index(storage) or read_catalog(root))
-    rows = {r.id: r for r in store.rows(PENDING) if r.id}
-    rows.update({r.id: r for r in store.rows(LIVE) if r.id})  # live wins over pending
-    old = set(store.keys(LIVE)) | set(store.keys(PENDING))
+    refs = {i: (k, p, d) for k, i, p, d in store.refs(PENDING)}
+    refs.update({i: (k, p, d) for k, i, p, d in store.refs(LIVE)})  # live wins over pending
+    rows = {i: k for i, (k, _, _) in refs.items()}
+    old = store.keys(LIVE) | store.keys(PENDING)
     if not reparse:
-        return _Plan(False, rows=rows, old_keys=old - {r.key for r in rows.values()})
-    entries = [CatalogEntry(r.id, r.path, r.digest) for r in rows.values()]
+        return _Plan(False, rows=rows, old_keys=old - set(rows.values()))
+    entries = [CatalogEntry(i, p, d) for i, (_, p, d) in refs.items()]
     return _Plan(True, entries=entries, rows=rows, old_keys=old)
 
 
@@ -118,7 +119,7 @@ def _fill(lib: Library, plan: _Plan) -> tuple[int, list[tuple[str, str]]]:
     unreadable = []
     with lib._write(tidy=False) as write:
         write.dropped |= plan.old_keys
-        for row in plan.rows.values():
+        for row in lib.store.rows_of(plan.rows.values()):
             try:
                 write.reindex(row)
             except Exception:  # a damaged row: its letter is parsed again from its copy

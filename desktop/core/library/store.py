@@ -160,9 +160,21 @@ class LetterStore:
     def rows(self, state: str, ids: Iterable[str] | None = None) -> Iterator[Row]:
         """The rows in *state* (of the letters *ids*, when given), read a batch at a time:
         a rebuild walks every letter without holding all their text at once."""
-        keys = sorted(self.keys(state) if ids is None else self._keys_of(state, list(ids)))
+        keys = self.keys(state) if ids is None else self._keys_of(state, list(ids))
+        return self.rows_of(keys)
+
+    def rows_of(self, keys: Iterable[str]) -> Iterator[Row]:
+        keys = sorted(keys)
         for start in range(0, len(keys), _BATCH):
             yield from self._where("key", keys[start : start + _BATCH])
+
+    def refs(self, *states: str) -> list[tuple[str, str, str, str]]:
+        """(key, id, path, digest) of the rows in *states*: which letter each row is."""
+        marks = ",".join("?" * len(states))
+        with self._lock:
+            return self._con.execute(
+                f"SELECT key, id, path, digest FROM catalog WHERE state IN ({marks})", states
+            ).fetchall()
 
     def _keys_of(self, state: str, ids: list[str]) -> set[str]:
         keys: set[str] = set()
