@@ -172,6 +172,7 @@ def test_cancel_at_half_then_continue(tmp_path, corpus):
         ("garbage-store", r"the letter store could not be read \(DatabaseError\)"),
         ("truncate-store", r"the letter store could not be read \(DatabaseError\)"),
         ("empty-toc", r"the library index is damaged: _letters_\d+\.toc has 0 bytes, not [\d,]+"),
+        ("cut-toc", r"the library index is damaged: _letters_\d+\.toc has [\d,]+ bytes, not [\d,]+"),
     ],
 )
 def test_a_damaged_library_is_reported_and_rebuilt(tmp_path, corpus, damage, expected):
@@ -210,6 +211,9 @@ def _damage(root: Path, how: str) -> None:
         store.write_bytes(store.read_bytes()[:3000])
     elif how == "empty-toc":
         next(root.glob("_letters_*.toc")).write_bytes(b"")
+    elif how == "cut-toc":
+        toc = next(root.glob("_letters_*.toc"))
+        toc.write_bytes(toc.read_bytes()[:100])
 
 
 def test_search_while_an_import_runs(tmp_path, corpus):
