@@ -172,7 +172,10 @@ def test_cancel_at_half_then_continue(tmp_path, corpus):
         ("garbage-store", r"the letter store could not be read \(DatabaseError\)"),
         ("truncate-store", r"the letter store could not be read \(DatabaseError\)"),
         ("empty-toc", r"the library index is damaged: _letters_\d+\.toc has 0 bytes, not [\d,]+"),
-        ("cut-toc", r"the library index is damaged: _letters_\d+\.toc has [\d,]+ bytes, not [\d,]+"),
+        (
+            "cut-toc",
+            r"the library index is damaged: _letters_\d+\.toc has [\d,]+ bytes, not [\d,]+",
+        ),
     ],
 )
 def test_a_damaged_library_is_reported_and_rebuilt(tmp_path, corpus, damage, expected):
