@@ -30,6 +30,7 @@ from desktop.core.library.failures import FailureMemory
 from desktop.core.library.meta import CatalogEntry
 from desktop.core.library.originals import file_hash
 from desktop.core.library.report import IndexReport
+from desktop.core.library.sub_writers import SubWriterDied
 from desktop.core.library.write import LibraryWrite, parallel_writer_options
 from desktop.core.model.draft import LetterError
 from desktop.core.model.letter import Letter
@@ -143,14 +144,18 @@ class Importer:
         on where it stopped."""
         paths = [Path(p) for p in paths]
         files, failures = collect_files(paths)
-        self.report.failures += failures
-        options = parallel_writer_options(len(files))
-        with self.library._write(options) as write:
-            write.forget_removed()
-            self._run(write, [Source(f) for f in files], self._read_file)
-            if prune and not self.report.cancelled:
-                self.report.removed = write.delete_paths(_gone(write.by_path, paths))
-            self.failed.save()
+        for options in _writers(len(files)):
+            self.report = IndexReport(failures=list(failures))
+            try:
+                with self.library._write(options) as write:
+                    write.forget_removed()
+                    self._run(write, [Source(f) for f in files], self._read_file)
+                    if prune and not self.report.cancelled:
+                        self.report.removed = write.delete_paths(_gone(write.by_path, paths))
+                    self.failed.save()
+                break
+            except SubWriterDied:
+                continue
         return self.report
 
     def _read_file(self, source: Source, known: dict[str, str]) -> Parsed:
@@ -189,10 +194,16 @@ class Importer:
         read again keeps its row (*rows*: id -> row key), if it has one. The rows *old_keys*
         go once this commits (unless kept so)."""
         self._fallback = rows
-        with self.library._write(parallel_writer_options(len(entries)), tidy=False) as write:
-            write.dropped |= old_keys
-            sources = [Source(Path(e.path), e.digest, e.id) for e in entries]
-            self._run(write, sources, self._read_copy)
+        sources = [Source(Path(e.path), e.digest, e.id) for e in entries]
+        for options in _writers(len(entries)):
+            self.report = IndexReport()
+            try:
+                with self.library._write(options, tidy=False) as write:
+                    write.dropped |= old_keys
+                    self._run(write, sources, self._read_copy)
+                break
+            except SubWriterDied:
+                continue
         return self.report
 
     def _read_copy(self, source: Source, known: dict[str, str]) -> Parsed:
@@ -280,6 +291,13 @@ class Importer:
             write.reindex(row)
         if letter_id and letter_id in write.by_id:
             self.report.kept += 1
+
+
+def _writers(files: int) -> list[dict]:
+    """The writer options to try in turn: the multiprocessing writer for a large import, and
+    should one of its processes die, the serial writer (sub_writers.py)."""
+    parallel = parallel_writer_options(files)
+    return [parallel, {}] if parallel else [{}]
 
 
 def _guarded(read, source: Source, known: dict[str, str]) -> Parsed:

@@ -478,6 +478,7 @@ class Library:
             yield write
             write.flush()
             self.originals.sync(write.copies)
+            write.check()
             writer.commit()
         except BaseException as exc:
             if latest_generation(self.root) == generation:  # the commit did not happen
@@ -486,6 +487,8 @@ class Library:
                 if error is not None and error is not exc:
                     raise error from None
                 raise
+        finally:
+            write.stop_watching()
         self._after_commit(write)
 
     def _abandon(self, writer, write: LibraryWrite) -> None:

@@ -24,6 +24,7 @@ from desktop.core.library.errors import shown
 from desktop.core.library.originals import copy_name
 from desktop.core.library.records import letter_from_row, store_key, store_row
 from desktop.core.library.store import PENDING, REMOVED, Row
+from desktop.core.library.sub_writers import watch
 from desktop.core.model.draft import LetterError
 from desktop.core.model.letter import Letter
 from desktop.core.search.schema import index_fields
@@ -64,6 +65,7 @@ class LibraryWrite:
         self.added = 0
         self.deleted = 0
         self._rows: list[tuple[str, str, str, str, str, str]] = []
+        self._watch = watch(writer)  # the multiprocessing writer's sub-writers, if any
 
     # -- what a write does -------------------------------------------------------------
 
@@ -131,7 +133,17 @@ class LibraryWrite:
             self.live += [r[0] for r in self._rows]
             self._rows = []
 
+    def check(self) -> None:
+        """Raises SubWriterDied once a sub-writer of the multiprocessing writer died."""
+        if self._watch is not None:
+            self._watch.check()
+
+    def stop_watching(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+
     def _index(self, fields: dict, path: str, letter_id: str, key: str) -> None:
+        self.check()
         self._replace(path, letter_id, key)
         self.writer.update_document(**fields)
         self.by_path[path] = self.by_id[letter_id] = {"id": letter_id, "path": path, "key": key}
