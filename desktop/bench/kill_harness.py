@@ -136,15 +136,19 @@ def one_kill(root: Path, batches: list[Path], delay: float, wait_for_writers: bo
     seen), then check what is left."""
     tag = uuid.uuid4().hex
     report = root.with_name(root.name + ".done")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(root), str(report), *map(str, batches)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, TAG: tag, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
-    )  # fmt: skip
+    errors = root.with_name(root.name + ".stderr")
+    with open(errors, "wb") as stderr:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(root), str(report), *map(str, batches)],
+            stdout=subprocess.DEVNULL, stderr=stderr,
+            env={**os.environ, TAG: tag, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        )  # fmt: skip
     run = _Run()
     _watch(proc, tag, root / _LOCK, delay, wait_for_writers, run)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc.kill()  # a no-op when it has finished
+    if proc.wait() not in (0, -signal.SIGKILL):
+        last = errors.read_text(errors="replace").strip().splitlines()[-1:]
+        run.problems.append(f"the import failed before the kill: {last}")
     lines = report.read_text().splitlines() if report.exists() else []
     run.done = max([int(line.split()[1]) for line in lines], default=-1)
     if orphans := _outlived(tag):
