@@ -5,7 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-SUBCOMMANDS = {"parse", "index", "search", "treaties", "passages", "bench", "-h", "--help"}
+SUBCOMMANDS = {
+    "parse",
+    "index",
+    "reparse",
+    "search",
+    "treaties",
+    "passages",
+    "bench",
+    "-h",
+    "--help",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""The command line: parse / index / search / treaties / passages (contracts in docs/DESIGN.md).
+"""The command line: parse / index / reparse / search / treaties / passages (contracts in
+docs/DESIGN.md).
 
 Results go to stdout, progress and errors to stderr. Every expected failure is one line on
 stderr and exit status 2; a traceback is a bug. Letter text and file names are printed through
@@ -62,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
         "--retry-failed", action="store_true", help="parse again files that failed before"
     )
     p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser(
+        "reparse", help="read every letter again from the library's own copies (a newer parser)"
+    )
+    _index_option(p)
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_reparse)
 
     p = sub.add_parser("search", help="search the library")
     p.add_argument("query", help="may start with '-' (no '--' needed)")
@@ -133,12 +141,14 @@ def _index_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, create: bool = False):
+    """The library of --index (default: the user's). Only ``index`` makes one where there
+    is none; reading commands say there is no library there."""
     from desktop.core.library.library import LibraryError
     from desktop.home import open_library
 
     try:
-        lib = open_library(args.index)
+        lib = open_library(args.index, create=create)
     except LibraryError as exc:
         raise CliError(str(exc)) from None
     if lib.rebuilt_message:
@@ -161,7 +171,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from desktop.core.library.library import LibraryError
 
     progress = None if args.quiet or not sys.stderr.isatty() else _progress_bar
-    with _open(args) as lib:
+    with _open(args, create=True) as lib:
         paths = args.paths or sorted({str(Path(p).parent) for p in lib.paths()})
         try:
             report = lib.add(
@@ -177,6 +187,23 @@ def cmd_index(args: argparse.Namespace) -> int:
     for _path, message in report.failures:
         print(f"error: {safe(message)}", file=sys.stderr)
     print(report.summary())
+    return EXIT_ERROR if report.failures else 0
+
+
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from desktop.core.library.library import LibraryError
+
+    progress = None if args.quiet or not sys.stderr.isatty() else _progress_bar
+    with _open(args) as lib:
+        try:
+            report = lib.reparse_all(progress=progress)
+        except LibraryError as exc:
+            raise CliError(str(exc)) from None
+    if progress:
+        sys.stderr.write("\n")
+    for _path, message in report.failures:
+        print(f"error: {message}", file=sys.stderr)
+    print(report.reread_summary())
     return EXIT_ERROR if report.failures else 0
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.ingest.parse import SUPPORTED_SUFFIXES
+from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
 from desktop.core.ingest.treaties import Treaty, gazetteer
 from desktop.core.library.library import IndexReport, Library
 from desktop.core.search.query import Hit

@@ -9,6 +9,8 @@ and a hang in the window's import is as bad as a crash.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Collection
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from desktop.core.ingest.readers.pdf_ocr import PAGE_SECONDS as OCR_PAGE_SECONDS
 from desktop.core.ingest.readers.pdf_reader import read_pdf
 from desktop.core.ingest.readers.text_reader import read_text
 from desktop.core.ingest.readers.xml_reader import read_xml
+from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES  # where it was
 from desktop.core.ingest.worker import MAX_BYTES, Limits, ParserPool, Reader, default_pool
 from desktop.core.model.draft import Draft, LetterError
 from desktop.core.model.letter import Letter
@@ -36,25 +39,59 @@ READERS: dict[str, Reader] = {
     ".html": read_html,
     ".htm": read_html,
 }
-SUPPORTED_SUFFIXES = (".txt", ".text", ".xml", ".html", ".htm", ".pdf")
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
+_NOCTTY = getattr(os, "O_NOCTTY", 0)  # a terminal device must not become ours
 
 
 def read_file_bytes(path: Path) -> bytes:
-    """The file's bytes, or a LetterError naming the file and what is wrong with it. The
-    size is checked before reading, so a huge file is refused without being read."""
+    """The file's bytes, or a LetterError naming the file and what is wrong with it. Only a
+    regular file is read (a FIFO would wait forever, a device give bytes without end), its
+    size is checked before reading, and no more than the limit is read even if it grows."""
     try:
-        if path.is_dir():
-            raise LetterError(f"{path}: is a directory, not a letter")
-        check_size(path, path.stat().st_size)
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise LetterError(f"{path}: no such file") from None
+        raise LetterError(f"{_shown(path)}: no such file") from None
     except PermissionError:
-        raise LetterError(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise LetterError(f"{path}: is a directory, not a letter") from None
+        raise LetterError(f"{_shown(path)}: permission denied") from None
     except OSError as exc:
-        raise LetterError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise LetterError(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        return _read_regular(fd, path)
+    except OSError as exc:
+        raise LetterError(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+def _read_regular(fd: int, path: Path) -> bytes:
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISDIR(mode):
+        raise LetterError(f"{_shown(path)}: is a directory, not a letter")
+    if not stat.S_ISREG(mode):
+        raise LetterError(f"{_shown(path)}: {_kind(mode)}, not a file; only files are read")
+    check_size(path, os.fstat(fd).st_size)
+    chunks, size = [], 0
+    while chunk := os.read(fd, min(1 << 20, MAX_BYTES + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_BYTES:
+            check_size(path, size)
+    return b"".join(chunks)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _shown(path: Path | str) -> str:
+    """Bytes of a file name that are not UTF-8 as \\x escapes: a message must print."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def check_size(path: Path | str, size: int) -> None:

@@ -44,6 +44,7 @@ STARTUP_SECONDS = 60.0  # a cold start on a slow disk; a normal start takes 0.1 
 # exceeds in any encoding (a character takes a byte at least), while a PDF's compressed text can.
 MAX_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = MAX_BYTES
+LIFELINE_ENV = "KAMERBRIEF_PARSER_LIFELINE"
 _HEADER = struct.Struct(">Q")
 
 Reader = Callable[..., Draft]  # (data: bytes, source: str, *extra) -> Draft
@@ -138,12 +139,20 @@ class _Worker:
 
     def __init__(self, preload: tuple[str, ...]) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p or os.getcwd() for p in sys.path))
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "desktop.core.ingest.worker", *preload],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-        )
+        lifeline, self._lifeline = os.pipe() if os.name == "posix" else (-1, -1)
+        if lifeline >= 0:
+            env[LIFELINE_ENV] = str(lifeline)
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "desktop.core.ingest.worker", *preload],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+                pass_fds=(lifeline,) if lifeline >= 0 else (),
+            )
+        finally:
+            if lifeline >= 0:
+                os.close(lifeline)  # the worker's end; ours closes when this process ends
         self._answers: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, daemon=True, name="parser-answers").start()
         # The time limit is for parsing, not for starting Python: wait for the worker first.
@@ -194,6 +203,9 @@ class _Worker:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        if self._lifeline >= 0:
+            os.close(self._lifeline)
+            self._lifeline = -1
         for stream in (self.process.stdin, self.process.stdout):
             try:
                 if stream is not None:
@@ -248,6 +260,7 @@ def serve(preload: list[str]) -> None:
     """The worker's loop: one request, one answer, until the parent closes the pipe. The
     protocol gets private copies of stdin/stdout; a stray print (or C library output) goes
     to stderr instead of corrupting it."""
+    _watch_parent()
     for module in preload:
         importlib.import_module(module)
     requests = os.fdopen(os.dup(0), "rb")
@@ -267,6 +280,31 @@ def serve(preload: list[str]) -> None:
         write_message(answers, answer)
         if answer[0] == "memory":
             return
+
+
+def _watch_parent() -> None:
+    """Exit the moment the parent process is gone, even in the middle of a parse that would
+    never end: the parent holds the write end of a pipe (the lifeline) that only this
+    worker reads, and its end closes when the parent dies, however it dies. (Not
+    PR_SET_PDEATHSIG: that fires when the parent *thread* that started the worker ends, and
+    the worker outlives the import that started it.) The requests pipe cannot serve: it is
+    read only between two files."""
+    fd = int(os.environ.pop(LIFELINE_ENV, "-1"))
+    if fd < 0:
+        return
+
+    def watch() -> None:
+        while True:
+            try:
+                if not os.read(fd, 1):
+                    break
+            except InterruptedError:
+                continue
+            except OSError:
+                break
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="lifeline").start()
 
 
 def _answer(reader: Reader, data: bytes, source: str, extra: tuple) -> tuple[str, object]:

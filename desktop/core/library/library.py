@@ -1,137 +1,103 @@
 """The library: parsed letters in a Whoosh index, searched the way a Dutch reader expects.
 
-Two parts in one folder: the Whoosh index (what exists, and everything search needs) and the
-letter store (the clean text and annotations of each letter, see letter_store.py). The index
-analyses exactly the text the store keeps, so a hit's offsets land on the characters the
-reader shows (DESIGN.md). Opening a letter never parses its source again.
+One folder holds the Whoosh index (what exists, and everything search needs), the letter
+store (the clean text and annotations of each letter, store.py), and the library's own copy of
+every original it imported (originals.py). The index analyses exactly the text the store
+keeps, so a hit's offsets land on the characters the reader shows. Opening a letter never
+parses its source again, and nothing is ever read again from the user's folders, which may be
+gone: a rebuild takes the letters from the store, or parses the copies again.
 
-Crash safety: an import is one Whoosh commit. Its letter rows reach the store (synced) before
-the index commits and points at them; the commit itself is atomic (a new table of contents,
-renamed into place) and is fsynced before the import is reported done (storage.py). A kill at
-any moment leaves the index of the last completed import; rows nobody points at are removed.
+This module opens (checking cheaply for damage, index_files.py), reads, searches and commits
+(write.py). Importing, the only part that parses, is the importer's (importer.py), loaded
+when a write needs it: searching and showing letters never load the readers.
+
+Busy is not damaged: a library another program holds, on a full or unreadable disk, is
+reported as such and left alone; only evidence of damage starts a rebuild (rebuild.py), and
+that first keeps what it replaces.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import queue
+import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from whoosh import index as windex
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import LockError
-
-from desktop.core.ingest.parse import SUPPORTED_SUFFIXES, parse_bytes, read_file_bytes
-from desktop.core.library.failures import FailureMemory
-from desktop.core.library.records import LibraryEntry, entry, letter_from_row, store_key, store_row
-from desktop.core.library.storage import durable_commit
-from desktop.core.library.store import LetterStore
-from desktop.core.model.draft import LetterError
+from desktop.core.library import index_files as files
+from desktop.core.library.errors import (
+    LibraryBusy,
+    LibraryError,
+    NoLibrary,
+    unavailable,
+    write_failed,
+)
+from desktop.core.library.index_files import Manifest, latest_generation
+from desktop.core.library.meta import (
+    CATALOG_FILE,
+    META_FILE,
+    CatalogEntry,
+    read_meta,
+    write_catalog,
+    write_meta,
+)
+from desktop.core.library.originals import Originals, copy_name
+from desktop.core.library.records import LibraryEntry, entry, letter_from_row
+from desktop.core.library.report import IndexReport
+from desktop.core.library.storage import INDEX_NAME, LOCK_NAME, LibraryStorage, sync_files
+from desktop.core.library.store import FILE as STORE_FILE
+from desktop.core.library.store import LIVE, PENDING, REMOVED, LetterStore
+from desktop.core.library.write import LibraryWrite
 from desktop.core.model.letter import Letter
 from desktop.core.search.options import SearchOptions
 from desktop.core.search.query import SearchResult, run_search
 from desktop.core.search.ranking import Ranker
-from desktop.core.search.schema import SCHEMA_VERSION, index_fields, make_schema
+from desktop.core.search.schema import SCHEMA_VERSION, make_schema
 from desktop.core.search.vocabulary import Vocabulary
 from desktop.core.search.whoosh_internals import apply as _apply_whoosh_fixes
 
-INDEX_NAME = "letters"
-_META_FILE = "library.json"
-PARALLEL_FROM = 200  # files in one import before the multiprocessing writer pays off
-WRITER_PROCS = 2
-WRITER_LIMIT_MB = 128
-_STORE_BATCH = 200  # letters per store transaction during an import
-_AHEAD = 8  # letters parsed ahead of the indexer
+if TYPE_CHECKING:
+    from desktop.core.library.importer import Progress
 
-Progress = Callable[[int, int, str], None]  # done, total, current file
+FORMAT = 2  # the folder's layout: 2 = letter rows with states and a copy of every original
 
-__all__ = ["SCHEMA_VERSION", "IndexReport", "Library", "LibraryBusy", "LibraryError"]
+__all__ = [
+    "SCHEMA_VERSION", "IndexReport", "Library", "LibraryBusy", "LibraryError", "NoLibrary",
+    "is_library",
+]  # fmt: skip
 
 
-class LibraryError(Exception):
-    """The library cannot do what was asked; the message says why, in a user's words."""
+class Damage(Exception):
+    """Evidence that the library is damaged: rebuild it (rebuild.py)."""
+
+    def __init__(self, why: str, store: bool = False, reparse: bool = False, keep: bool = True):
+        super().__init__(why)
+        self.why = why
+        self.store = store  # the letter store itself is damaged: letters come from the copies
+        self.reparse = reparse  # parse every letter again (a new index schema)
+        self.keep = keep  # keep a copy of what the rebuild replaces
 
 
-class LibraryBusy(LibraryError):
-    """Another process is writing to the library."""
-
-
-@dataclass
-class IndexReport:
-    """What an import did, as the CLI prints it."""
-
-    new: int = 0
-    changed: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
-    cancelled: bool = False
-    # Of the failures, files skipped because the same content failed before (not parsed
-    # again; Library.add(retry_failed=True) / `index --retry-failed` tries them anyway).
-    known_failures: int = 0
-    added_ids: list[str] = field(default_factory=list)  # new and changed letters
-
-    @property
-    def failed(self) -> int:
-        return len(self.failures)
-
-    def summary(self) -> str:
-        text = (
-            f"indexed {self.new} new, {self.changed} changed, {self.removed} removed, "
-            f"{self.unchanged} unchanged, {self.failed} failed"
-        )
-        return text + (" (cancelled)" if self.cancelled else "")
-
-
-def file_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Letter files below *paths* (folders are walked, sorted); missing paths are failures."""
-    files: list[Path] = []
-    missing: list[tuple[str, str]] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            files.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                )
-            )
-        elif p.exists():
-            files.append(p)
-        else:
-            missing.append((str(p), f"{p}: no such file"))
-    return [f.resolve() for f in files], missing
-
-
-@dataclass(slots=True)
-class _Parsed:
-    """One file, read and parsed ahead of the indexer (or why not)."""
-
-    path: Path
-    outcome: str  # "letter", "unchanged", "failed", "known-failure"
-    digest: str = ""
-    letter: Letter | None = None
-    message: str = ""
+def is_library(root: Path) -> bool:
+    """Whether *root* holds a library (or what is left of one: never taken for empty)."""
+    return (
+        any((root / name).exists() for name in (META_FILE, STORE_FILE, CATALOG_FILE))
+        or latest_generation(root) is not None
+    )
 
 
 class Library:
     """One library folder; open it with :meth:`open`."""
 
-    def __init__(self, root: Path, ix: windex.Index) -> None:
+    def __init__(self, root: Path, storage: LibraryStorage, ix, store: LetterStore) -> None:
         self.root = root
+        self._storage = storage
         self._ix = ix
-        self._store = LetterStore(root)
+        self.store = store
+        self.originals = Originals(root)
         self.rebuilt_message: str | None = None
         self._vocabulary: Vocabulary | None = None
         self._searcher = None
@@ -141,85 +107,112 @@ class Library:
     # -- opening ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: Path | str) -> Library:
-        """Open or create the library in *root*. An index of an older schema, or one that
-        cannot be read, is rebuilt from its source files; ``rebuilt_message`` says so."""
+    def open(cls, root: Path | str, create: bool = True) -> Library:
+        """Open the library in *root*; with *create*, make one there when the folder is new
+        or empty (never in a folder holding anything else). A damaged library, or one of an
+        older index schema, is rebuilt from its own store and copies; ``rebuilt_message``
+        says so. A library in use, or on a disk that is full or unreadable, raises
+        LibraryBusy or LibraryError and is left as it is."""
         _apply_whoosh_fixes()
         root = Path(root)
-        _check_writable(root)
-        # No mmap: mapped index files count as the window's own memory (185 MB at 10,000
-        # letters, 34 MB without), while reads through the page cache cost ~10% in search.
-        storage = FileStorage(str(root), supports_mmap=False)
-        version = _read_meta(root).get("schema_version")
-        if not windex.exists_in(str(root), INDEX_NAME):
-            if version is not None:  # there was a library here: never show it empty silently
-                return cls._rebuild(root, storage, "the library index is missing")
-            created = cls(root, storage.create_index(make_schema(), indexname=INDEX_NAME))
-            _write_meta(root, {"schema_version": SCHEMA_VERSION})
-            return created
-        if version is None:  # killed between creating the index and writing its version
-            _write_meta(root, {"schema_version": SCHEMA_VERSION})
-            version = SCHEMA_VERSION
-        if version != SCHEMA_VERSION:
-            return cls._rebuild(
-                root, storage, f"library format {version} is older than {SCHEMA_VERSION}"
-            )
-        if _read_meta(root).get("rebuild_pending"):
-            return cls._rebuild(root, storage, "an earlier rebuild did not finish")
-        lib: Library | None = None
         try:
-            lib = cls(root, storage.open_index(indexname=INDEX_NAME))
-            lib._verify()
-        except Exception as exc:  # a damaged index: Whoosh and SQLite raise many types here
-            if lib is not None:
-                lib.close()
-            return cls._rebuild(
-                root, storage, f"the library could not be read ({type(exc).__name__})"
+            if not is_library(root):
+                if not create:
+                    raise NoLibrary(f"no library here: {root}")
+                return cls._create(root)
+            return cls._open_existing(root)
+        except Damage as damage:
+            from desktop.core.library.rebuild import rebuild
+
+            return rebuild(cls, root, damage)
+        except LibraryError:
+            raise
+        except Exception as exc:
+            error = unavailable(exc, root)
+            if error is None:
+                raise
+            raise error from None
+
+    @classmethod
+    def _create(cls, root: Path, finishing: bool = False) -> Library:
+        made = finishing or _make_folder(root)
+        if not made and not _empty(root):
+            raise LibraryError(
+                f"no library here: {root} holds other files; choose a new or empty folder"
             )
+        storage = LibraryStorage(root)
+        if not storage.write_lock.acquire():
+            raise LibraryBusy(f"library busy: another program is creating a library in {root}")
+        try:
+            ix = storage.create_index(make_schema(), indexname=INDEX_NAME)
+            lib = cls(root, storage, ix, LetterStore(root, create=True))
+            lib._record_commit()
+            return lib
+        finally:
+            storage.write_lock.release()
+
+    @classmethod
+    def _open_existing(cls, root: Path) -> Library:
+        meta = read_meta(root)
+        _check_meta(meta)
+        if _unfinished_creation(root, meta):
+            return cls._create(root, finishing=True)
+        if latest_generation(root) is None:
+            raise Damage("the library index is missing", keep=False)
+        if not (root / STORE_FILE).exists():
+            raise Damage("the letter store is missing", store=True)
+        manifest = Manifest.from_json(meta.get("index"))
+        if manifest.current(root) and (problems := _read("the index", manifest.problems, root)):
+            raise Damage(f"the library index is damaged: {problems[0]}")
+        storage = LibraryStorage(root)
+        store = _read("the letter store", LetterStore, root, store=True)
+        try:
+            ix = _read("the index", storage.open_index, INDEX_NAME)
+            lib = cls(root, storage, ix, store)
+        except BaseException:
+            store.close()
+            raise
+        try:
+            lib._check(thorough=not manifest.current(root))
+            lib._tidy()
+        except BaseException:
+            lib.close()
+            raise
         return lib
 
-    def _verify(self) -> None:
-        """Read every stored record and check each letter's row is in the store: a truncated
-        or corrupted file shows here, at start-up, not as an empty list later."""
+    def _check(self, thorough: bool) -> None:
+        """The store and the index agree on how many letters there are; *thorough* (when
+        the index has no current manifest): every stored record is read, and every letter's
+        row is in the store."""
+        counts = _read("the letter store", self.store.counts, store=True)
+        docs = _read("the index", self.doc_count)
+        if thorough or counts.get(LIVE, 0) + counts.get(PENDING, 0) < docs:
+            keys = _read("the index", self._index_keys)
+            missing = keys - _read("the letter store", self.store.keys, store=True)
+            if missing:
+                raise Damage(
+                    f"{len(missing)} letters are missing from the letter store", store=True
+                )
+
+    def _index_keys(self) -> set[str]:
         with self.searcher() as s:
             keys = {d["key"] for d in s.all_stored_fields()}
             for fieldname in ("text", "title"):
                 s.reader().field_length(fieldname)
-        missing = keys - self._store.keys()
-        if missing:
-            raise LibraryError(f"{len(missing)} letters missing from the letter store")
+        return keys
 
-    @classmethod
-    def _rebuild(cls, root: Path, storage: FileStorage, why: str) -> Library:
-        """A new index from the source files. Until its import has committed, the folder
-        says a rebuild is pending (with the sources), so a failure or a kill half-way is
-        rebuilt again at the next start, never shown as an empty library."""
-        meta = _read_meta(root)
-        sources = meta.get("sources", [])
-        lock = storage.lock(f"{INDEX_NAME}_WRITELOCK")
-        if not lock.acquire(blocking=False):
-            raise LibraryBusy(f"library busy: {why}, and another reader is writing to {root}")
-        try:
-            _write_meta(
-                root,
-                {"schema_version": SCHEMA_VERSION, "sources": sources, "rebuild_pending": True},
-            )
-            ix = storage.create_index(make_schema(), indexname=INDEX_NAME)
-        finally:
-            lock.release()
-        lib = cls(root, ix)
-        report = lib.add([Path(s) for s in sources if Path(s).exists()])
-        lib.rebuilt_message = f"{why}; rebuilt from {report.new} source files"
-        missing = [s for s in sources if not Path(s).exists()]
-        if missing:
-            lib.rebuilt_message += f" ({len(missing)} no longer found, e.g. {missing[0]})"
-        return lib
+    def doc_count(self) -> int:
+        with self.searcher() as s:
+            return s.doc_count()
 
     def busy(self) -> bool:
         """Whether another process is writing: this one can still read and search."""
-        lock = self._ix.storage.lock(f"{INDEX_NAME}_WRITELOCK")
-        if not lock.acquire(blocking=False):
-            return True
+        lock = self._storage.write_lock
+        try:
+            if not lock.acquire():
+                return True
+        except LibraryError:  # no usable lock file: a write will say so
+            return False
         lock.release()
         return False
 
@@ -229,7 +222,7 @@ class Library:
                 self._searcher.close()
                 self._searcher = self._ranker = None
         self._ix.close()
-        self._store.close()
+        self.store.close()
 
     def __enter__(self) -> Library:
         return self
@@ -237,11 +230,93 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- tidying: what a kill or a failed write left --------------------------------------
+
+    def _tidy(self) -> None:
+        """Remove what failed writes left (temporary files, uncommitted segments, rows and
+        copies), finish a commit a kill interrupted, bring an older folder to this format.
+        Only when the library may write now; a busy one is tidied by its next open."""
+        if not self._untidy():
+            return
+        lock = self._storage.write_lock
+        try:
+            if not lock.acquire():
+                return
+        except LibraryError:  # no usable lock file: reading works, writing says why
+            return
+        try:
+            self._tidy_locked()
+        except (OSError, sqlite3.Error) as exc:
+            if unavailable(exc, self.root) is None:
+                raise
+            # A full or read-only disk: reading works all the same; tidied when it can be.
+        finally:
+            lock.release()
+
+    def _untidy(self) -> bool:
+        """Whether anything is left to tidy (cheap: library.json, a listing, two counts)."""
+        meta = read_meta(self.root)
+        manifest = Manifest.from_json(meta.get("index"))
+        if meta.get("format") != FORMAT or not manifest.current(self.root):
+            return True
+        if manifest.leftovers(self.root):
+            return True
+        counts = self.store.counts()
+        return bool(counts.get(PENDING)) or counts.get(LIVE, 0) != self.doc_count()
+
+    def _tidy_locked(self) -> None:
+        meta = read_meta(self.root)
+        manifest = Manifest.from_json(meta.get("index"))
+        leftovers = manifest.leftovers(self.root)
+        files.remove(leftovers)
+        if not manifest.current(self.root):
+            self._ix.writer().commit(merge=False)  # Whoosh removes files no commit uses
+        if meta.get("format") != FORMAT:
+            self._migrate()
+        counts = self.store.counts()
+        if leftovers or counts.get(PENDING) or counts.get(LIVE, 0) != self.doc_count():
+            self._reconcile()
+        self._record_commit()
+
+    def _reconcile(self) -> None:
+        """After a kill: rows the index points at are live, other pending and live rows
+        go, and copies no row uses go with them."""
+        with self.searcher() as s:
+            docs = {d["key"]: d for d in s.all_stored_fields()}
+        states = self.store.states()
+        missing = docs.keys() - states.keys()
+        if missing:
+            raise Damage(f"{len(missing)} letters are missing from the letter store", store=True)
+        live = [k for k in docs if states[k] != LIVE]
+        drop = [k for k, st in states.items() if st in (LIVE, PENDING) and k not in docs]
+        self.store.settle(live, (), drop)
+        used = {copy_name(d, p) for _, p, d in self.store.catalog() if d}
+        self.originals.delete(self.originals.names() - used)
+        self.store.give_back_room(log_too=True)
+
+    def _migrate(self) -> None:
+        """A folder from before copies and row states: rows learn which letter they are."""
+        with self.searcher() as s:
+            docs = list(s.all_stored_fields())
+        self.store.describe([(d["key"], d["id"], d["path"], d["hash"]) for d in docs])
+        self.store.forget_uncatalogued()
+
+    def _record_commit(self) -> None:
+        """library.json (format, schema, the manifest of the index's files) and the catalog,
+        as the index is now; under the write lock."""
+        meta = read_meta(self.root)
+        manifest = Manifest.from_json(meta.get("index")).refreshed(self.root)
+        meta.update(format=FORMAT, schema_version=SCHEMA_VERSION, index=manifest.to_json())
+        for done in ("rebuild_pending", "reparse", "sources"):
+            meta.pop(done, None)
+        entries = [CatalogEntry(i, p, d) for i, p, d in self.store.catalog(LIVE)]
+        write_catalog(self.root, entries)
+        write_meta(self.root, meta)
+
     # -- reading ------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        with self.searcher() as s:
-            return s.doc_count()
+        return self.doc_count()
 
     @contextmanager
     def searcher(self) -> Iterator:
@@ -269,8 +344,22 @@ class Library:
     def get(self, letter_id: str) -> Letter | None:
         with self.searcher() as s:
             doc = s.document(id=letter_id)
-        row = self._store.get(doc["key"]) if doc else None
+        row = self.store.get(doc["key"]) if doc else None
         return letter_from_row(*row) if row else None
+
+    def original(self, letter_id: str) -> Path | None:
+        """The library's own copy of the file *letter_id* was read from, or None (a letter
+        imported before the library kept copies, whose file has not been seen since)."""
+        with self.searcher() as s:
+            doc = s.document(id=letter_id)
+        if doc is None:
+            return None
+        copy = self.originals.path(doc["hash"], doc["path"])
+        return copy if copy.is_file() else None
+
+    def restorable(self) -> list[str]:
+        """Ids of removed letters that :meth:`restore` can still bring back."""
+        return sorted({i for i, _, _ in self.store.catalog(REMOVED)})
 
     def search(self, query: str, options: SearchOptions = SearchOptions()) -> SearchResult:
         """Search the library. Raises QueryError (with the position where the query goes
@@ -288,7 +377,7 @@ class Library:
         return self._ranker
 
     def _text_of(self, key: str, limit: int | None = None) -> str:
-        return self._store.text(key, limit) or ""
+        return self.store.text(key, limit) or ""
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -311,224 +400,195 @@ class Library:
         prune: bool = False,
         retry_failed: bool = False,
     ) -> IndexReport:
-        """Parse and index new and changed files below *paths*; with *prune*, drop letters
-        whose files under those folders are gone. One commit: an error or a kill keeps the
-        library as it was before; a cancel commits the letters done so far, so that the
-        next import goes on where it stopped. A file that failed before with the same
-        content is skipped (and reported) unless *retry_failed*."""
-        paths = [Path(p) for p in paths]
-        files, failures = collect_files(paths)
-        report = IndexReport(failures=list(failures))
-        failed = FailureMemory.load(self.root)
-        rows: list[tuple[str, str, str]] = []
-        words: list[set[str]] = []
-        with self._writer(parallel=len(files) >= PARALLEL_FROM) as writer:
-            # Read what exists only now, under the write lock: another writer may have
-            # committed since this library was opened.
-            with self.searcher() as s:
-                docs = list(s.all_stored_fields())
-            known = {d["path"]: d["hash"] for d in docs}
-            owners = {d["id"]: d["path"] for d in docs}
-            old_keys = {d["path"]: d["key"] for d in docs}
-            parsed = _ParseAhead(files, known, failed, retry_failed)
-            try:
-                for i, item in enumerate(parsed):
-                    if cancelled():
-                        report.cancelled = True
-                        break
-                    if progress:
-                        progress(i, len(files), str(item.path))
-                    self._take(writer, item, known, owners, report, failed, rows, words)
-                    if len(rows) >= _STORE_BATCH:
-                        self._store.put_many(rows)
-                        rows.clear()
-            finally:
-                parsed.close()
-            if prune and not report.cancelled:
-                report.removed = self._prune(writer, paths, known)
-            self._store.put_many(rows)  # before the index points at them
-        if progress:
-            progress(len(files), len(files), "")
-        self._after_write(old_keys, words)
-        failed.save()
-        return report
+        """Import new and changed files below *paths* (importer.py); with *prune*, drop
+        letters whose files under those folders are gone. A file that failed before with
+        the same content is skipped (and reported) unless *retry_failed*."""
+        from desktop.core.library.importer import Importer
 
-    def _take(self, writer, item: _Parsed, known, owners, report, failed, rows, words) -> None:
-        key = str(item.path)
-        if item.outcome == "unchanged":
-            report.unchanged += 1
-        elif item.outcome == "known-failure":
-            report.failures.append((key, f"{item.message} (failed before; use --retry-failed)"))
-            report.known_failures += 1
-        elif item.outcome == "failed":
-            if item.digest:
-                failed.remember(key, item.digest, item.message)
-            report.failures.append((key, item.message))
-        else:
-            letter = item.letter
-            assert letter is not None
-            failed.forget(key)
-            letter.id = _free_id(letter.id, key, owners)
-            owners[letter.id] = key
-            row_key = store_key(letter.id, item.digest)
-            rows.append(store_row(letter, row_key))
-            writer.update_document(**index_fields(letter, key, item.digest, row_key))
-            words.append(self.vocabulary.words_of(letter.text))
-            report.added_ids.append(letter.id)
-            if key in known:
-                report.changed += 1
-            else:
-                report.new += 1
+        return Importer(self, progress, cancelled, retry_failed).add(paths, prune)
 
-    def _prune(self, writer, roots: list[Path], known: dict[str, str]) -> int:
-        folders = [str(r.resolve()) + os.sep for r in roots if r.is_dir()]
-        gone = [p for p in known if any(p.startswith(f) for f in folders) and not Path(p).exists()]
-        for p in gone:
-            writer.delete_by_term("path", p)
-        return len(gone)
+    def reread(
+        self,
+        letter_ids: Iterable[str],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> IndexReport:
+        """Parse these letters again from the library's copies of their originals."""
+        from desktop.core.library.importer import Importer
+
+        return Importer(self, progress, cancelled).reread(list(letter_ids))
+
+    def reparse_all(
+        self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
+    ) -> IndexReport:
+        """Parse every letter again from the library's copies (a newer parser)."""
+        return self.reread(self.ids(), progress, cancelled)
 
     def remove(self, letter_ids: Iterable[str]) -> int:
-        count = 0
-        with self._writer() as writer:
-            with self.searcher() as s:
-                old_keys = {d["path"]: d["key"] for d in s.all_stored_fields()}
-            for lid in letter_ids:
-                count += writer.delete_by_term("id", lid)
-        self._after_write(old_keys, [])
-        return count
+        """Take letters out of the library; :meth:`restore` brings them back until the
+        next import, which deletes them for good (with the copies no letter uses)."""
+        with self._write() as write:
+            return write.delete_ids(letter_ids, undoable=True)
+
+    def restore(self, letter_ids: Iterable[str]) -> int:
+        """Undo the removal of these letters (since the last import); how many came back."""
+        with self._write() as write:
+            return write.restore(letter_ids)
 
     @contextmanager
-    def _writer(self, parallel: bool = False):
-        """One writer, committed (and synced) on success, cancelled on any error. A large
-        import uses Whoosh's multiprocessing writer: two processes index while this one
-        parses (measured 6.5 s -> 3.9 s for 1,000 letters on 2 cores)."""
-        options = (
-            {"procs": WRITER_PROCS, "multisegment": True, "limitmb": WRITER_LIMIT_MB}
-            if parallel
-            else {}
-        )
+    def _write(
+        self, writer_options: dict | None = None, tidy: bool = True
+    ) -> Iterator[LibraryWrite]:
+        """One write (write.py), committed and synced on success; on any error nothing of
+        it stays, and a failure of the disk is one LibraryError. First what earlier writes
+        left is tidied away, unless this write fills a rebuilt index (whose store rows are
+        not in the index yet, and must not be taken for leftovers)."""
+        lock = self._storage.write_lock
+        depth = lock.depth
+        if not lock.acquire():
+            raise LibraryBusy(f"library busy: another Kamerbrief Reader is writing to {self.root}")
         try:
-            writer = self._ix.writer(timeout=0.0, **options)
-        except LockError:
-            raise LibraryBusy(
-                f"library busy: another Kamerbrief Reader is writing to {self.root}"
+            self._probe()
+            if tidy and self._untidy():
+                self._tidy_locked()
+            with self._committed(writer_options or {}) as write:
+                yield write
+        except Damage as damage:
+            raise LibraryError(
+                f"the library is damaged ({damage.why}); open it again to rebuild it"
             ) from None
-        try:
-            yield writer
-        except BaseException:
-            writer.cancel()
-            raise
-        durable_commit(writer, self.root)
+        finally:
+            lock.release_to(depth)
 
-    def _after_write(self, old_keys: dict[str, str], words: list[set[str]]) -> None:
-        """After a commit: the store rows of the versions this write replaced or removed go
-        (only those: rows another process wrote for its own import, not committed yet,
-        stay), the sources list follows, and the new letters' words join the vocabulary."""
+    @contextmanager
+    def _committed(self, writer_options: dict) -> Iterator[LibraryWrite]:
+        generation = latest_generation(self.root)
+        writer = self._ix.writer(timeout=0.0, **writer_options)
         with self.searcher() as s:
-            stored = list(s.all_stored_fields())
-        current = {d["key"] for d in stored}
-        self._store.delete(set(old_keys.values()) - current)
-        meta = _read_meta(self.root)
-        meta["schema_version"] = SCHEMA_VERSION
-        meta["sources"] = sorted(d["path"] for d in stored)
-        meta.pop("rebuild_pending", None)
-        _write_meta(self.root, meta)
-        if words:
-            self.vocabulary.merge_and_save(words)
-
-
-def _free_id(wanted: str, path: str, owners: dict[str, str]) -> str:
-    """*wanted*, or *wanted* with a number, so that two files never share an id
-    (kst-33694-69.xml and kst-33694-69.html are two letters in the library)."""
-    candidate, n = wanted, 1
-    while owners.get(candidate, path) != path:
-        n += 1
-        candidate = f"{wanted}-{n}"
-    return candidate
-
-
-class _ParseAhead:
-    """Reads, hashes and parses files in a thread, a few ahead of the indexer: parsing waits
-    on the parser worker process, so the indexer works meanwhile."""
-
-    def __init__(self, files, known, failed, retry_failed) -> None:
-        self._queue: queue.Queue = queue.Queue(maxsize=_AHEAD)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, args=(files, known, failed, retry_failed), daemon=True
-        )
-        self._thread.start()
-
-    def _run(self, files, known, failed, retry_failed) -> None:
+            write = LibraryWrite(self, writer, list(s.all_stored_fields()))
         try:
-            for path in files:
-                if self._stop.is_set():
-                    return
-                self._put(_prepare(path, known, failed, retry_failed))
-        except BaseException as exc:  # handed to the indexer, which re-raises it
-            self._put(exc)
-        self._put(None)
+            yield write
+            write.flush()
+            self.originals.sync(write.copies)
+            write.check()
+            writer.commit()
+        except BaseException as exc:
+            if latest_generation(self.root) == generation:  # the commit did not happen
+                self._abandon(writer, write)
+                error = write_failed(exc, self.root)
+                if error is not None and error is not exc:
+                    raise error from None
+                raise
+        finally:
+            write.stop_watching()
+        self._after_commit(write)
 
-    def _put(self, item) -> None:
-        while not self._stop.is_set():
+    def _abandon(self, writer, write: LibraryWrite) -> None:
+        """After a failed write: its sub-writer processes stopped, its files, rows and
+        copies taken back."""
+        try:
+            if not writer.is_closed:
+                writer.cancel()
+        except Exception:  # a writer that failed half-way may fail to cancel too
+            pass
+        for task in getattr(writer, "tasks", ()):  # Whoosh's MpWriter: its forked sub-writers
+            if task.is_alive():
+                task.kill()
+            task.join()
+        write.discard()
+        manifest = Manifest.from_json(read_meta(self.root).get("index"))
+        files.remove(manifest.leftovers(self.root))
+
+    def _after_commit(self, write: LibraryWrite) -> None:
+        sync_files([self.root / n for n in files.index_files(self.root)], [self.root])
+        write.settle()
+        if self.doc_count() != write.expected_count():
+            self._restore_lost(write)
+        self._record_commit()
+        if write.words:
+            self.vocabulary.merge_and_save(write.words)
+
+    def _restore_lost(self, write: LibraryWrite) -> None:
+        """Whoosh's multiprocessing writer commits without the letters of a sub-writer that
+        died (its result is waited for one second): index them again from their rows."""
+        lost = set(write.live) - self._index_keys()
+        rows = [r for r in self.store.rows(LIVE) if r.key in lost]
+        writer = self._ix.writer(timeout=0.0)
+        retry = LibraryWrite(self, writer, [])
+        for row in rows:
+            retry.reindex(row)
+        writer.commit(merge=False)
+        sync_files([self.root / n for n in files.index_files(self.root)], [self.root])
+
+    def _probe(self) -> None:
+        """The folder can be written: a probe file of this process's own (never one another
+        process may be probing with at the same moment) takes a block, and the store can be
+        written."""
+        try:
+            fd, name = tempfile.mkstemp(prefix=".write-test-", dir=self.root)
             try:
-                self._queue.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    def __iter__(self) -> Iterator[_Parsed]:
-        while (item := self._queue.get()) is not None:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
+                os.write(fd, bytes(4096))
+            finally:
+                os.close(fd)
+                os.unlink(name)
+            self.store.writable()
+        except (OSError, sqlite3.Error) as exc:
+            why = getattr(exc, "strerror", None) or exc
+            raise write_failed(exc, self.root) or LibraryError(
+                f"cannot write the library at {self.root}: {why}"
+            ) from None
 
 
-def _prepare(
-    path: Path, known: dict[str, str], failed: FailureMemory, retry_failed: bool
-) -> _Parsed:
+def _read(what: str, fn, *args, store: bool = False):
+    """fn(*args); an error that says the library is busy or unavailable is raised as such,
+    anything else is damage of *what*."""
     try:
-        data = read_file_bytes(path)  # refuses an oversized file by its size, unread
-    except LetterError as exc:
-        return _Parsed(path, "failed", message=str(exc))
-    digest = file_hash(data)
-    if known.get(str(path)) == digest:
-        return _Parsed(path, "unchanged", digest)
-    if not retry_failed and (message := failed.known(str(path), digest)):
-        return _Parsed(path, "known-failure", digest, message=message)
-    try:
-        return _Parsed(path, "letter", digest, letter=parse_bytes(data, path))
-    except LetterError as exc:
-        return _Parsed(path, "failed", digest, message=str(exc))
+        return fn(*args)
+    except (LibraryError, Damage):
+        raise
+    except Exception as exc:
+        if unavailable(exc, "") is not None:
+            raise
+        raise Damage(f"{what} could not be read ({type(exc).__name__})", store=store) from None
 
 
-def _check_writable(root: Path) -> None:
-    """The folder exists, is ours alone (0700: letters can be confidential) and writable."""
+def _check_meta(meta: dict) -> None:
+    if meta.get("rebuild_pending"):
+        raise Damage(
+            "an earlier rebuild did not finish", reparse=bool(meta.get("reparse")), keep=False
+        )
+    version = meta.get("schema_version")
+    if version is not None and version != SCHEMA_VERSION:
+        raise Damage(
+            f"library format {version} is older than {SCHEMA_VERSION}", reparse=True, keep=False
+        )
+
+
+def _unfinished_creation(root: Path, meta: dict) -> bool:
+    """Killed while creating an empty library: finish creating it, no rebuild."""
+    return (
+        "format" not in meta
+        and "schema_version" not in meta
+        and not (root / CATALOG_FILE).exists()
+        and all(n.endswith(".toc") for n in files.index_files(root))
+    )
+
+
+def _make_folder(root: Path) -> bool:
+    """Make *root*, private (0700: letters can be confidential); False when it existed (its
+    mode is the user's and stays as it is)."""
     try:
-        root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        root.chmod(0o700)
-        probe = root / ".write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
+        root.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        if not root.is_dir():
+            raise LibraryError(f"no library here: {root} is a file, not a folder") from None
+        return False
     except OSError as exc:
         raise LibraryError(f"cannot write the library at {root}: {exc.strerror or exc}") from None
+    root.chmod(0o700)  # mkdir's mode passes through the umask
+    return True
 
 
-def _read_meta(root: Path) -> dict:
-    try:
-        return json.loads((root / _META_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _write_meta(root: Path, meta: dict) -> None:
-    tmp = root / (_META_FILE + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(meta, fh, ensure_ascii=False, indent=1)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, root / _META_FILE)
+def _empty(root: Path) -> bool:
+    """Nothing in *root* but what a library that was never finished may have left."""
+    return all(name == LOCK_NAME for name in os.listdir(root))

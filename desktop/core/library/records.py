@@ -7,6 +7,7 @@ letter or to cut snippets; the index fields are in desktop.core.search.schema.
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -16,11 +17,14 @@ from desktop.core.search.schema import kamerstuk_from_terms
 
 
 def store_key(letter_id: str, digest: str) -> str:
-    """A row per version of a letter: a changed file never overwrites what the index uses."""
-    return f"{letter_id}:{digest[:20]}"
+    """A row per write of a letter: a changed file, or the same file read again by a newer
+    parser, never overwrites the row the index points at."""
+    return f"{letter_id}:{digest[:16]}:{secrets.token_hex(4)}"
 
 
-def store_row(letter: Letter, key: str) -> tuple[str, str, str]:
+def store_row(
+    letter: Letter, key: str, path: str, digest: str
+) -> tuple[str, str, str, str, str, str]:
     """The letter as the store keeps it: the JSON contract without the text, and blocks and
     mentions as compact rows (a 5 MB letter has 18,000 mentions: as objects their JSON took
     longer to read than the letter takes to render)."""
@@ -30,7 +34,8 @@ def store_row(letter: Letter, key: str) -> tuple[str, str, str]:
     payload["mentions"] = [
         [m.treaty, m.kind, m.start, m.end, *([m.name] if m.name else [])] for m in letter.mentions
     ]
-    return key, letter.text, json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    packed = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return key, letter.text, packed, letter.id, path, digest
 
 
 def _pair(block: Block) -> tuple[int, ...]:

@@ -1,0 +1,208 @@
+"""The library owns its letters: its own copy of every original, rebuilt and re-read from
+those copies, never from the user's folders; removal undoable until the next import."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.core.ingest.parse import parse_file
+from desktop.core.library.library import Library, NoLibrary
+from tests.conftest import LETTER_2018, LETTER_2023, LETTERS
+
+ID_2018 = "2018-11-27-inf-verdrag"
+ID_2023 = "2023-11-16-kst-33694-69-cse-verdrag"
+
+
+@pytest.fixture
+def gone(tmp_path) -> tuple[Path, dict[str, str]]:
+    """A library of the two bundled letters whose source folder was deleted after import,
+    and the letters' texts as they were read."""
+    folder = tmp_path / "letters"
+    shutil.copytree(LETTERS, folder)
+    root = tmp_path / "lib"
+    with Library.open(root) as lib:
+        assert lib.add([folder]).new == 2
+        texts = {i: lib.get(i).text for i in lib.ids()}
+    shutil.rmtree(folder)
+    return root, texts
+
+
+def _copies(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "originals").rglob("*") if p.is_file())
+
+
+def test_every_imported_file_is_kept_once_by_its_content(tmp_path):
+    folder = tmp_path / "letters"
+    shutil.copytree(LETTERS, folder)
+    shutil.copy(LETTER_2018, folder / "same-bytes-other-name.txt")
+    root = tmp_path / "lib"
+    with Library.open(root) as lib:
+        assert lib.add([folder]).new == 3
+        copies = _copies(root)
+        assert len(copies) == 2  # two letters with the same bytes share one copy
+        for copy in copies:
+            assert copy.name == hashlib.sha256(copy.read_bytes()).hexdigest() + ".txt"
+            assert copy.parent.name == copy.name[:2]
+        assert lib.original(ID_2018).read_bytes() == LETTER_2018.read_bytes()
+        assert lib.original("same-bytes-other-name") == lib.original(ID_2018)
+        assert lib.original("no-such-letter") is None
+
+
+def test_the_original_of_a_letter_whose_file_is_gone(gone):
+    root, _ = gone
+    with Library.open(root) as lib:
+        assert lib.original(ID_2023).read_bytes() == LETTER_2023.read_bytes()
+
+
+def test_a_rebuild_after_damage_takes_every_letter_from_the_librarys_copies(gone):
+    """The source folder is deleted, then both the index and the letter store are damaged:
+    the rebuild has only the library's own copies (and its catalog) to go on."""
+    root, texts = gone
+    for segment in root.glob("letters_*.seg"):
+        segment.write_bytes(b"\0" * segment.stat().st_size)
+    (root / "letters.sqlite").write_bytes(b"not a database" * 100)
+    with Library.open(root) as lib:
+        assert (
+            lib.rebuilt_message.startswith("the library index is damaged: letters_")
+            and "rebuilt 2 letters from the library's own copies" in lib.rebuilt_message
+        )
+        assert {i: lib.get(i).text for i in lib.ids()} == texts
+        assert [h.id for h in lib.search('"Open Luchtruim"').hits] == [ID_2023]
+    kept = next((root / "damaged").iterdir())
+    assert (kept / "letters.sqlite").read_bytes().startswith(b"not a database")
+
+
+def test_reparse_reads_the_whole_library_again_from_its_copies(gone, capsys):
+    root, texts = gone
+    code = main(["reparse", "--index", str(root)])
+    out, err = capsys.readouterr()
+    assert (code, out, err) == (0, "re-read 2 letters, 0 failed\n", "")
+    with Library.open(root) as lib:
+        assert {i: lib.get(i).text for i in lib.ids()} == texts
+        assert len(lib.store) == 2  # the rows of the earlier reading are gone
+
+
+def test_reread_keeps_a_letter_whose_copy_is_damaged(gone):
+    root, texts = gone
+    with Library.open(root) as lib:
+        lib.original(ID_2018).write_bytes(b"damaged")
+        report = lib.reread([ID_2018, ID_2023])
+        assert (report.changed, report.kept) == (1, 1)
+        [(path, message)] = report.failures
+        assert path.endswith("/letters/2018-11-27-inf-verdrag.txt")
+        assert message == f"{path}: the library's copy of the original is damaged"
+        assert lib.get(ID_2018).text == texts[ID_2018]  # as it was read before
+
+
+def test_reread_picks_up_what_a_newer_parser_finds(gone, monkeypatch):
+    root, _ = gone
+    import desktop.core.ingest.assemble as assemble
+
+    real = assemble.find_references
+
+    def newer(text):
+        found = real(text)
+        return found[:1]  # a "newer parser" that finds fewer references
+
+    with Library.open(root) as lib:
+        before = len(lib.get(ID_2023).references)
+        assert before > 1
+        monkeypatch.setattr(assemble, "find_references", newer)
+        assert lib.reread([ID_2023]).changed == 1
+        assert len(lib.get(ID_2023).references) == 1
+        assert lib.get(ID_2023).text == parse_file(LETTER_2023).text
+
+
+def test_remove_is_undone_until_the_next_import(gone, tmp_path):
+    root, texts = gone
+    with Library.open(root) as lib:
+        copy = lib.original(ID_2018)
+        assert lib.remove([ID_2018]) == 1
+        assert lib.ids() == [ID_2023] and lib.restorable() == [ID_2018]
+        assert lib.search("kruisvluchtwapens").total == 0
+        assert copy.exists()  # the removal can still be undone
+        assert lib.restore([ID_2018]) == 1
+        assert sorted(lib.ids()) == [ID_2018, ID_2023] and lib.restorable() == []
+        assert lib.get(ID_2018).text == texts[ID_2018]
+        assert lib.search("kruisvluchtwapens").total == 1
+
+        lib.remove([ID_2018])
+        other = tmp_path / "other.txt"
+        other.write_text("Den Haag, 1 mei 2020\n\nHet NPT is belangrijk.\n", encoding="utf-8")
+        assert lib.add([other]).new == 1  # the next import: the removal is final
+        assert lib.restorable() == [] and lib.restore([ID_2018]) == 0
+        assert not copy.exists()  # no letter uses the copy any more
+        assert sorted(lib.ids()) == [ID_2023, "other"]
+
+
+def test_a_removed_copy_stays_while_another_letter_uses_it(tmp_path):
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    shutil.copy(LETTER_2018, folder / "a.txt")
+    shutil.copy(LETTER_2018, folder / "b.txt")
+    with Library.open(tmp_path / "lib") as lib:
+        lib.add([folder])
+        lib.remove(["a"])
+        lib.add([LETTER_2023])
+        assert lib.original("b").read_bytes() == LETTER_2018.read_bytes()
+
+
+def test_removal_survives_a_restart_and_is_undone_after_it(gone):
+    root, _ = gone
+    with Library.open(root) as lib:
+        lib.remove([ID_2023])
+    with Library.open(root) as lib:
+        assert lib.ids() == [ID_2018] and lib.restorable() == [ID_2023]
+        assert lib.restore([ID_2023]) == 1 and len(lib) == 2
+
+
+def test_search_and_treaties_need_a_library(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir(mode=0o755)
+    for command in ("search", "treaties"):
+        for folder in (tmp_path / "typo", empty):
+            args = [command, "verdrag"] if command == "search" else [command]
+            assert main([*args, "--index", str(folder)]) == 2
+            assert capsys.readouterr().err == f"error: no library here: {folder}\n"
+    assert not (tmp_path / "typo").exists()  # nothing made in a mistyped path
+    assert list(empty.iterdir()) == [] and oct(empty.stat().st_mode & 0o777) == "0o755"
+    with pytest.raises(NoLibrary):
+        Library.open(tmp_path / "typo", create=False)
+
+
+def test_index_makes_a_library_only_in_a_new_or_empty_folder(tmp_path, capsys):
+    busy = tmp_path / "documents"
+    busy.mkdir()
+    (busy / "essay.odt").write_bytes(b"mine")
+    assert main(["index", str(LETTER_2018), "--index", str(busy)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err == f"error: no library here: {busy} holds other files; choose a new or empty folder\n"
+    )
+    assert sorted(p.name for p in busy.iterdir()) == ["essay.odt"]
+    for folder in (tmp_path / "new" / "lib", tmp_path / "empty"):
+        if folder.name == "empty":
+            folder.mkdir(mode=0o750)
+        assert main(["index", str(LETTER_2018), "--index", str(folder)]) == 0
+        capsys.readouterr()
+    assert oct((tmp_path / "new" / "lib").stat().st_mode & 0o777) == "0o700"  # made: private
+    assert oct((tmp_path / "empty").stat().st_mode & 0o777) == "0o750"  # the user's: as it was
+
+
+def test_a_rebuild_parses_a_letter_whose_row_is_damaged_from_its_copy(gone):
+    root, texts = gone
+    con = sqlite3.connect(root / "letters.sqlite")
+    con.execute("UPDATE letters SET payload = '{\"damaged' WHERE key LIKE ?", (f"{ID_2018}:%",))
+    con.commit()
+    con.close()
+    next(root.glob("_letters_*.toc")).write_bytes(b"")
+    with Library.open(root) as lib:
+        assert "rebuilt 2 letters from the letter store" in lib.rebuilt_message
+        assert {i: lib.get(i).text for i in lib.ids()} == texts
+        assert len(lib.store) == 2
