@@ -4,9 +4,11 @@ A real library's vocabulary is a few hundred function words that make up half of
 long tail of words most letters never use; a word a reader searches for is in some letters, not
 all. The ranking, from common to rare:
 - Dutch function words (Whoosh's Dutch stop list), most frequent in the bundled letters first;
-- the bundled letters' other words, in their order of frequency, spread one in every
-  ``_STRIDE`` ranks so that a topic word ("verdrag", "kernwapens") is common but not everywhere;
-- the rare words between and after them: a Debian Dutch word list (``/usr/share/dict/dutch``,
+- the bundled letters' other words, in their order of frequency, from rank ``_TOPIC_FROM`` on
+  and one in every ``_STRIDE`` ranks: they are arms-control words ("verdrag", "kernwapens"),
+  which a general library uses now and then, and the letters about arms control (corpus.py)
+  use often;
+- the rare words before, between and after them: a Debian Dutch word list (``/usr/share/dict/dutch``,
   package ``wdutch``) when the machine has one, otherwise compounds of the bundled letters' words
   (Dutch writes compounds as one word). Either way in a fixed shuffled order.
 
@@ -31,6 +33,7 @@ from whoosh.lang import stopwords_for_language
 from desktop.resources import bundled_letters
 
 DEBIAN_WORDS = Path("/usr/share/dict/dutch")
+_TOPIC_FROM = 1_000  # rank of the bundled letters' most common content word
 _STRIDE = 10  # ranks between two of the bundled letters' content words
 _OFFSET = 2.7  # Mandelbrot's rank offset
 _EXPONENT = 1.15  # the top 100 words make half the text, as in running Dutch
@@ -75,7 +78,8 @@ def load(seed: int = 20181127, word_list: Path = DEBIAN_WORDS) -> WordModel:
         rare = _compounds(content, rng)
         source = f"compounds of the bundled letters' words ({len(rare):,})"
     rng.shuffle(rare)
-    words = function + _interleave(content, rare, _STRIDE)
+    general = _TOPIC_FROM - len(function)
+    words = function + rare[:general] + _interleave(content, rare[general:], _STRIDE)
     weights = ((rank + 1 + _OFFSET) ** -_EXPONENT for rank in range(len(words)))
     return WordModel(words, list(accumulate(weights)), source)
 
