@@ -105,7 +105,7 @@ def test_the_word_model_follows_zipf():
     ranked = [n for _w, n in counts.most_common()]
     # rank 10 -> rank 100: Zipf with exponent ~1.15 and offset 2.7 falls 12 to 15 times
     assert 8 < ranked[9] / ranked[99] < 20
-    assert len(counts) > 30_000  # a long tail: most words are rare
+    assert len(counts) > 20_000  # a long tail: most words are rare (with or without wdutch)
 
 
 def test_the_word_model_works_without_a_word_list(tmp_path):
