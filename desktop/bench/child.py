@@ -43,16 +43,16 @@ def build(corpus: Path, library: Path) -> dict:
     start = time.perf_counter()
     with Library.open(library) as lib:
         report = lib.add([corpus])
-    return _built(start, report.new, report.failed)
+    return _built(start, report.new, report.failures)
 
 
-def _built(start: float, letters: int, failed: int = 0) -> dict:
+def _built(start: float, letters: int, failed: list | None = None) -> dict:
     return {
         "seconds": time.perf_counter() - start,
         # Sub-processes (the multiprocessing writer, the parser worker) count too.
         "peak_rss": peak_rss() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
         "letters": letters,
-        "failed": failed,
+        "failed": failed or [],  # (path, message)
     }
 
 
@@ -72,7 +72,7 @@ def build_index(corpus: Path, library: Path, parsed: Path) -> dict:
         start = time.perf_counter()
         with Library.open(library) as lib:
             report = lib.add([corpus])
-        result = _built(start, report.new, report.failed)
+        result = _built(start, report.new, report.failures)
     if sorted(handed) != sorted(letters):
         raise SystemExit(f"the import parsed {len(handed)} of {len(letters)} letters itself")
     return result
