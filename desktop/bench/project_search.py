@@ -21,17 +21,17 @@ class ProjectSearch:
         self._ranker: Ranker | None = None
 
     def search(self, query: str, snippets: bool = True) -> int:
-        """The first page of *query* and the total; returns the total."""
+        """The first page of *query* (the default page: ten hits) and the total; returns the
+        total."""
         if snippets:
-            result = self.library.search(query, limit=10)
+            result = self.library.search(query)
         else:
             with self.library.searcher() as searcher:
                 if self._ranker is None or self._ranker.searcher is not searcher:
                     self._ranker = Ranker(searcher)
                 result = run_search(
-                    searcher, query, limit=10, vocabulary=self.library.vocabulary,
-                    ranker=self._ranker,
-                )  # fmt: skip
+                    searcher, query, vocabulary=self.library.vocabulary, ranker=self._ranker
+                )
         self.ran.append((query, (result.query,)))
         return result.total
 
