@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure index, search, open and start on a generated corpus")
     p.add_argument("--letters", type=int, default=10_000)
     p.add_argument("--scale", help="comma-separated corpus sizes, e.g. 1000,10000,50000")
+    p.add_argument(
+        "--corpus", default="realistic,worst", help="realistic, worst, or both (the default)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)
 
@@ -243,15 +246,19 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    from desktop.bench.corpus import CORPORA
     from desktop.bench.run import main as bench_main
 
+    corpora = [c.strip() for c in args.corpus.split(",") if c.strip()]
+    if not corpora or any(c not in CORPORA for c in corpora):
+        raise CliError(f"--corpus takes {' or '.join(CORPORA)} (or both), not {args.corpus!r}")
     try:
         scale = [int(n) for n in args.scale.split(",")] if args.scale else None
     except ValueError:
         raise CliError(f"--scale takes sizes like 1000,10000, not {args.scale!r}") from None
     if args.letters < 10 or any(n < 10 for n in scale or []):
         raise CliError("a benchmark needs at least 10 letters")
-    return bench_main(args.letters, args.json, scale)
+    return bench_main(args.letters, args.json, scale, corpora)
 
 
 def cmd_treaties(args: argparse.Namespace) -> int:

@@ -1,14 +1,28 @@
-"""Measured in a child process, so that peak memory is that of the one task alone.
+"""Measured in a child process, so that peak memory is that of the one task alone, and a
+first query is a first query (no cache of an earlier task in the process).
 
-`python -m desktop.bench.child build CORPUS LIBRARY` prints {"seconds", "peak_rss", ...}.
+`python -m desktop.bench.child TASK ARGS...` prints one JSON object:
+  build CORPUS LIBRARY                  the reader's import: parse, index, store
+  build-index CORPUS LIBRARY PARSED     the same import handed the letters already parsed
+  fts-build CORPUS DB                   FTS5 fed by the same parser
+  fts-build-index DB PARSED             FTS5 handed the same parsed letters
+  cold ENGINE STORE QUERY               open, then one query
+  warm LIBRARY DB REPEAT                the query list through both engines, repeatedly
+  window LIBRARY TYPICAL HUGE           the window: cold start, opening letters, memory
+PARSED is a pickle of the parsed letters (run.py writes it).
 """
 
 from __future__ import annotations
 
+import importlib
 import json
+import pickle
+import pkgutil
 import resource
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -29,13 +43,91 @@ def build(corpus: Path, library: Path) -> dict:
     start = time.perf_counter()
     with Library.open(library) as lib:
         report = lib.add([corpus])
+    return _built(start, report.new, report.failures)
+
+
+def _built(start: float, letters: int, failed: list | None = None) -> dict:
     return {
         "seconds": time.perf_counter() - start,
-        # The indexing sub-processes of the multiprocessing writer count too.
+        # Sub-processes (the multiprocessing writer, the parser worker) count too.
         "peak_rss": peak_rss() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
-        "letters": report.new,
-        "failed": report.failed,
+        "letters": letters,
+        "failed": failed or [],  # (path, message)
     }
+
+
+def build_index(corpus: Path, library: Path, parsed: Path) -> dict:
+    """The reader's import of *corpus* with every letter handed over already parsed: all an
+    import does (read, hash, index, store, commit, sync) but parsing."""
+    from desktop.core.library.library import Library
+
+    letters = {Path(lt.source).name: lt for lt in _load(parsed)}
+    handed: list[str] = []
+
+    def already_parsed(data: bytes, path: Path, *args: object, **kwargs: object):
+        handed.append(Path(path).name)
+        return letters[Path(path).name]
+
+    with _parser_replaced(already_parsed):
+        start = time.perf_counter()
+        with Library.open(library) as lib:
+            report = lib.add([corpus])
+        result = _built(start, report.new, report.failures)
+    if sorted(handed) != sorted(letters):
+        raise SystemExit(f"the import parsed {len(handed)} of {len(letters)} letters itself")
+    return result
+
+
+@contextmanager
+def _parser_replaced(replacement: Callable) -> Iterator[None]:
+    """Every module of the library package that calls the parser calls *replacement*."""
+    import desktop.core.library as package
+    from desktop.core.ingest import parse
+
+    for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+        importlib.import_module(info.name)
+    users = [
+        m for name, m in sys.modules.items()
+        if name.startswith(package.__name__) and getattr(m, "parse_bytes", None) is parse.parse_bytes
+    ]  # fmt: skip
+    if not users:
+        raise SystemExit("no module of desktop.core.library calls parse_bytes: update the bench")
+    for m in users:
+        m.parse_bytes = replacement  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for m in users:
+            m.parse_bytes = parse.parse_bytes  # type: ignore[attr-defined]
+
+
+def fts_build(corpus: Path, db: Path) -> dict:
+    """FTS5 fed by the reader's parser: the same files, the same worker process, one commit."""
+    from desktop.bench import fts_baseline
+    from desktop.core.ingest.parse import parse_file
+    from desktop.core.library.importer import collect_files
+
+    start = time.perf_counter()
+    files, _missing = collect_files([corpus])
+    con = fts_baseline.create(db)
+    count = sum(fts_baseline.insert(con, [parse_file(p)]) for p in files)
+    con.commit()
+    con.close()
+    return _built(start, count)
+
+
+def fts_build_index(db: Path, parsed: Path) -> dict:
+    from desktop.bench import fts_baseline
+
+    letters = _load(parsed)
+    start = time.perf_counter()
+    fts_baseline.build(db, letters)
+    return _built(start, len(letters))
+
+
+def _load(parsed: Path) -> list:
+    with open(parsed, "rb") as fh:
+        return pickle.load(fh)
 
 
 def window(library: Path, typical: str, huge: str) -> dict:
@@ -83,15 +175,34 @@ def window(library: Path, typical: str, huge: str) -> dict:
     return result
 
 
+def _cold(engine: str, store: str, query: str) -> dict:
+    from desktop.bench.search_timing import cold
+
+    return cold(engine, Path(store), query)
+
+
+def _warm(library: str, db: str, repeat: str) -> dict:
+    from desktop.bench.search_timing import warm
+
+    return warm({"project": Path(library), "fts5": Path(db)}, int(repeat))
+
+
+_TASKS: dict[str, Callable[..., dict]] = {
+    "build": lambda corpus, library: build(Path(corpus), Path(library)),
+    "build-index": lambda c, lib, parsed: build_index(Path(c), Path(lib), Path(parsed)),
+    "fts-build": lambda corpus, db: fts_build(Path(corpus), Path(db)),
+    "fts-build-index": lambda db, parsed: fts_build_index(Path(db), Path(parsed)),
+    "cold": _cold,
+    "warm": _warm,
+    "window": lambda library, typical, huge: window(Path(library), typical, huge),
+}
+
+
 def main(argv: list[str]) -> int:
     task, *args = argv
-    if task == "build":
-        result = build(Path(args[0]), Path(args[1]))
-    elif task == "window":
-        result = window(Path(args[0]), args[1], args[2])
-    else:
+    if task not in _TASKS:
         raise SystemExit(f"unknown task {task!r}")
-    print(json.dumps(result))
+    print(json.dumps(_TASKS[task](*args)))
     return 0
 
 
