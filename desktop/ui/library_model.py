@@ -169,6 +169,10 @@ class LibraryModel(QAbstractListModel):
     def row(self, number: int) -> Row:
         return self._rows[number]
 
+    def row_of(self, letter_id: str) -> Row | None:
+        number = self._where.get(letter_id)
+        return self._rows[number] if number is not None else None
+
     def rows(self) -> list[Row]:
         return list(self._rows)
 

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -32,11 +30,13 @@ from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
 from desktop.core.ingest.treaties import Treaty, gazetteer
 from desktop.core.library.library import IndexReport, Library
 from desktop.core.search.query import Hit
+from desktop.ui.core_messages import translated_library_message
 from desktop.ui.dialogs import FailuresDialog, SettingsDialog, ShortcutsDialog, show_about
 from desktop.ui.field_marks import field_terms
 from desktop.ui.history_hooks import install_treaty_history
 from desktop.ui.i18n import PREFERENCES, fill, set_language
-from desktop.ui.labels import plain_label
+from desktop.ui.library_care import LibraryCare
+from desktop.ui.library_jobs import LibraryJobs
 from desktop.ui.library_model import LibraryModel
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.menus import Command, MenuBar, exclusive
@@ -48,11 +48,10 @@ from desktop.ui.search_panel import SearchPanel
 from desktop.ui.settings import UiSettings
 from desktop.ui.theme import SCHEMES, palette_for, resolve_scheme, theme_for
 from desktop.ui.treaty_panel import TreatyPanel
-from desktop.ui.workers import ImportJob, start
+from desktop.ui.workers import import_job
 
 PANE_NAMES = ("left", "right")
 MESSAGE_MS = 8000
-IMPORT_WAIT_MS = 10000  # at close: how long a cancelled import may take to stop
 MIN_READING_WIDTH = 380  # px a letter pane keeps before the side column gives way
 MIN_SIDE_WIDTH = 220
 
@@ -81,8 +80,6 @@ class MainWindow(QMainWindow):
         self.failures_dialog: FailuresDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.notice: QMessageBox | None = None
-        self._import: ImportJob | None = None
-        self._import_signals = None
         self._open_after_import: list[Path] = []
         self._focused = 0
         self._swaps = itertools.count(1)
@@ -100,6 +97,7 @@ class MainWindow(QMainWindow):
         self.menu_bar = self._build_menus()
         self.actions = self.menu_bar.actions
         self._connect()
+        self.care = LibraryCare(self)
         self.treaty_history = install_treaty_history(self)
         self.retranslate()
         self._restore()
@@ -177,16 +175,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.clicked.connect(self.cancel_import)
-        self.import_label = plain_label(self)
-        for widget in (self.import_label, self.progress, self.cancel_button):
-            bar.addPermanentWidget(widget)
-            widget.hide()
+        self.jobs = LibraryJobs(self.statusBar(), self)
+        self.progress, self.cancel_button = self.jobs.progress, self.jobs.cancel_button
+        self.import_label = self.jobs.label
 
     def _build_menus(self) -> MenuBar:
         pane = self.focused_pane
@@ -203,6 +194,15 @@ class MainWindow(QMainWindow):
                     QT_TRANSLATE_NOOP("Menus", "Add &folder…"),
                     ("Ctrl+Shift+O",),
                     self.add_folder,
+                ),
+                Command(
+                    "open_original",
+                    QT_TRANSLATE_NOOP("Menus", "Open the &original"),
+                    ("Ctrl+Alt+O",),
+                    self.open_original,
+                    tip=QT_TRANSLATE_NOOP(
+                        "Menus", "The focused pane's letter as it was imported, in its own program"
+                    ),
                 ),
                 None,
                 Command(
@@ -234,6 +234,16 @@ class MainWindow(QMainWindow):
                 Command("quit", QT_TRANSLATE_NOOP("Menus", "&Quit"), ("Ctrl+Q",), self.close),
             ],
             QT_TRANSLATE_NOOP("Menus", "&Edit"): [
+                Command(
+                    "undo_remove",
+                    QT_TRANSLATE_NOOP("Menus", "&Undo removal"),
+                    ("Ctrl+Z",),
+                    lambda: self.care.undo(),
+                    tip=QT_TRANSLATE_NOOP(
+                        "Menus", "Bring back the letters removed last (until the next import)"
+                    ),
+                ),
+                None,
                 Command(
                     "copy",
                     QT_TRANSLATE_NOOP("Menus", "&Copy with citation"),
@@ -478,11 +488,8 @@ class MainWindow(QMainWindow):
                 "chosen treaty (Ctrl+Shift+L)"
             )
         )
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(
-            self.tr("Stop the import; the letters imported so far stay in the library")
-        )
-        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.jobs.retranslate()
+        self.care.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -639,13 +646,22 @@ class MainWindow(QMainWindow):
         self.settings_dialog.show()
         self.settings_dialog.raise_()
 
+    def open_original(self) -> None:
+        letter_id = self.focused_pane().current_id()
+        if letter_id is None:
+            self.show_message(
+                self.tr("Open a letter first: this opens the focused pane's original")
+            )
+        else:
+            self.care.open_original(letter_id)
+
     def set_language(self, preference: str) -> str:
         """Show the interface in another language at once (every widget retranslates)."""
         self._language_preference = preference if preference in PREFERENCES else "system"
         self.settings.set("appearance/language", self._language_preference)
         return set_language(self._language_preference)
 
-    def _notify(self, title: str, text: str) -> None:
+    def notify(self, title: str, text: str) -> None:
         """One message box, not modal; a new notice replaces the old one (no storms)."""
         if self.notice is not None:
             self.notice.close()
@@ -689,40 +705,22 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: Sequence[Path], open_after: Sequence[Path] = ()) -> bool:
         """Import in a worker thread; the list updates when it is done."""
-        if self._import is not None:
-            self.show_message(self.tr("An import is already running; wait for it or cancel it"))
+        started = self.jobs.run(
+            import_job(self.library, paths),
+            self.tr("Importing…"),
+            self.tr("An import is already running; wait for it or cancel it"),
+            self._on_import_finished,
+            self._on_import_failed,
+            step=self.tr("Importing %1"),
+        )
+        if not started:
+            self.show_message(self.jobs.busy_message())
             return False
-        job = ImportJob(self.library, paths)
-        job.signals.progress.connect(self._on_import_progress)
-        job.signals.finished.connect(self._on_import_finished)
-        job.signals.failed.connect(self._on_import_failed)
-        self._import, self._import_signals = job, job.signals
         self._open_after_import = [Path(p) for p in open_after]
-        self.progress.setRange(0, 0)  # busy until the first file is counted
-        self.import_label.setText(self.tr("Importing…"))
-        for widget in (self.import_label, self.progress, self.cancel_button):
-            widget.show()
-        self.cancel_button.setEnabled(True)
-        start(job)
         return True
 
     def cancel_import(self) -> None:
-        if self._import is not None:
-            self._import.cancel()
-            self.cancel_button.setEnabled(False)
-            self.import_label.setText(self.tr("Cancelling…"))
-
-    def _on_import_progress(self, done: int, total: int, path: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        if path:
-            self.import_label.setText(fill(self.tr("Importing %1"), Path(path).name))
-
-    def _end_import(self) -> None:
-        self._import = None
-        self._import_signals = None
-        for widget in (self.import_label, self.progress, self.cancel_button):
-            widget.hide()
+        self.jobs.cancel()
 
     def import_summary(self, report: IndexReport) -> str:
         """What an import did, in words: "3 letters added, 1 file could not be read"."""
@@ -744,9 +742,9 @@ class MainWindow(QMainWindow):
         return fill(self.tr("Import cancelled: %1"), text) if report.cancelled else text
 
     def _on_import_finished(self, report: IndexReport, entries: list[dict]) -> None:
-        self._end_import()
         self.model.set_entries(entries)
         self.show_message(self.import_summary(report))
+        self.search_panel.refresh()
         if report.failures:
             self.failures_dialog = FailuresDialog(report.failures, self)
             self.failures_dialog.open()
@@ -756,15 +754,25 @@ class MainWindow(QMainWindow):
         self._open_imported(entries)
         self.import_finished.emit(report)
 
+    def write_failure(self, message: str, busy: bool) -> str:
+        """A failed write of the library in one line, in the interface language."""
+        if busy:
+            return self.tr(
+                "The library is busy: another Kamerbrief Reader is writing to it. "
+                "Try again when that has finished."
+            )
+        return translated_library_message(message)
+
     def _on_import_failed(self, message: str, busy: bool) -> None:
-        self._end_import()
         if busy:
             message = self.tr(
                 "The library is busy: another Kamerbrief Reader is writing to it. "
                 "Try the import again when that has finished."
             )
+        else:
+            message = translated_library_message(message)
         self.show_message(message)
-        self._notify(self.tr("Import failed"), message)
+        self.notify(self.tr("Import failed"), message)
         self.import_failed.emit(message)
 
     def _open_imported(self, entries: list[dict]) -> None:
@@ -895,10 +903,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_settings()
-        if self._import is not None:
-            self.cancel_import()
-            # The import holds the library's writer: let it roll back before we go.
-            QThreadPool.globalInstance().waitForDone(IMPORT_WAIT_MS)
+        self.jobs.wait_at_close()
+        self.care.close()
         super().closeEvent(event)
 
 

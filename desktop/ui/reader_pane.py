@@ -117,6 +117,7 @@ class ReaderPane(QWidget):
         self.letter: Letter | None = None
         self.rendered: LetterDocument | None = None
         self._placeholder: QTextDocument | None = None
+        self._removed_title: str | None = None  # the empty pane says this letter was removed
         self._rerender = QTimer(self)  # one rebuild after a burst of language changes
         self._rerender.setSingleShot(True)
         self._rerender.setInterval(0)
@@ -299,6 +300,7 @@ class ReaderPane(QWidget):
 
     def _show(self, letter: Letter, hits: Offsets | HitsFor | None, place: int | None) -> None:
         self.letter = letter
+        self._removed_title = None
         self._folded_text = None
         self._search_hits = sorted(set((hits(letter) if callable(hits) else hits) or []))
         self._find_hits = self._find(self.find_bar.text())
@@ -315,12 +317,31 @@ class ReaderPane(QWidget):
     def clear(self) -> None:
         self._remember()
         self.letter = None
+        self._removed_title = None
         self._search_hits = []
         self._find_hits = []
         self._show_placeholder()
         self._update_header()
         self.sync_chooser()
         self.letter_opened.emit("")
+
+    def close_removed(self) -> None:
+        """The open letter was removed from the library: the pane empties and says so (Back
+        and an undo of the removal bring it back)."""
+        if self.letter is not None:
+            title = self.letter.meta.title or self.letter.id
+            self.clear()
+            self._removed_title = title
+            self._show_placeholder()
+
+    def reload(self) -> bool:
+        """Show the open letter as the library holds it now (read again), at the same place;
+        the search's marks go, as the text they were found in may have changed."""
+        letter = self._fetch(self.letter.id) if self.letter else None
+        if letter is None:
+            return False
+        self._show(letter, None, self.reading_place())
+        return True
 
     def current_id(self) -> str | None:
         return self.letter.id if self.letter else None
@@ -468,12 +489,19 @@ class ReaderPane(QWidget):
         document.setDefaultFont(reading_font(self._point_size))
         fmt = QTextCharFormat()
         fmt.setForeground(self._theme.muted)
-        QTextCursor(document).insertText(
-            self.tr(
+        if self._removed_title is not None:
+            text = fill(
+                self.tr(
+                    "“%1” was removed from the library.\n\n"
+                    "Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched."
+                ),
+                self._removed_title,
+            )
+        else:
+            text = self.tr(
                 "No letter open.\n\nChoose one above, or double-click a letter in the library."
-            ),
-            fmt,
-        )
+            )
+        QTextCursor(document).insertText(text, fmt)
         old = self.rendered
         self.rendered = None
         self.view.show_document(document, None)

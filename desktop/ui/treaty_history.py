@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QRunnable, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,7 @@ from desktop.ui.printing import PrintError, export_passages_pdf
 from desktop.ui.theme import DARK, LIGHT, Theme
 from desktop.ui.timeline import TimelineWidget
 from desktop.ui.wording_view import CompareDialog
-from desktop.ui.workers import start
+from desktop.ui.workers import CallJob, CallSignals, start
 
 NO_YEAR = 1899  # the year boxes' "any"
 FILTER_DELAY_MS = 300
@@ -56,29 +56,6 @@ EXPORT_FORMS = {  # file dialog filters, translated when shown
     "markdown": QT_TRANSLATE_NOOP("TreatyHistoryView", "Markdown (*.md)"),
     "pdf": QT_TRANSLATE_NOOP("TreatyHistoryView", "PDF (*.pdf)"),
 }
-
-
-class _Signals(QObject):
-    done = Signal(object)  # the job's result
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    """A call off the GUI thread: reading the library's table of letters (a second at 10,000
-    letters, once per import) or every passage for an export."""
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as exc:  # a broken library must not kill the thread: say so
-            self.signals.failed.emit(str(exc))
-        else:
-            self.signals.done.emit(result)
 
 
 class PassagesTable(QTableView):
@@ -124,7 +101,7 @@ class TreatyHistoryView(QWidget):
         self._also: list[str] = []
         self._search: str = ""
         self._only: set[str] | None = None
-        self._jobs: list[_Signals] = []
+        self._jobs: list[CallSignals] = []
         self._loaded = self._loading = False
         self._shown_once = False
         self._theme = LIGHT
@@ -316,7 +293,7 @@ class TreatyHistoryView(QWidget):
             return
         self._loading = True
         self.status.setText(self.tr("Reading the library…"))
-        job = _Job(self.history.letters)
+        job = CallJob(self.history.letters)
         job.signals.done.connect(self._on_loaded)
         job.signals.failed.connect(self._on_failed)
         self._jobs.append(job.signals)
@@ -546,7 +523,9 @@ class TreatyHistoryView(QWidget):
             self._write(form, self.selected_passages(), path)
             return
         treaty, years, text, only = self._treaty, self.years(), self.filter_box.text(), self._only
-        job = _Job(lambda: list(self.history.passages(treaty, years, text, only)) if treaty else [])
+        job = CallJob(
+            lambda: list(self.history.passages(treaty, years, text, only)) if treaty else []
+        )
         job.signals.done.connect(lambda found: self._write(form, found, path))
         job.signals.failed.connect(self._on_export_failed)
         self._jobs.append(job.signals)

@@ -4,17 +4,17 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="164"/>
+        <location filename="../../desktop/ui/dialogs.py" line="174"/>
         <source>Dutch parliamentary letters side by side, every treaty mention highlighted in its own colour, footnotes where they are referenced, and a full-text search over the whole library.</source>
         <translation>Kamerbrieven naast elkaar, elke vermelding van een verdrag gemarkeerd in een eigen kleur, noten waar ernaar verwezen wordt, en zoeken in de volledige tekst van de hele bibliotheek.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs.py" line="183"/>
         <source>Treaty facts come from the bundled gazetteer; each card names its source. The reader never loads anything from the network.</source>
         <translation>De gegevens over verdragen komen uit de meegeleverde verdragenlijst; elke kaart noemt haar bron. De lezer haalt nooit iets van het netwerk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="182"/>
+        <location filename="../../desktop/ui/dialogs.py" line="192"/>
         <source>About Kamerbrief Reader</source>
         <translation>Over Kamerbrief Reader</translation>
     </message>
@@ -45,12 +45,25 @@
 <context>
     <name>FailuresDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs.py" line="40"/>
+        <source>Some letters were not read again</source>
+        <translation>Sommige brieven zijn niet opnieuw ingelezen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs.py" line="42"/>
+        <source>%n letter(s) could not be read again from the library&apos;s copy; they stay as they were read before.</source>
+        <translation>
+            <numerusform>%n brief kon niet opnieuw worden ingelezen uit de kopie in de bibliotheek; hij blijft zoals hij eerder is ingelezen.</numerusform>
+            <numerusform>%n brieven konden niet opnieuw worden ingelezen uit de kopie in de bibliotheek; ze blijven zoals ze eerder zijn ingelezen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs.py" line="48"/>
         <source>Some files were not imported</source>
         <translation>Sommige bestanden zijn niet geïmporteerd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs.py" line="50"/>
         <source>%n file(s) could not be imported; everything else was added to the library.</source>
         <translation>
             <numerusform>%n bestand kon niet worden geïmporteerd; al het andere is aan de bibliotheek toegevoegd.</numerusform>
@@ -58,17 +71,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs.py" line="58"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs.py" line="58"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs.py" line="59"/>
         <source>Files not imported</source>
         <translation>Niet geïmporteerde bestanden</translation>
     </message>
@@ -154,6 +167,16 @@
         <location filename="../../desktop/ui/core_messages.py" line="95"/>
         <source>no text in the PDF (a scan? text recognition is not supported)</source>
         <translation>geen tekst in de PDF (een scan? tekstherkenning wordt niet ondersteund)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="104"/>
+        <source>the library has no copy of the original</source>
+        <translation>de bibliotheek heeft geen kopie van het origineel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="108"/>
+        <source>the library&apos;s copy of the original is damaged</source>
+        <translation>de kopie van het origineel in de bibliotheek is beschadigd</translation>
     </message>
 </context>
 <context>
@@ -261,94 +284,295 @@
     </message>
 </context>
 <context>
+    <name>LibraryCare</name>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="106"/>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="107"/>
+        <source>Bring the removed letters back (Ctrl+Z)</source>
+        <translation>De verwijderde brieven terugzetten (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="127"/>
+        <source>Removing…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_care.py" line="144"/>
+        <source>%n letter(s) removed from the library; your files stay where they are</source>
+        <translation>
+            <numerusform>%n brief uit de bibliotheek verwijderd; uw bestand blijft staan</numerusform>
+            <numerusform>%n brieven uit de bibliotheek verwijderd; uw bestanden blijven staan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="154"/>
+        <source>Nothing to undo: no letters were removed</source>
+        <translation>Niets ongedaan te maken: er zijn geen brieven verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="161"/>
+        <source>Bringing letters back…</source>
+        <translation>Brieven terugzetten…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="176"/>
+        <source>These letters cannot be brought back: an import since removed them for good</source>
+        <translation>Deze brieven kunnen niet meer worden teruggezet: een latere import heeft ze definitief verwijderd</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_care.py" line="185"/>
+        <source>%n letter(s) back in the library</source>
+        <translation>
+            <numerusform>%n brief terug in de bibliotheek</numerusform>
+            <numerusform>%n brieven terug in de bibliotheek</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="218"/>
+        <source>Reading again…</source>
+        <translation>Opnieuw inlezen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="220"/>
+        <source>Reading %1 again</source>
+        <translation>%1 opnieuw inlezen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_care.py" line="241"/>
+        <source>%n letter(s) read again</source>
+        <translation>
+            <numerusform>%n brief opnieuw ingelezen</numerusform>
+            <numerusform>%n brieven opnieuw ingelezen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_care.py" line="244"/>
+        <source>%n could not be read again and stay as they were</source>
+        <translation>
+            <numerusform>%n kon niet opnieuw worden ingelezen en blijft zoals hij was</numerusform>
+            <numerusform>%n konden niet opnieuw worden ingelezen en blijven zoals ze waren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="246"/>
+        <source>Nothing was read again</source>
+        <translation>Er is niets opnieuw ingelezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="247"/>
+        <source>Cancelled: %1</source>
+        <translation>Geannuleerd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="256"/>
+        <source>Letter %1 is no longer in the library</source>
+        <translation>Brief %1 staat niet meer in de bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="273"/>
+        <source>No program on this computer opens %1</source>
+        <translation>Geen programma op deze computer kan %1 openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="278"/>
+        <source>Your file %1 is gone or changed: the library&apos;s copy is shown</source>
+        <translation>Uw bestand %1 is weg of gewijzigd: de kopie uit de bibliotheek wordt getoond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="287"/>
+        <source>%1 is gone and the library kept no copy of it</source>
+        <translation>%1 is weg en de bibliotheek heeft er geen kopie van</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="288"/>
+        <source>%1 is not a kind of file Kamerbrief Reader imports</source>
+        <translation>%1 is geen soort bestand die Kamerbrief Reader importeert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="291"/>
+        <source>The original of “%1” cannot be shown: %2</source>
+        <translation>Het origineel van “%1” kan niet worden getoond: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="305"/>
+        <source>The library is being changed; wait a moment and try again</source>
+        <translation>De bibliotheek wordt bijgewerkt; wacht even en probeer het opnieuw</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_care.py" line="317"/>
+        <source>Library</source>
+        <translation>Bibliotheek</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryJobs</name>
+    <message>
+        <location filename="../../desktop/ui/library_jobs.py" line="49"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_jobs.py" line="50"/>
+        <source>Stop; what was done so far stays in the library</source>
+        <translation>Stoppen; wat al gedaan is, blijft in de bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_jobs.py" line="51"/>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_jobs.py" line="94"/>
+        <source>Cancelling…</source>
+        <translation>Annuleren…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryMessages</name>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="114"/>
+        <source>the disk is full</source>
+        <translation>de schijf is vol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="117"/>
+        <source>the disk quota is used up</source>
+        <translation>het schijfquotum is op</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="121"/>
+        <source>the disk could not be read or written (input/output error)</source>
+        <translation>de schijf kon niet worden gelezen of beschreven (invoer-/uitvoerfout)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="125"/>
+        <source>permission denied</source>
+        <translation>geen toegang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="126"/>
+        <source>the disk is read-only</source>
+        <translation>de schijf is alleen-lezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="127"/>
+        <source>out of memory</source>
+        <translation>onvoldoende geheugen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="128"/>
+        <source>too many open files</source>
+        <translation>te veel geopende bestanden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="131"/>
+        <source>the letter store is read-only</source>
+        <translation>de brievenopslag is alleen-lezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="138"/>
+        <source>nothing was saved: %1 (%2); the library is as it was</source>
+        <translation>er is niets opgeslagen: %1 (%2); de bibliotheek is ongewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/core_messages.py" line="145"/>
+        <source>cannot write the library at %1: %2</source>
+        <translation>de bibliotheek in %1 kan niet worden beschreven: %2</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="203"/>
+        <location filename="../../desktop/ui/library_panel.py" line="206"/>
         <source>Filter letters by title, date, kamerstuk…</source>
         <translation>Brieven filteren op titel, datum, kamerstuk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="204"/>
+        <location filename="../../desktop/ui/library_panel.py" line="207"/>
         <source>Filter the library</source>
         <translation>Bibliotheek filteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="205"/>
+        <location filename="../../desktop/ui/library_panel.py" line="208"/>
         <source>Only letters that mention this treaty</source>
         <translation>Alleen brieven die dit verdrag noemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="206"/>
+        <location filename="../../desktop/ui/library_panel.py" line="209"/>
         <source>Treaty filter</source>
         <translation>Filter op verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="207"/>
+        <location filename="../../desktop/ui/library_panel.py" line="210"/>
         <source>Only letters of this year</source>
         <translation>Alleen brieven uit dit jaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="208"/>
+        <location filename="../../desktop/ui/library_panel.py" line="211"/>
         <source>Year filter</source>
         <translation>Filter op jaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="210"/>
+        <location filename="../../desktop/ui/library_panel.py" line="213"/>
         <source>Sort the letters: newest or oldest first, or by title</source>
         <translation>Brieven sorteren: nieuwste of oudste eerst, of op titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="212"/>
+        <location filename="../../desktop/ui/library_panel.py" line="215"/>
         <source>Sort order</source>
         <translation>Volgorde</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="213"/>
+        <location filename="../../desktop/ui/library_panel.py" line="216"/>
         <source>Newest</source>
         <translation>Nieuwste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="213"/>
+        <location filename="../../desktop/ui/library_panel.py" line="216"/>
         <source>Oldest</source>
         <translation>Oudste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="213"/>
+        <location filename="../../desktop/ui/library_panel.py" line="216"/>
         <source>Title A–Z</source>
         <translation>Titel A–Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="217"/>
+        <location filename="../../desktop/ui/library_panel.py" line="220"/>
         <source>Double-click or Enter: open in the focused pane; Ctrl+Enter: the other</source>
         <translation>Dubbelklik of Enter: openen in het actieve paneel; Ctrl+Enter: in het andere</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="219"/>
+        <location filename="../../desktop/ui/library_panel.py" line="222"/>
         <source>Letters in the library</source>
         <translation>Brieven in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="222"/>
+        <location filename="../../desktop/ui/library_panel.py" line="225"/>
         <source>Enter opens the letter in the focused pane, Ctrl+Enter in the other; drag a letter onto a pane to open it there</source>
         <translation>Enter opent de brief in het actieve paneel, Ctrl+Enter in het andere; sleep een brief naar een paneel om hem daar te openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="247"/>
+        <location filename="../../desktop/ui/library_panel.py" line="250"/>
         <source>Any treaty</source>
         <translation>Elk verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="250"/>
+        <location filename="../../desktop/ui/library_panel.py" line="253"/>
         <source>Any year</source>
         <translation>Elk jaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="279"/>
+        <location filename="../../desktop/ui/library_panel.py" line="282"/>
         <source>No letters yet: File › Add files…, or drop letters on the window</source>
         <translation>Nog geen brieven: Bestand › Bestanden toevoegen…, of sleep brieven naar het venster</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="281"/>
+        <location filename="../../desktop/ui/library_panel.py" line="284"/>
         <source>%n letter(s)</source>
         <translation>
             <numerusform>%n brief</numerusform>
@@ -356,7 +580,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="283"/>
+        <location filename="../../desktop/ui/library_panel.py" line="286"/>
         <source>%1 of %n letter(s)</source>
         <translation>
             <numerusform>%1 van %n brief</numerusform>
@@ -364,145 +588,166 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="341"/>
+        <location filename="../../desktop/ui/library_panel.py" line="370"/>
         <source>Open in the focused pane</source>
         <translation>Openen in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="342"/>
+        <location filename="../../desktop/ui/library_panel.py" line="371"/>
         <source>Open in the other pane</source>
         <translation>Openen in het andere paneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="373"/>
+        <source>Open the original</source>
+        <translation>Origineel openen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_panel.py" line="378"/>
+        <source>Read %n letters again from the library&apos;s copies</source>
+        <translation>
+            <numerusform>%n brief opnieuw inlezen uit de kopie in de bibliotheek</numerusform>
+            <numerusform>%n brieven opnieuw inlezen uit de kopieën in de bibliotheek</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="380"/>
+        <source>Read again from the library&apos;s copy</source>
+        <translation>Opnieuw inlezen uit de kopie in de bibliotheek</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_panel.py" line="384"/>
+        <source>Remove %n letters from the library</source>
+        <translation>
+            <numerusform>%n brief uit de bibliotheek verwijderen</numerusform>
+            <numerusform>%n brieven uit de bibliotheek verwijderen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="386"/>
+        <source>Remove from the library</source>
+        <translation>Uit de bibliotheek verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="390"/>
+        <source>Your files stay where they are; Ctrl+Z brings them back</source>
+        <translation>Uw bestanden blijven staan; Ctrl+Z zet de brieven terug</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111"/>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
         <source>Library busy: another Kamerbrief Reader is importing. Opened read-only: reading and searching work; importing waits until it is done.</source>
         <translation>Bibliotheek bezet: een andere Kamerbrief Reader importeert. Alleen-lezen geopend: lezen en zoeken werken; importeren wacht tot die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="474"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/ui/main_window.py" line="475"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>Treaties</source>
         <translation>Verdragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="477"/>
         <source>Footnotes</source>
         <translation>Noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source>Library and search</source>
         <translation>Bibliotheek en zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470"/>
+        <location filename="../../desktop/ui/main_window.py" line="480"/>
         <source>Treaties and footnotes</source>
         <translation>Verdragen en noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474"/>
+        <location filename="../../desktop/ui/main_window.py" line="484"/>
         <source>Step through both panes together</source>
         <translation>Beide panelen samen doorlopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="487"/>
         <source>Next and previous mention move both panes to their next mention of the chosen treaty (Ctrl+Shift+L)</source>
         <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding van het gekozen verdrag (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="483"/>
-        <source>Stop the import; the letters imported so far stay in the library</source>
-        <translation>Import stoppen; de brieven die al zijn geïmporteerd blijven in de bibliotheek</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
-        <source>Import progress</source>
-        <translation>Voortgang van de import</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="536"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>The other pane showed this letter: the panes swapped (Alt+Left undoes it)</source>
         <translation>Het andere paneel toonde deze brief al: de panelen zijn gewisseld (Alt+Links maakt dat ongedaan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="577"/>
+        <location filename="../../desktop/ui/main_window.py" line="584"/>
         <source>Nothing further forward in this pane</source>
         <translation>Dit paneel kan niet verder vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="579"/>
+        <location filename="../../desktop/ui/main_window.py" line="586"/>
         <source>Nothing further back in this pane</source>
         <translation>Dit paneel kan niet verder terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="599"/>
+        <location filename="../../desktop/ui/main_window.py" line="606"/>
         <source>Choose a treaty first: the panes fold to its passages</source>
         <translation>Kies eerst een verdrag: de panelen tonen dan alleen de passages daarover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/main_window.py" line="622"/>
         <source>Text size %1 pt</source>
         <translation>Tekstgrootte %1 pt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="680"/>
+        <location filename="../../desktop/ui/main_window.py" line="653"/>
+        <source>Open a letter first: this opens the focused pane&apos;s original</source>
+        <translation>Open eerst een brief: dit opent het origineel van de brief in het actieve paneel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="696"/>
         <source>Letters (%1)</source>
         <translation>Brieven (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="680"/>
+        <location filename="../../desktop/ui/main_window.py" line="696"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="681"/>
+        <location filename="../../desktop/ui/main_window.py" line="697"/>
         <source>Add letters</source>
         <translation>Brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="686"/>
+        <location filename="../../desktop/ui/main_window.py" line="702"/>
         <source>Add a folder of letters</source>
         <translation>Een map met brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="693"/>
+        <location filename="../../desktop/ui/main_window.py" line="711"/>
         <source>An import is already running; wait for it or cancel it</source>
         <translation>Er loopt al een import; wacht erop of annuleer hem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="702"/>
+        <location filename="../../desktop/ui/main_window.py" line="710"/>
         <source>Importing…</source>
         <translation>Importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="713"/>
-        <source>Cancelling…</source>
-        <translation>Annuleren…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="719"/>
+        <location filename="../../desktop/ui/main_window.py" line="714"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="731"/>
+        <location filename="../../desktop/ui/main_window.py" line="729"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n brief toegevoegd</numerusform>
@@ -510,7 +755,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="733"/>
+        <location filename="../../desktop/ui/main_window.py" line="731"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n brief bijgewerkt</numerusform>
@@ -518,7 +763,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="735"/>
+        <location filename="../../desktop/ui/main_window.py" line="733"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n brief verwijderd</numerusform>
@@ -526,7 +771,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="737"/>
+        <location filename="../../desktop/ui/main_window.py" line="735"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n bestand kon niet worden gelezen</numerusform>
@@ -534,7 +779,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="741"/>
+        <location filename="../../desktop/ui/main_window.py" line="739"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Niets nieuws: %n brief stond al in de bibliotheek</numerusform>
@@ -542,22 +787,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="743"/>
+        <location filename="../../desktop/ui/main_window.py" line="741"/>
         <source>No letters found</source>
         <translation>Geen brieven gevonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="744"/>
+        <location filename="../../desktop/ui/main_window.py" line="742"/>
         <source>Import cancelled: %1</source>
         <translation>Import geannuleerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="763"/>
+        <location filename="../../desktop/ui/main_window.py" line="761"/>
+        <source>The library is busy: another Kamerbrief Reader is writing to it. Try again when that has finished.</source>
+        <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer het opnieuw als die klaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="769"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try the import again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer de import opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="767"/>
+        <location filename="../../desktop/ui/main_window.py" line="775"/>
         <source>Import failed</source>
         <translation>Import mislukt</translation>
     </message>
@@ -565,19 +815,29 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>&amp;Add files…</source>
         <translation>Bestanden &amp;toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>Add &amp;folder…</source>
         <translation>&amp;Map toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <source>Open the &amp;original</source>
+        <translation>&amp;Origineel openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <source>The focused pane&apos;s letter as it was imported, in its own program</source>
+        <translation>De brief in het actieve paneel zoals hij is geïmporteerd, in zijn eigen programma</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="210"/>
@@ -611,156 +871,166 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <source>&amp;Undo removal</source>
+        <translation>Verwijderen &amp;ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <source>Bring back the letters removed last (until the next import)</source>
+        <translation>De laatst verwijderde brieven terugzetten (tot de volgende import)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>&amp;Copy with citation</source>
         <translation>&amp;Kopiëren met vindplaats</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>Copy &amp;text only</source>
         <translation>Alleen &amp;tekst kopiëren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>&amp;Find in the letter</source>
         <translation>&amp;Zoeken in de brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Search the library</source>
         <translation>Zoeken in de &amp;bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>F&amp;ilter the library list</source>
         <translation>&amp;Lijst van de bibliotheek filteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Groter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Kleiner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Normale grootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>Show treaty &amp;highlights</source>
         <translation>&amp;Verdragen markeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>Only &amp;passages with the chosen treaty</source>
         <translation>Alleen &amp;passages met het gekozen verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>&amp;No treaty emphasis</source>
         <translation>Geen verdrag &amp;uitlichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Focus &amp;left pane</source>
         <translation>Naar het &amp;linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Focus r&amp;ight pane</source>
         <translation>Naar het &amp;rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>S&amp;wap the letters</source>
         <translation>Brieven &amp;wisselen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>&amp;Treaty history</source>
         <translation>G&amp;eschiedenis van een verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Colours: follow the &amp;system</source>
         <translation>Kleuren: volgens het &amp;systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Colours: li&amp;ght</source>
         <translation>Kleuren: l&amp;icht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>Colours: &amp;dark</source>
         <translation>Kleuren: &amp;donker</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>&amp;Forward</source>
         <translation>V&amp;ooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>&amp;Next mention</source>
         <translation>&amp;Volgende vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>&amp;Previous mention</source>
         <translation>Vo&amp;rige vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Step through &amp;both panes together</source>
         <translation>&amp;Beide panelen samen doorlopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Next and previous mention move both panes to their next mention</source>
         <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Next search &amp;match</source>
         <translation>Volgende tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Previous search m&amp;atch</source>
         <translation>Vorige treff&amp;er</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="418"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>&amp;About Kamerbrief Reader</source>
         <translation>&amp;Over Kamerbrief Reader</translation>
     </message>
@@ -876,103 +1146,112 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="224"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="225"/>
         <source>Left pane</source>
         <translation>Linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="224"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="225"/>
         <source>Right pane</source>
         <translation>Rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="227"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="228"/>
         <source>Letter text, left pane</source>
         <translation>Tekst van de brief, linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="227"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="228"/>
         <source>Letter text, right pane</source>
         <translation>Tekst van de brief, rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="230"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="231"/>
         <source>The letter; treaty mentions are underlined, footnote markers are links</source>
         <translation>De brief; vermeldingen van verdragen zijn onderstreept, nootnummers zijn koppelingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="232"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
         <source>Choose the letter shown in this pane</source>
         <translation>Kies de brief die dit paneel toont</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
         <source>Letter in the left pane</source>
         <translation>Brief in het linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
         <source>Letter in the right pane</source>
         <translation>Brief in het rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
         <source>Choose a letter…</source>
         <translation>Kies een brief…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
         <source>Back to the previous letter and place (Alt+Left)</source>
         <translation>Terug naar de vorige brief en plek (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
         <source>Forward again (Alt+Right)</source>
         <translation>Weer vooruit (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
         <source>Forward</source>
         <translation>Vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
         <source>Previous match (Ctrl+Shift+G)</source>
         <translation>Vorige treffer (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="243"/>
         <source>Previous match</source>
         <translation>Vorige treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="243"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="244"/>
         <source>Next match (Ctrl+G)</source>
         <translation>Volgende treffer (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="244"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="245"/>
         <source>Next match</source>
         <translation>Volgende treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="245"/>
         <location filename="../../desktop/ui/reader_pane.py" line="246"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="247"/>
         <source>Clear the search matches</source>
         <translation>Zoektreffers wissen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="294"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="295"/>
         <source>Letter %1 is no longer in the library</source>
         <translation>Brief %1 staat niet meer in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="473"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="495"/>
+        <source>“%1” was removed from the library.
+
+Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched.</source>
+        <translation>“%1” is uit de bibliotheek verwijderd.
+
+Bewerken › Verwijderen ongedaan maken (Ctrl+Z) zet de brief terug; uw bestand is niet aangeraakt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="502"/>
         <source>No letter open.
 
 Choose one above, or double-click a letter in the library.</source>
@@ -981,37 +1260,37 @@ Choose one above, or double-click a letter in the library.</source>
 Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="503"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="531"/>
         <source>Vergaderjaar %1</source>
         <translation>Vergaderjaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="520"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="548"/>
         <source>Showing %1 of %2 passages that mention %3</source>
         <translation>%1 van %2 passages, die %3 noemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="589"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="617"/>
         <source>No mention in this letter</source>
         <translation>Geen vermelding in deze brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="594"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="622"/>
         <source>Wrapped around to the first mention</source>
         <translation>Terug bij de eerste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="596"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="624"/>
         <source>Wrapped around to the last mention</source>
         <translation>Terug bij de laatste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="664"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="692"/>
         <source>Search match %1 of %2</source>
         <translation>Zoektreffer %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="666"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="694"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n zoektreffer</numerusform>
@@ -1019,7 +1298,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="714"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="742"/>
         <source>Footnote %1 is not shown</source>
         <translation>Noot %1 wordt niet getoond</translation>
     </message>
@@ -1067,7 +1346,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         <translation>Dubbelklik of Enter: openen in het actieve paneel; Ctrl+Enter: in het andere</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_panel.py" line="236"/>
+        <location filename="../../desktop/ui/search_panel.py" line="241"/>
         <source>%n letter(s) match</source>
         <translation>
             <numerusform>%n brief gevonden</numerusform>
@@ -1075,57 +1354,57 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="238"/>
+        <location filename="../../desktop/ui/search_panel.py" line="243"/>
         <source>(showing the best %1)</source>
         <translation>(de beste %1 getoond)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="240"/>
+        <location filename="../../desktop/ui/search_panel.py" line="245"/>
         <source>No letters match «%1».</source>
         <translation>Geen brieven gevonden voor «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="243"/>
+        <location filename="../../desktop/ui/search_panel.py" line="248"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="248"/>
+        <location filename="../../desktop/ui/search_panel.py" line="253"/>
         <source>Treaty:</source>
         <translation>Verdrag:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="248"/>
+        <location filename="../../desktop/ui/search_panel.py" line="253"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="259"/>
+        <location filename="../../desktop/ui/search_panel.py" line="264"/>
         <source>(all)</source>
         <translation>(alle)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="278"/>
+        <location filename="../../desktop/ui/search_panel.py" line="283"/>
         <source>Cannot read the query (at character %1): %2</source>
         <translation>Zoekvraag onleesbaar (bij teken %1): %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="282"/>
+        <location filename="../../desktop/ui/search_panel.py" line="287"/>
         <source>Cannot read the query: %1</source>
         <translation>Zoekvraag onleesbaar: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="285"/>
+        <location filename="../../desktop/ui/search_panel.py" line="290"/>
         <source>The search failed: %1</source>
         <translation>Zoeken mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="347"/>
+        <location filename="../../desktop/ui/search_panel.py" line="352"/>
         <source>Open in the focused pane</source>
         <translation>Openen in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="348"/>
+        <location filename="../../desktop/ui/search_panel.py" line="353"/>
         <source>Open in the other pane</source>
         <translation>Openen in het andere paneel</translation>
     </message>
@@ -1149,43 +1428,43 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs.py" line="128"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs.py" line="129"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs.py" line="130"/>
         <source>&amp;Colours:</source>
         <translation>&amp;Kleuren:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs.py" line="131"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs.py" line="132"/>
         <source>Colours</source>
         <translation>Kleuren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="124"/>
-        <location filename="../../desktop/ui/dialogs.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs.py" line="138"/>
         <source>Follow the system</source>
         <translation>Volgens het systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs.py" line="138"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs.py" line="138"/>
         <source>Dark</source>
         <translation>Donker</translation>
     </message>
@@ -1193,18 +1472,18 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="141"/>
-        <location filename="../../desktop/ui/dialogs.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs.py" line="154"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs.py" line="153"/>
         <source>Command</source>
         <translation>Opdracht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs.py" line="153"/>
         <source>Shortcut</source>
         <translation>Sneltoets</translation>
     </message>
@@ -1303,139 +1582,139 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="168"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="145"/>
         <source>The treaty whose history is shown</source>
         <translation>Het verdrag waarvan de geschiedenis wordt getoond</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="174"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="151"/>
         <source>Compare with</source>
         <translation>Vergelijken met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="175"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="152"/>
         <source>Other treaties on the timeline, each in its own lane</source>
         <translation>Andere verdragen op de tijdlijn, elk op een eigen baan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="179"/>
-        <location filename="../../desktop/ui/treaty_history.py" line="190"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="156"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="167"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="179"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="156"/>
         <source>To</source>
         <translation>Tot</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="181"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="158"/>
         <source>Filter passages: words or a query…</source>
         <translation>Passages filteren: woorden of een zoekvraag…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="184"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="161"/>
         <source>Only letters matching the search</source>
         <translation>Alleen brieven die bij de zoekvraag passen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="185"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="162"/>
         <source>Follow the query in the Search tab</source>
         <translation>De zoekvraag van het tabblad Zoeken volgen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="190"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="167"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="200"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="177"/>
         <source>any</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="231"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="208"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="232"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="209"/>
         <source>Open the letter at this passage (Ctrl: in the other pane)</source>
         <translation>De brief openen bij deze passage (Ctrl: in het andere paneel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="236"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="213"/>
         <source>Side by side</source>
         <translation>Naast elkaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="237"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="214"/>
         <source>Open the two chosen passages&apos; letters side by side</source>
         <translation>De brieven van de twee gekozen passages naast elkaar openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="241"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="218"/>
         <source>Compare wording</source>
         <translation>Formulering vergelijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="242"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="219"/>
         <source>The two chosen passages word by word</source>
         <translation>De twee gekozen passages woord voor woord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="246"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="223"/>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="247"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="224"/>
         <source>Copy the chosen passages with their citations (Ctrl+C)</source>
         <translation>De gekozen passages kopiëren met hun vindplaats (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="251"/>
-        <location filename="../../desktop/ui/treaty_history.py" line="527"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="228"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="504"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="275"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="252"/>
         <source>Chosen passages as CSV…</source>
         <translation>Gekozen passages als CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="275"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="252"/>
         <source>All passages as CSV…</source>
         <translation>Alle passages als CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="277"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="254"/>
         <source>Chosen passages as Markdown…</source>
         <translation>Gekozen passages als Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="278"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="255"/>
         <source>All passages as Markdown…</source>
         <translation>Alle passages als Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="280"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="257"/>
         <source>Chosen passages as PDF…</source>
         <translation>Gekozen passages als PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="280"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="257"/>
         <source>All passages as PDF…</source>
         <translation>Alle passages als PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="318"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="295"/>
         <source>Reading the library…</source>
         <translation>De bibliotheek wordt gelezen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="353"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="330"/>
         <source>%1 (%n letter(s))</source>
         <translation>
             <numerusform>%1 (%n brief)</numerusform>
@@ -1443,12 +1722,12 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="403"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="380"/>
         <source>Filter: %1</source>
         <translation>Filter: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="409"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="386"/>
         <source>%n letter(s) mention %1</source>
         <translation>
             <numerusform>%n brief noemt %1</numerusform>
@@ -1456,7 +1735,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="414"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="391"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -1464,7 +1743,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="416"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="393"/>
         <source>the first %n passage(s); more as you scroll</source>
         <translation>
             <numerusform>de eerste passage; meer bij het scrollen</numerusform>
@@ -1472,37 +1751,37 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="418"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="395"/>
         <source> · following “%1”</source>
         <translation> · volgt “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="448"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="425"/>
         <source>Search first: the timeline then shows only the letters that match</source>
         <translation>Zoek eerst: de tijdlijn toont dan alleen de brieven die passen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="504"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="481"/>
         <source>Choose two passages to compare</source>
         <translation>Kies twee passages om te vergelijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="537"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="514"/>
         <source>Export passages</source>
         <translation>Passages exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="553"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="532"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="571"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="550"/>
         <source>Could not write %1: %2</source>
         <translation>Kon %1 niet opslaan: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="577"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="556"/>
         <source>%n passage(s) written to %1</source>
         <translation>
             <numerusform>%n passage opgeslagen in %1</numerusform>
