@@ -7,14 +7,15 @@ import json
 import shutil
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QMenu
 
-from desktop.core.library.library import LibraryBusy
+from desktop.core.library.library import IndexReport, LibraryBusy, LibraryError
 from tests.conftest import LETTER_2018, LETTER_2023
 
 from .conftest import ID_2018, ID_2023, highlighted_spans
@@ -163,6 +164,45 @@ def test_a_removal_that_fails_says_so_in_one_line_and_keeps_the_letters(
     assert list_ids(window) == [ID_2023, ID_2018]
     assert window.panes[0].current_id() == ID_2018
     assert not window.action("undo_remove").isEnabled()
+
+
+def test_a_full_disk_is_one_line_in_dutch(make_window, qtbot, library, monkeypatch):
+    def full(_ids):
+        raise LibraryError(
+            f"nothing was saved: the disk is full ({library.root}); the library is as it was"
+        )
+
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    window = make_window()
+    monkeypatch.setattr(library, "remove", full)
+    click_letter(qtbot, window, ID_2018)
+    with qtbot.waitSignal(window.care.failed, timeout=20000) as failed:
+        qtbot.keyClick(window.library_panel.list_view, Qt.Key.Key_Delete)
+    assert failed.args[0] == (
+        f"er is niets opgeslagen: de schijf is vol ({library.root}); de bibliotheek is ongewijzigd"
+    )
+    window.notice.close()
+
+
+def test_removing_waits_for_a_running_import(window, qtbot, library, monkeypatch):
+    def slow_add(paths, progress=None, cancelled=lambda: False, **_):
+        while not cancelled():
+            progress(1, 2, "/tmp/brief.txt")
+            time.sleep(0.005)
+        return IndexReport(cancelled=True)
+
+    monkeypatch.setattr(library, "add", slow_add)
+    window.import_paths([library.root])
+    qtbot.waitUntil(lambda: window.progress.value() == 1)
+    click_letter(qtbot, window, ID_2018)
+    qtbot.keyClick(window.library_panel.list_view, Qt.Key.Key_Delete)
+    assert window.statusBar().currentMessage() == (
+        "An import is already running; wait for it or cancel it"
+    )
+    with qtbot.waitSignal(window.import_finished):
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert sorted(library.ids()) == [ID_2018, ID_2023]
+    assert list_ids(window) == [ID_2023, ID_2018]
 
 
 def test_the_search_results_follow_a_removal(window, qtbot):
