@@ -10,26 +10,13 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.ingest.dutch import MONTHS
 from desktop.core.ingest.treaties import Treaty
 from desktop.core.model.citation import cite as official_citation
-from desktop.core.model.citation import quote
+from desktop.core.model.citation import dutch_date, quote
 from desktop.core.model.letter import Footnote, Kamerstuk, Letter
 from desktop.ui.i18n import fill, language
 
-_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 _TOOLTIP_WIDTH = 380  # px: a card wraps instead of spanning the screen
-
-
-def dutch_date(iso: str | None) -> str:
-    """ "2023-11-16" -> "16 november 2023"; anything unreadable is shown as it is."""
-    if not iso:
-        return ""
-    try:
-        year, month, day = (int(p) for p in iso.split("-"))
-        return f"{day} {_MONTH_NAMES[month]} {year}"
-    except (ValueError, KeyError):
-        return iso
 
 
 def kamerstuk_label(kamerstuk: Kamerstuk | None) -> str:

@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.library.records import LibraryEntry
-from desktop.ui.formatting import dutch_date, kamerstuk_label, plain_tooltip
+from desktop.core.model.citation import dutch_date
+from desktop.ui.formatting import kamerstuk_label, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2

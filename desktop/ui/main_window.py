@@ -164,10 +164,16 @@ class MainWindow(QMainWindow):
         self.side_splitter.setStretchFactor(1, 2)
 
     def _build_layout(self) -> None:
+        # The panes in a main window of their own, so that docks (the treaty history) open
+        # under the letters and not under the side column, whose lists need the height.
+        self.reading_area = QMainWindow(self)
+        self.reading_area.setWindowFlags(Qt.WindowType.Widget)
+        self.reading_area.setObjectName("readingArea")
+        self.reading_area.setCentralWidget(self.panes_splitter)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.side_splitter)
-        self.main_splitter.addWidget(self.panes_splitter)
+        self.main_splitter.addWidget(self.reading_area)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
@@ -845,6 +851,7 @@ class MainWindow(QMainWindow):
             pane.set_point_size(size if size > 0 else default_point_size())
         self.apply_theme()
         self._restore_letters(s.get("reader/open_letters"), s.get("reader/places"))
+        self.treaty_history.restore(s)
         self.focus_pane(0)
 
     def _restore_letters(self, saved: list[str], places: list[str]) -> None:
@@ -891,6 +898,7 @@ class MainWindow(QMainWindow):
         s.set("reader/linked", self.state.linked)
         s.set("appearance/scheme", self._scheme_preference)
         s.set("appearance/language", self._language_preference)
+        self.treaty_history.save(s)
         s.sync()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)

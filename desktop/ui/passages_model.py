@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from desktop.core.ingest.treaties import Treaty
 from desktop.core.library.passages import Passage
-from desktop.ui.formatting import dutch_date, plain_tooltip
+from desktop.core.model.citation import dutch_date
+from desktop.ui.formatting import plain_tooltip
 from desktop.ui.theme import LIGHT, Theme
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1

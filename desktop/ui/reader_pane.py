@@ -39,15 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.ingest.treaties import Treaty
+from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.find_bar import FindBar, find_all, fold
-from desktop.ui.formatting import (
-    dutch_date,
-    kamerstuk_label,
-    plain_tooltip,
-    signatories_line,
-    treaty_name,
-)
+from desktop.ui.formatting import kamerstuk_label, plain_tooltip, signatories_line, treaty_name
 from desktop.ui.i18n import fill
 from desktop.ui.labels import ElidedComboBox, ElidedLabel, plain_label
 from desktop.ui.letter_document import DocSpan, LetterDocument, reading_font

@@ -16,10 +16,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.core.search.query import Hit, SearchResult, Snippet, match_offsets
 from desktop.ui.field_marks import FieldTerm, field_marks
-from desktop.ui.formatting import dutch_date, kamerstuk_label
+from desktop.ui.formatting import kamerstuk_label
 from desktop.ui.library_model import LETTER_MIME, letter_mime
 from desktop.ui.theme import LIGHT
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.ingest.tractatenblad import TRACTATENBLAD, parse_citation
 from desktop.core.ingest.treaties import OTHER, Treaty, gazetteer
+from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.chips import swatch
-from desktop.ui.formatting import dutch_date, plain_tooltip, treaty_full_name, treaty_name
+from desktop.ui.formatting import plain_tooltip, treaty_full_name, treaty_name
 from desktop.ui.i18n import fill, language
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,11 +78,13 @@ class TreatyPanel(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             self.table.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+        # A click or Enter toggles the treaty's emphasis; a double-click (whose first click
+        # chose it) keeps it chosen and opens its history. Not Qt's "activated": that
+        # follows a double-click too (and is a single click on some desktops), which
+        # toggled the emphasis a second time.
         self.table.itemClicked.connect(self._on_clicked)
-        self.table.itemActivated.connect(self._on_clicked)
-        self.table.itemDoubleClicked.connect(
-            lambda item: self.history_requested.emit(item.data(0, ID_ROLE))
-        )
+        self.table.itemDoubleClicked.connect(self._on_double_clicked)
+        self.table.installEventFilter(self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._history_menu)
         self.card = QLabel(self)
@@ -278,6 +281,21 @@ class TreatyPanel(QWidget):
             self.choose(None)
         else:
             self.choose(treaty_id, name)
+
+    def _on_double_clicked(self, item: QTreeWidgetItem) -> None:
+        self.choose(item.data(0, ID_ROLE), item.data(0, NAME_ROLE))
+        self.history_requested.emit(item.data(0, ID_ROLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.table.currentItem() is not None
+        ):
+            self._on_clicked(self.table.currentItem())
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_current(self) -> None:
         self.table.blockSignals(True)

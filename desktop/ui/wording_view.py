@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.ingest.treaties import Treaty
 from desktop.core.library.passages import Passage
 from desktop.core.library.wording import Comparison, compare_wording
-from desktop.ui.formatting import dutch_date
+from desktop.core.model.citation import dutch_date
 from desktop.ui.i18n import fill
 from desktop.ui.labels import plain_label
 from desktop.ui.letter_document import reading_font

@@ -34,7 +34,7 @@
 <context>
     <name>LibraryCare</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="144"/>
+        <location filename="../../desktop/ui/library_care.py" line="145"/>
         <source>%n letter(s) removed from the library; your files stay where they are</source>
         <translation>
             <numerusform>%n letter removed from the library; your file stays where it is</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="185"/>
+        <location filename="../../desktop/ui/library_care.py" line="186"/>
         <source>%n letter(s) back in the library</source>
         <translation>
             <numerusform>%n letter back in the library</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="241"/>
+        <location filename="../../desktop/ui/library_care.py" line="242"/>
         <source>%n letter(s) read again</source>
         <translation>
             <numerusform>%n letter read again</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="244"/>
+        <location filename="../../desktop/ui/library_care.py" line="245"/>
         <source>%n could not be read again and stay as they were</source>
         <translation>
             <numerusform>%n could not be read again and stays as it was</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="729"/>
+        <location filename="../../desktop/ui/main_window.py" line="735"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n letter added</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="731"/>
+        <location filename="../../desktop/ui/main_window.py" line="737"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n letter updated</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="733"/>
+        <location filename="../../desktop/ui/main_window.py" line="739"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n letter removed</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="735"/>
+        <location filename="../../desktop/ui/main_window.py" line="741"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="739"/>
+        <location filename="../../desktop/ui/main_window.py" line="745"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Nothing new: %n letter already in the library</numerusform>
@@ -174,7 +174,7 @@
 <context>
     <name>ReaderPane</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="694"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="689"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n search match</numerusform>
@@ -196,7 +196,7 @@
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="71"/>
+        <location filename="../../desktop/ui/search_model.py" line="72"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -207,7 +207,7 @@
 <context>
     <name>TimelineWidget</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline.py" line="259"/>
+        <location filename="../../desktop/ui/timeline.py" line="260"/>
         <source>%n mention(s) of %1</source>
         <translation>
             <numerusform>%n mention of %1</numerusform>
@@ -218,7 +218,7 @@
 <context>
     <name>TreatyHistoryView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="330"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="359"/>
         <source>%1 (%n letter(s))</source>
         <translation>
             <numerusform>%1 (%n letter)</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="386"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="415"/>
         <source>%n letter(s) mention %1</source>
         <translation>
             <numerusform>%n letter mentions %1</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="391"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="420"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="393"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="422"/>
         <source>the first %n passage(s); more as you scroll</source>
         <translation>
             <numerusform>the first %n passage; more as you scroll</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="556"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="585"/>
         <source>%n passage(s) written to %1</source>
         <translation>
             <numerusform>%n passage written to %1</numerusform>

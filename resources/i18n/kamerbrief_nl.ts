@@ -286,22 +286,22 @@
 <context>
     <name>LibraryCare</name>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="106"/>
+        <location filename="../../desktop/ui/library_care.py" line="107"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="107"/>
+        <location filename="../../desktop/ui/library_care.py" line="108"/>
         <source>Bring the removed letters back (Ctrl+Z)</source>
         <translation>De verwijderde brieven terugzetten (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="127"/>
+        <location filename="../../desktop/ui/library_care.py" line="128"/>
         <source>Removing…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="144"/>
+        <location filename="../../desktop/ui/library_care.py" line="145"/>
         <source>%n letter(s) removed from the library; your files stay where they are</source>
         <translation>
             <numerusform>%n brief uit de bibliotheek verwijderd; uw bestand blijft staan</numerusform>
@@ -309,22 +309,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="154"/>
+        <location filename="../../desktop/ui/library_care.py" line="155"/>
         <source>Nothing to undo: no letters were removed</source>
         <translation>Niets ongedaan te maken: er zijn geen brieven verwijderd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="161"/>
+        <location filename="../../desktop/ui/library_care.py" line="162"/>
         <source>Bringing letters back…</source>
         <translation>Brieven terugzetten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="176"/>
+        <location filename="../../desktop/ui/library_care.py" line="177"/>
         <source>These letters cannot be brought back: an import since removed them for good</source>
         <translation>Deze brieven kunnen niet meer worden teruggezet: een latere import heeft ze definitief verwijderd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="185"/>
+        <location filename="../../desktop/ui/library_care.py" line="186"/>
         <source>%n letter(s) back in the library</source>
         <translation>
             <numerusform>%n brief terug in de bibliotheek</numerusform>
@@ -332,17 +332,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="218"/>
+        <location filename="../../desktop/ui/library_care.py" line="219"/>
         <source>Reading again…</source>
         <translation>Opnieuw inlezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="220"/>
+        <location filename="../../desktop/ui/library_care.py" line="221"/>
         <source>Reading %1 again</source>
         <translation>%1 opnieuw inlezen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="241"/>
+        <location filename="../../desktop/ui/library_care.py" line="242"/>
         <source>%n letter(s) read again</source>
         <translation>
             <numerusform>%n brief opnieuw ingelezen</numerusform>
@@ -350,7 +350,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="244"/>
+        <location filename="../../desktop/ui/library_care.py" line="245"/>
         <source>%n could not be read again and stay as they were</source>
         <translation>
             <numerusform>%n kon niet opnieuw worden ingelezen en blijft zoals hij was</numerusform>
@@ -358,52 +358,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="246"/>
+        <location filename="../../desktop/ui/library_care.py" line="247"/>
         <source>Nothing was read again</source>
         <translation>Er is niets opnieuw ingelezen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="247"/>
+        <location filename="../../desktop/ui/library_care.py" line="248"/>
         <source>Cancelled: %1</source>
         <translation>Geannuleerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="256"/>
+        <location filename="../../desktop/ui/library_care.py" line="257"/>
         <source>Letter %1 is no longer in the library</source>
         <translation>Brief %1 staat niet meer in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="273"/>
+        <location filename="../../desktop/ui/library_care.py" line="274"/>
         <source>No program on this computer opens %1</source>
         <translation>Geen programma op deze computer kan %1 openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="278"/>
+        <location filename="../../desktop/ui/library_care.py" line="279"/>
         <source>Your file %1 is gone or changed: the library&apos;s copy is shown</source>
         <translation>Uw bestand %1 is weg of gewijzigd: de kopie uit de bibliotheek wordt getoond</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="287"/>
+        <location filename="../../desktop/ui/library_care.py" line="288"/>
         <source>%1 is gone and the library kept no copy of it</source>
         <translation>%1 is weg en de bibliotheek heeft er geen kopie van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="288"/>
+        <location filename="../../desktop/ui/library_care.py" line="289"/>
         <source>%1 is not a kind of file Kamerbrief Reader imports</source>
         <translation>%1 is geen soort bestand die Kamerbrief Reader importeert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="291"/>
+        <location filename="../../desktop/ui/library_care.py" line="292"/>
         <source>The original of “%1” cannot be shown: %2</source>
         <translation>Het origineel van “%1” kan niet worden getoond: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="305"/>
+        <location filename="../../desktop/ui/library_care.py" line="306"/>
         <source>The library is being changed; wait a moment and try again</source>
         <translation>De bibliotheek wordt bijgewerkt; wacht even en probeer het opnieuw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="317"/>
+        <location filename="../../desktop/ui/library_care.py" line="318"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
@@ -642,112 +642,112 @@
         <translation>Bibliotheek bezet: een andere Kamerbrief Reader importeert. Alleen-lezen geopend: lezen en zoeken werken; importeren wacht tot die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474"/>
+        <location filename="../../desktop/ui/main_window.py" line="480"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475"/>
+        <location filename="../../desktop/ui/main_window.py" line="481"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
         <source>Treaties</source>
         <translation>Verdragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
         <source>Footnotes</source>
         <translation>Noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>Library and search</source>
         <translation>Bibliotheek en zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>Treaties and footnotes</source>
         <translation>Verdragen en noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/main_window.py" line="490"/>
         <source>Step through both panes together</source>
         <translation>Beide panelen samen doorlopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>Next and previous mention move both panes to their next mention of the chosen treaty (Ctrl+Shift+L)</source>
         <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding van het gekozen verdrag (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>The other pane showed this letter: the panes swapped (Alt+Left undoes it)</source>
         <translation>Het andere paneel toonde deze brief al: de panelen zijn gewisseld (Alt+Links maakt dat ongedaan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="584"/>
+        <location filename="../../desktop/ui/main_window.py" line="590"/>
         <source>Nothing further forward in this pane</source>
         <translation>Dit paneel kan niet verder vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="586"/>
+        <location filename="../../desktop/ui/main_window.py" line="592"/>
         <source>Nothing further back in this pane</source>
         <translation>Dit paneel kan niet verder terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="606"/>
+        <location filename="../../desktop/ui/main_window.py" line="612"/>
         <source>Choose a treaty first: the panes fold to its passages</source>
         <translation>Kies eerst een verdrag: de panelen tonen dan alleen de passages daarover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="622"/>
+        <location filename="../../desktop/ui/main_window.py" line="628"/>
         <source>Text size %1 pt</source>
         <translation>Tekstgrootte %1 pt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="653"/>
+        <location filename="../../desktop/ui/main_window.py" line="659"/>
         <source>Open a letter first: this opens the focused pane&apos;s original</source>
         <translation>Open eerst een brief: dit opent het origineel van de brief in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="696"/>
+        <location filename="../../desktop/ui/main_window.py" line="702"/>
         <source>Letters (%1)</source>
         <translation>Brieven (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="696"/>
+        <location filename="../../desktop/ui/main_window.py" line="702"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="697"/>
+        <location filename="../../desktop/ui/main_window.py" line="703"/>
         <source>Add letters</source>
         <translation>Brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="702"/>
+        <location filename="../../desktop/ui/main_window.py" line="708"/>
         <source>Add a folder of letters</source>
         <translation>Een map met brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="711"/>
+        <location filename="../../desktop/ui/main_window.py" line="717"/>
         <source>An import is already running; wait for it or cancel it</source>
         <translation>Er loopt al een import; wacht erop of annuleer hem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="710"/>
+        <location filename="../../desktop/ui/main_window.py" line="716"/>
         <source>Importing…</source>
         <translation>Importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="714"/>
+        <location filename="../../desktop/ui/main_window.py" line="720"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="729"/>
+        <location filename="../../desktop/ui/main_window.py" line="735"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n brief toegevoegd</numerusform>
@@ -755,7 +755,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="731"/>
+        <location filename="../../desktop/ui/main_window.py" line="737"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n brief bijgewerkt</numerusform>
@@ -763,7 +763,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="733"/>
+        <location filename="../../desktop/ui/main_window.py" line="739"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n brief verwijderd</numerusform>
@@ -771,7 +771,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="735"/>
+        <location filename="../../desktop/ui/main_window.py" line="741"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n bestand kon niet worden gelezen</numerusform>
@@ -779,7 +779,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="739"/>
+        <location filename="../../desktop/ui/main_window.py" line="745"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Niets nieuws: %n brief stond al in de bibliotheek</numerusform>
@@ -787,27 +787,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="741"/>
+        <location filename="../../desktop/ui/main_window.py" line="747"/>
         <source>No letters found</source>
         <translation>Geen brieven gevonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="742"/>
+        <location filename="../../desktop/ui/main_window.py" line="748"/>
         <source>Import cancelled: %1</source>
         <translation>Import geannuleerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="761"/>
+        <location filename="../../desktop/ui/main_window.py" line="767"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer het opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="769"/>
+        <location filename="../../desktop/ui/main_window.py" line="775"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try the import again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer de import opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="775"/>
+        <location filename="../../desktop/ui/main_window.py" line="781"/>
         <source>Import failed</source>
         <translation>Import mislukt</translation>
     </message>
@@ -815,222 +815,222 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>&amp;Add files…</source>
         <translation>Bestanden &amp;toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>Add &amp;folder…</source>
         <translation>&amp;Map toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Open the &amp;original</source>
         <translation>&amp;Origineel openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>The focused pane&apos;s letter as it was imported, in its own program</source>
         <translation>De brief in het actieve paneel zoals hij is geïmporteerd, in zijn eigen programma</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>Print pre&amp;view…</source>
         <translation>Afdruk&amp;voorbeeld…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Exporteren als PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>&amp;Undo removal</source>
         <translation>Verwijderen &amp;ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>Bring back the letters removed last (until the next import)</source>
         <translation>De laatst verwijderde brieven terugzetten (tot de volgende import)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>&amp;Copy with citation</source>
         <translation>&amp;Kopiëren met vindplaats</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>Copy &amp;text only</source>
         <translation>Alleen &amp;tekst kopiëren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Find in the letter</source>
         <translation>&amp;Zoeken in de brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>&amp;Search the library</source>
         <translation>Zoeken in de &amp;bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>F&amp;ilter the library list</source>
         <translation>&amp;Lijst van de bibliotheek filteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Groter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Kleiner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Normale grootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source>Show treaty &amp;highlights</source>
         <translation>&amp;Verdragen markeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>Only &amp;passages with the chosen treaty</source>
         <translation>Alleen &amp;passages met het gekozen verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>&amp;No treaty emphasis</source>
         <translation>Geen verdrag &amp;uitlichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Focus &amp;left pane</source>
         <translation>Naar het &amp;linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>Focus r&amp;ight pane</source>
         <translation>Naar het &amp;rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>S&amp;wap the letters</source>
         <translation>Brieven &amp;wisselen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>&amp;Treaty history</source>
         <translation>G&amp;eschiedenis van een verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Colours: follow the &amp;system</source>
         <translation>Kleuren: volgens het &amp;systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>Colours: li&amp;ght</source>
         <translation>Kleuren: l&amp;icht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Colours: &amp;dark</source>
         <translation>Kleuren: &amp;donker</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>&amp;Forward</source>
         <translation>V&amp;ooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>&amp;Next mention</source>
         <translation>&amp;Volgende vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>&amp;Previous mention</source>
         <translation>Vo&amp;rige vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>Step through &amp;both panes together</source>
         <translation>&amp;Beide panelen samen doorlopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>Next and previous mention move both panes to their next mention</source>
         <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Next search &amp;match</source>
         <translation>Volgende tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>Previous search m&amp;atch</source>
         <translation>Vorige treff&amp;er</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
         <source>&amp;About Kamerbrief Reader</source>
         <translation>&amp;Over Kamerbrief Reader</translation>
     </message>
@@ -1075,22 +1075,22 @@
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/passages_model.py" line="33"/>
+        <location filename="../../desktop/ui/passages_model.py" line="34"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passages_model.py" line="34"/>
+        <location filename="../../desktop/ui/passages_model.py" line="35"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passages_model.py" line="35"/>
+        <location filename="../../desktop/ui/passages_model.py" line="36"/>
         <source>Citation</source>
         <translation>Vindplaats</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passages_model.py" line="36"/>
+        <location filename="../../desktop/ui/passages_model.py" line="37"/>
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
@@ -1146,103 +1146,103 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="225"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="220"/>
         <source>Left pane</source>
         <translation>Linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="225"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="220"/>
         <source>Right pane</source>
         <translation>Rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="228"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="223"/>
         <source>Letter text, left pane</source>
         <translation>Tekst van de brief, linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="228"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="223"/>
         <source>Letter text, right pane</source>
         <translation>Tekst van de brief, rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="231"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="226"/>
         <source>The letter; treaty mentions are underlined, footnote markers are links</source>
         <translation>De brief; vermeldingen van verdragen zijn onderstreept, nootnummers zijn koppelingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="228"/>
         <source>Choose the letter shown in this pane</source>
         <translation>Kies de brief die dit paneel toont</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="230"/>
         <source>Letter in the left pane</source>
         <translation>Brief in het linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="230"/>
         <source>Letter in the right pane</source>
         <translation>Brief in het rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="232"/>
         <source>Choose a letter…</source>
         <translation>Kies een brief…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
         <source>Back to the previous letter and place (Alt+Left)</source>
         <translation>Terug naar de vorige brief en plek (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
         <source>Forward again (Alt+Right)</source>
         <translation>Weer vooruit (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
         <source>Forward</source>
         <translation>Vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
         <source>Previous match (Ctrl+Shift+G)</source>
         <translation>Vorige treffer (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="243"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
         <source>Previous match</source>
         <translation>Vorige treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="244"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
         <source>Next match (Ctrl+G)</source>
         <translation>Volgende treffer (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="245"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
         <source>Next match</source>
         <translation>Volgende treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="246"/>
-        <location filename="../../desktop/ui/reader_pane.py" line="247"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
         <source>Clear the search matches</source>
         <translation>Zoektreffers wissen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="295"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="290"/>
         <source>Letter %1 is no longer in the library</source>
         <translation>Brief %1 staat niet meer in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="495"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="490"/>
         <source>“%1” was removed from the library.
 
 Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched.</source>
@@ -1251,7 +1251,7 @@ Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched.</sourc
 Bewerken › Verwijderen ongedaan maken (Ctrl+Z) zet de brief terug; uw bestand is niet aangeraakt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="502"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="497"/>
         <source>No letter open.
 
 Choose one above, or double-click a letter in the library.</source>
@@ -1260,37 +1260,37 @@ Choose one above, or double-click a letter in the library.</source>
 Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="531"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="526"/>
         <source>Vergaderjaar %1</source>
         <translation>Vergaderjaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="548"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="543"/>
         <source>Showing %1 of %2 passages that mention %3</source>
         <translation>%1 van %2 passages, die %3 noemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="617"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="612"/>
         <source>No mention in this letter</source>
         <translation>Geen vermelding in deze brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="622"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="617"/>
         <source>Wrapped around to the first mention</source>
         <translation>Terug bij de eerste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="624"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="619"/>
         <source>Wrapped around to the last mention</source>
         <translation>Terug bij de laatste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="692"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="687"/>
         <source>Search match %1 of %2</source>
         <translation>Zoektreffer %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="694"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="689"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n zoektreffer</numerusform>
@@ -1298,7 +1298,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="742"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="737"/>
         <source>Footnote %1 is not shown</source>
         <translation>Noot %1 wordt niet getoond</translation>
     </message>
@@ -1412,7 +1412,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="71"/>
+        <location filename="../../desktop/ui/search_model.py" line="72"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n treffer</numerusform>
@@ -1420,7 +1420,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_model.py" line="73"/>
+        <location filename="../../desktop/ui/search_model.py" line="74"/>
         <source>matched by date, kamerstuk or signatory</source>
         <translation>gevonden op datum, kamerstuk of ondertekenaar</translation>
     </message>
@@ -1491,7 +1491,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TimelineWidget</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline.py" line="259"/>
+        <location filename="../../desktop/ui/timeline.py" line="260"/>
         <source>%n mention(s) of %1</source>
         <translation>
             <numerusform>%n vermelding van %1</numerusform>
@@ -1499,7 +1499,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/timeline.py" line="274"/>
+        <location filename="../../desktop/ui/timeline.py" line="275"/>
         <source>No treaty chosen</source>
         <translation>Geen verdrag gekozen</translation>
     </message>
@@ -1507,42 +1507,42 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyCard</name>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="76"/>
+        <location filename="../../desktop/ui/formatting.py" line="63"/>
         <source>not in the treaty gazetteer</source>
         <translation>niet in de verdragenlijst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="79"/>
+        <location filename="../../desktop/ui/formatting.py" line="66"/>
         <source>“het verdrag” is read here as this treaty (inferred)</source>
         <translation>“het verdrag” wordt hier gelezen als dit verdrag (afgeleid)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="86"/>
+        <location filename="../../desktop/ui/formatting.py" line="73"/>
         <source>Signed</source>
         <translation>Ondertekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="87"/>
+        <location filename="../../desktop/ui/formatting.py" line="74"/>
         <source>In force</source>
         <translation>In werking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="88"/>
+        <location filename="../../desktop/ui/formatting.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="89"/>
+        <location filename="../../desktop/ui/formatting.py" line="76"/>
         <source>Netherlands</source>
         <translation>Nederland</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="90"/>
+        <location filename="../../desktop/ui/formatting.py" line="77"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="106"/>
+        <location filename="../../desktop/ui/formatting.py" line="93"/>
         <source>%1 (as of %2)</source>
         <translation>%1 (sinds %2)</translation>
     </message>
@@ -1550,7 +1550,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyHistory</name>
     <message>
-        <location filename="../../desktop/ui/history_hooks.py" line="189"/>
+        <location filename="../../desktop/ui/history_hooks.py" line="212"/>
         <source>PDF written to %1</source>
         <translation>PDF opgeslagen als %1</translation>
     </message>
@@ -1558,8 +1558,8 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyHistoryDock</name>
     <message>
-        <location filename="../../desktop/ui/history_hooks.py" line="45"/>
-        <location filename="../../desktop/ui/history_hooks.py" line="59"/>
+        <location filename="../../desktop/ui/history_hooks.py" line="46"/>
+        <location filename="../../desktop/ui/history_hooks.py" line="60"/>
         <source>Treaty history</source>
         <translation>Geschiedenis van een verdrag</translation>
     </message>
@@ -1567,154 +1567,154 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyHistoryView</name>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="55"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="54"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="56"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="55"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="57"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="56"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="145"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="176"/>
         <source>The treaty whose history is shown</source>
         <translation>Het verdrag waarvan de geschiedenis wordt getoond</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="151"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="182"/>
         <source>Compare with</source>
         <translation>Vergelijken met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="152"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="183"/>
         <source>Other treaties on the timeline, each in its own lane</source>
         <translation>Andere verdragen op de tijdlijn, elk op een eigen baan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="156"/>
-        <location filename="../../desktop/ui/treaty_history.py" line="167"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="186"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="200"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="156"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="186"/>
         <source>To</source>
         <translation>Tot</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="158"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="188"/>
         <source>Filter passages: words or a query…</source>
         <translation>Passages filteren: woorden of een zoekvraag…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="161"/>
-        <source>Only letters matching the search</source>
-        <translation>Alleen brieven die bij de zoekvraag passen</translation>
+        <location filename="../../desktop/ui/treaty_history.py" line="192"/>
+        <source>Only letters found</source>
+        <translation>Alleen gevonden brieven</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="162"/>
-        <source>Follow the query in the Search tab</source>
-        <translation>De zoekvraag van het tabblad Zoeken volgen</translation>
+        <location filename="../../desktop/ui/treaty_history.py" line="194"/>
+        <source>Only the letters the query in the Search tab finds, following it</source>
+        <translation>Alleen de brieven die de zoekvraag in het tabblad Zoeken vindt; volgt die zoekvraag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="167"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="200"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="177"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="210"/>
         <source>any</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="208"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="239"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="209"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="240"/>
         <source>Open the letter at this passage (Ctrl: in the other pane)</source>
         <translation>De brief openen bij deze passage (Ctrl: in het andere paneel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="213"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="244"/>
         <source>Side by side</source>
         <translation>Naast elkaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="214"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="245"/>
         <source>Open the two chosen passages&apos; letters side by side</source>
         <translation>De brieven van de twee gekozen passages naast elkaar openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="218"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="249"/>
         <source>Compare wording</source>
         <translation>Formulering vergelijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="219"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="250"/>
         <source>The two chosen passages word by word</source>
         <translation>De twee gekozen passages woord voor woord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="223"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="254"/>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="224"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="255"/>
         <source>Copy the chosen passages with their citations (Ctrl+C)</source>
         <translation>De gekozen passages kopiëren met hun vindplaats (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="228"/>
-        <location filename="../../desktop/ui/treaty_history.py" line="504"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="258"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="533"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="252"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="281"/>
         <source>Chosen passages as CSV…</source>
         <translation>Gekozen passages als CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="252"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="281"/>
         <source>All passages as CSV…</source>
         <translation>Alle passages als CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="254"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="283"/>
         <source>Chosen passages as Markdown…</source>
         <translation>Gekozen passages als Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="255"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="284"/>
         <source>All passages as Markdown…</source>
         <translation>Alle passages als Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="257"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="286"/>
         <source>Chosen passages as PDF…</source>
         <translation>Gekozen passages als PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="257"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="286"/>
         <source>All passages as PDF…</source>
         <translation>Alle passages als PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="295"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="324"/>
         <source>Reading the library…</source>
         <translation>De bibliotheek wordt gelezen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="330"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="359"/>
         <source>%1 (%n letter(s))</source>
         <translation>
             <numerusform>%1 (%n brief)</numerusform>
@@ -1722,12 +1722,12 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="380"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="409"/>
         <source>Filter: %1</source>
         <translation>Filter: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="386"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="415"/>
         <source>%n letter(s) mention %1</source>
         <translation>
             <numerusform>%n brief noemt %1</numerusform>
@@ -1735,7 +1735,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="391"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="420"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -1743,7 +1743,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="393"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="422"/>
         <source>the first %n passage(s); more as you scroll</source>
         <translation>
             <numerusform>de eerste passage; meer bij het scrollen</numerusform>
@@ -1751,37 +1751,37 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="395"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="424"/>
         <source> · following “%1”</source>
         <translation> · volgt “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="425"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="454"/>
         <source>Search first: the timeline then shows only the letters that match</source>
         <translation>Zoek eerst: de tijdlijn toont dan alleen de brieven die passen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="481"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="510"/>
         <source>Choose two passages to compare</source>
         <translation>Kies twee passages om te vergelijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="514"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="543"/>
         <source>Export passages</source>
         <translation>Passages exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="532"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="561"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="550"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="579"/>
         <source>Could not write %1: %2</source>
         <translation>Kon %1 niet opslaan: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="556"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="585"/>
         <source>%n passage(s) written to %1</source>
         <translation>
             <numerusform>%n passage opgeslagen in %1</numerusform>
@@ -1792,157 +1792,157 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyPanel</name>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="130"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="133"/>
         <source>Treaty history…</source>
         <translation>Geschiedenis van het verdrag…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="136"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="139"/>
         <source>Treaty</source>
         <translation>Verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="136"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="139"/>
         <source>Left</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="136"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="139"/>
         <source>Right</source>
         <translation>Rechts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="137"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="140"/>
         <source>Treaties in the open letters</source>
         <translation>Verdragen in de geopende brieven</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="139"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="142"/>
         <source>Mentions per pane; choosing a treaty emphasises it in both panes</source>
         <translation>Vermeldingen per paneel; een gekozen verdrag wordt in beide panelen uitgelicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="141"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="144"/>
         <source>Previous mention in the focused pane (Shift+F3)</source>
         <translation>Vorige vermelding in het actieve paneel (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="142"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="145"/>
         <source>Next mention in the focused pane (F3)</source>
         <translation>Volgende vermelding in het actieve paneel (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="143"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="146"/>
         <source>Show highlights</source>
         <translation>Markeringen tonen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="144"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="147"/>
         <source>Only passages with this treaty</source>
         <translation>Alleen passages met dit verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="146"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="149"/>
         <source>Fold both panes to the paragraphs that mention the treaty</source>
         <translation>Beide panelen tonen alleen de alinea&apos;s die het verdrag noemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="227"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="230"/>
         <source>Mentions in the left pane</source>
         <translation>Vermeldingen in het linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="228"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="231"/>
         <source>Mentions in the right pane</source>
         <translation>Vermeldingen in het rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="298"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="316"/>
         <source>Next %1 ▶</source>
         <translation>Volgende %1 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="299"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="317"/>
         <source>◀ Previous %1</source>
         <translation>◀ Vorige %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="301"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="319"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="302"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="320"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="319"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="337"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="319"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="337"/>
         <source>a treaty the gazetteer does not hold</source>
         <translation>een verdrag dat niet in de verdragenlijst staat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="324"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="342"/>
         <source>Tractatenblad</source>
         <translation>Tractatenblad</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="325"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="343"/>
         <source>Read as this treaty</source>
         <translation>Gelezen als dit verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="337"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="355"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="338"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="356"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="339"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="357"/>
         <source>Signed</source>
         <translation>Ondertekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="340"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="358"/>
         <source>In force</source>
         <translation>In werking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="341"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="359"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="342"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="360"/>
         <source>Netherlands</source>
         <translation>Nederland</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="343"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="361"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="348"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="366"/>
         <source>left</source>
         <translation>links</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="348"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="366"/>
         <source>right</source>
         <translation>rechts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="359"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="377"/>
         <source>“het verdrag” and the like: %1 left, %2 right</source>
         <translation>“het verdrag” en dergelijke: %1 links, %2 rechts</translation>
     </message>

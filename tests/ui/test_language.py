@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.library.library import IndexReport
+from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Kamerstuk
 from desktop.ui import i18n
 from desktop.ui.dialogs import FailuresDialog, ShortcutsDialog
-from desktop.ui.formatting import dutch_date, kamerstuk_label
+from desktop.ui.formatting import kamerstuk_label
 from desktop.ui.i18n import LANGUAGES, source_file
 from desktop.ui.library_model import Row
 
