@@ -59,13 +59,14 @@ class FailuresDialog(QDialog):
         self.table.setAccessibleName(self.tr("Files not imported"))
         self.table.setRootIsDecorated(False)
         self.table.setWordWrap(True)
-        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for path, message in failures:
             problem = translated_file_problem(_problem(path, message))
             item = QTreeWidgetItem([Path(path).name, problem])
             item.setToolTip(0, plain_tooltip(path))
             item.setToolTip(1, plain_tooltip(problem))
             self.table.addTopLevelItem(item)
+        # The names whole, and room for the focus frame around one.
+        self.table.setColumnWidth(0, min(self.table.sizeHintForColumn(0) + 24, 360))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -49,6 +49,7 @@ class LibraryJobs(QObject):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop; what was done so far stays in the library"))
         self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setFormat(self.tr("%v of %m"))  # files: more telling than a percentage
 
     def running(self) -> bool:
         return self._job is not None

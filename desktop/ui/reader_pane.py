@@ -42,7 +42,7 @@ from desktop.core.ingest.treaties import Treaty
 from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.find_bar import FindBar, find_all, fold
-from desktop.ui.formatting import kamerstuk_label, plain_tooltip, signatories_line, treaty_name
+from desktop.ui.formatting import plain_tooltip, reference_label, signatories_line, treaty_name
 from desktop.ui.i18n import fill
 from desktop.ui.labels import ElidedComboBox, ElidedLabel, plain_label
 from desktop.ui.letter_document import DocSpan, LetterDocument, reading_font
@@ -158,6 +158,7 @@ class ReaderPane(QWidget):
         self.find_bar.step.connect(self.next_hit)
         self.find_bar.closed.connect(self._on_find_closed)
         self.view = LetterView(self)
+        self.view.text_width_changed.connect(self._fit_tables)
         self.view.focused.connect(self.focused)
         self.view.footnote_clicked.connect(self.show_footnote)
         self.view.backlink_clicked.connect(self.show_marker)
@@ -443,6 +444,10 @@ class ReaderPane(QWidget):
         if place is not None:
             self.go_to_offset(place)
 
+    def _fit_tables(self, width: float) -> None:
+        if self.rendered is not None and self.view.document() is self.rendered.document:
+            self.rendered.fit_tables(width)
+
     def reading_place(self) -> int | None:
         """The letter offset of the line at the top of the view (None: the letter's top)."""
         if self.rendered is None or self.rendered.letter is not self.letter:
@@ -512,13 +517,13 @@ class ReaderPane(QWidget):
             self.meta_label.setToolTip("")
             return
         meta = letter.meta
-        facts = [dutch_date(meta.date), kamerstuk_label(meta.kamerstuk)]
+        facts = [dutch_date(meta.date), reference_label(meta)]
         facts += [s.name for s in meta.signatories]
         self.title_label.setText(meta.title or letter.id)
         self.meta_label.setText(" · ".join(f for f in facts if f))
         details = [
             meta.title or letter.id,
-            kamerstuk_label(meta.kamerstuk),
+            reference_label(meta),
             dutch_date(meta.date),
             signatories_line(letter),
         ]

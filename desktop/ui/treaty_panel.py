@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,6 +47,25 @@ class _Seen:
     citations: dict[tuple[str, str], set[int]] = field(default_factory=dict)  # (year, nr)
 
 
+class TreatyTable(QTreeWidget):
+    """The treaties; says so when the open letters mention none (not an empty box)."""
+
+    placeholder = ""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.topLevelItemCount() == 0 and self.placeholder:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            painter.drawText(
+                self.viewport().rect().adjusted(8, 12, -8, 0),
+                int(flags) | int(Qt.TextFlag.TextWordWrap),
+                self.placeholder,
+            )
+            painter.end()
+
+
 class TreatyPanel(QWidget):
     """Clicking a treaty emphasises it in both panes; clicking it again ends that."""
 
@@ -67,7 +86,7 @@ class TreatyPanel(QWidget):
         self.retranslate()
 
     def _build_ui(self) -> None:
-        self.table = QTreeWidget(self)
+        self.table = TreatyTable(self)
         self.table.setColumnCount(3)
         self.table.setRootIsDecorated(True)
         self.table.setUniformRowHeights(True)
@@ -137,6 +156,8 @@ class TreatyPanel(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHeaderLabels([self.tr("Treaty"), self.tr("Left"), self.tr("Right")])
+        self.table.placeholder = self.tr("The open letters mention no treaty")
+        self.table.viewport().update()
         self.table.setAccessibleName(self.tr("Treaties in the open letters"))
         self.table.setAccessibleDescription(
             self.tr("Mentions per pane; choosing a treaty emphasises it in both panes")

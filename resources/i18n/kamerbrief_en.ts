@@ -174,7 +174,7 @@
 <context>
     <name>ReaderPane</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="689"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="694"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n search match</numerusform>
@@ -196,7 +196,7 @@
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="72"/>
+        <location filename="../../desktop/ui/search_model.py" line="74"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>

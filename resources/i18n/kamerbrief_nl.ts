@@ -4,17 +4,17 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs.py" line="175"/>
         <source>Dutch parliamentary letters side by side, every treaty mention highlighted in its own colour, footnotes where they are referenced, and a full-text search over the whole library.</source>
         <translation>Kamerbrieven naast elkaar, elke vermelding van een verdrag gemarkeerd in een eigen kleur, noten waar ernaar verwezen wordt, en zoeken in de volledige tekst van de hele bibliotheek.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs.py" line="184"/>
         <source>Treaty facts come from the bundled gazetteer; each card names its source. The reader never loads anything from the network.</source>
         <translation>De gegevens over verdragen komen uit de meegeleverde verdragenlijst; elke kaart noemt haar bron. De lezer haalt nooit iets van het netwerk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs.py" line="193"/>
         <source>About Kamerbrief Reader</source>
         <translation>Over Kamerbrief Reader</translation>
     </message>
@@ -27,17 +27,17 @@
         <translation>Formulering vergelijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wording_view.py" line="73"/>
+        <location filename="../../desktop/ui/wording_view.py" line="74"/>
         <source>%1% of the words in common; removed words struck through, new ones in green</source>
         <translation>%1% van de woorden gemeen; weggevallen woorden doorgestreept, nieuwe in groen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wording_view.py" line="80"/>
+        <location filename="../../desktop/ui/wording_view.py" line="81"/>
         <source>Open both letters</source>
         <translation>Beide brieven openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wording_view.py" line="82"/>
+        <location filename="../../desktop/ui/wording_view.py" line="83"/>
         <source>The older letter in the left pane, the newer in the right</source>
         <translation>De oudere brief in het linkerpaneel, de nieuwere in het rechterpaneel</translation>
     </message>
@@ -254,18 +254,18 @@
         <translation>Motie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_document.py" line="267"/>
+        <location filename="../../desktop/ui/letter_document.py" line="275"/>
         <source>Notes</source>
         <translation>Noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_document.py" line="286"/>
-        <location filename="../../desktop/ui/letter_document.py" line="385"/>
+        <location filename="../../desktop/ui/letter_document.py" line="294"/>
+        <location filename="../../desktop/ui/letter_document.py" line="393"/>
         <source>Back to the text</source>
         <translation>Terug naar de tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_document.py" line="352"/>
+        <location filename="../../desktop/ui/letter_document.py" line="360"/>
         <source>Open in your browser: %1</source>
         <translation>Openen in de browser: %1</translation>
     </message>
@@ -273,12 +273,12 @@
 <context>
     <name>LetterView</name>
     <message>
-        <location filename="../../desktop/ui/letter_view.py" line="354"/>
+        <location filename="../../desktop/ui/letter_view.py" line="365"/>
         <source>Copy with citation</source>
         <translation>Kopiëren met vindplaats</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_view.py" line="364"/>
+        <location filename="../../desktop/ui/letter_view.py" line="375"/>
         <source>Treaty history of %1…</source>
         <translation>Geschiedenis van het verdrag %1…</translation>
     </message>
@@ -426,7 +426,12 @@
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_jobs.py" line="94"/>
+        <location filename="../../desktop/ui/library_jobs.py" line="52"/>
+        <source>%v of %m</source>
+        <translation>%v van %m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_jobs.py" line="95"/>
         <source>Cancelling…</source>
         <translation>Annuleren…</translation>
     </message>
@@ -1146,103 +1151,103 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="220"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="221"/>
         <source>Left pane</source>
         <translation>Linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="220"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="221"/>
         <source>Right pane</source>
         <translation>Rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="223"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="224"/>
         <source>Letter text, left pane</source>
         <translation>Tekst van de brief, linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="223"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="224"/>
         <source>Letter text, right pane</source>
         <translation>Tekst van de brief, rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="226"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="227"/>
         <source>The letter; treaty mentions are underlined, footnote markers are links</source>
         <translation>De brief; vermeldingen van verdragen zijn onderstreept, nootnummers zijn koppelingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="228"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="229"/>
         <source>Choose the letter shown in this pane</source>
         <translation>Kies de brief die dit paneel toont</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="230"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="231"/>
         <source>Letter in the left pane</source>
         <translation>Brief in het linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="230"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="231"/>
         <source>Letter in the right pane</source>
         <translation>Brief in het rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="232"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
         <source>Choose a letter…</source>
         <translation>Kies een brief…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
         <source>Back to the previous letter and place (Alt+Left)</source>
         <translation>Terug naar de vorige brief en plek (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
         <source>Forward again (Alt+Right)</source>
         <translation>Weer vooruit (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
         <source>Forward</source>
         <translation>Vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
         <source>Previous match (Ctrl+Shift+G)</source>
         <translation>Vorige treffer (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
         <source>Previous match</source>
         <translation>Vorige treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
         <source>Next match (Ctrl+G)</source>
         <translation>Volgende treffer (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
         <source>Next match</source>
         <translation>Volgende treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
         <location filename="../../desktop/ui/reader_pane.py" line="242"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="243"/>
         <source>Clear the search matches</source>
         <translation>Zoektreffers wissen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="290"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="291"/>
         <source>Letter %1 is no longer in the library</source>
         <translation>Brief %1 staat niet meer in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="490"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="495"/>
         <source>“%1” was removed from the library.
 
 Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched.</source>
@@ -1251,7 +1256,7 @@ Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched.</sourc
 Bewerken › Verwijderen ongedaan maken (Ctrl+Z) zet de brief terug; uw bestand is niet aangeraakt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="497"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="502"/>
         <source>No letter open.
 
 Choose one above, or double-click a letter in the library.</source>
@@ -1260,37 +1265,37 @@ Choose one above, or double-click a letter in the library.</source>
 Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="526"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="531"/>
         <source>Vergaderjaar %1</source>
         <translation>Vergaderjaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="543"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="548"/>
         <source>Showing %1 of %2 passages that mention %3</source>
         <translation>%1 van %2 passages, die %3 noemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="612"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="617"/>
         <source>No mention in this letter</source>
         <translation>Geen vermelding in deze brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="617"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="622"/>
         <source>Wrapped around to the first mention</source>
         <translation>Terug bij de eerste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="619"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="624"/>
         <source>Wrapped around to the last mention</source>
         <translation>Terug bij de laatste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="687"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="692"/>
         <source>Search match %1 of %2</source>
         <translation>Zoektreffer %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="689"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="694"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n zoektreffer</numerusform>
@@ -1298,7 +1303,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="737"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="742"/>
         <source>Footnote %1 is not shown</source>
         <translation>Noot %1 wordt niet getoond</translation>
     </message>
@@ -1412,7 +1417,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="72"/>
+        <location filename="../../desktop/ui/search_model.py" line="74"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n treffer</numerusform>
@@ -1420,7 +1425,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_model.py" line="74"/>
+        <location filename="../../desktop/ui/search_model.py" line="76"/>
         <source>matched by date, kamerstuk or signatory</source>
         <translation>gevonden op datum, kamerstuk of ondertekenaar</translation>
     </message>
@@ -1428,43 +1433,43 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs.py" line="129"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs.py" line="130"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs.py" line="131"/>
         <source>&amp;Colours:</source>
         <translation>&amp;Kleuren:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs.py" line="132"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs.py" line="133"/>
         <source>Colours</source>
         <translation>Kleuren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="134"/>
-        <location filename="../../desktop/ui/dialogs.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs.py" line="135"/>
+        <location filename="../../desktop/ui/dialogs.py" line="139"/>
         <source>Follow the system</source>
         <translation>Volgens het systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs.py" line="139"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs.py" line="139"/>
         <source>Dark</source>
         <translation>Donker</translation>
     </message>
@@ -1472,18 +1477,18 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="151"/>
-        <location filename="../../desktop/ui/dialogs.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs.py" line="155"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs.py" line="154"/>
         <source>Command</source>
         <translation>Opdracht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs.py" line="154"/>
         <source>Shortcut</source>
         <translation>Sneltoets</translation>
     </message>
@@ -1507,42 +1512,42 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyCard</name>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="63"/>
+        <location filename="../../desktop/ui/formatting.py" line="81"/>
         <source>not in the treaty gazetteer</source>
         <translation>niet in de verdragenlijst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="66"/>
+        <location filename="../../desktop/ui/formatting.py" line="84"/>
         <source>“het verdrag” is read here as this treaty (inferred)</source>
         <translation>“het verdrag” wordt hier gelezen als dit verdrag (afgeleid)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="73"/>
+        <location filename="../../desktop/ui/formatting.py" line="91"/>
         <source>Signed</source>
         <translation>Ondertekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="74"/>
+        <location filename="../../desktop/ui/formatting.py" line="92"/>
         <source>In force</source>
         <translation>In werking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="75"/>
+        <location filename="../../desktop/ui/formatting.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="76"/>
+        <location filename="../../desktop/ui/formatting.py" line="94"/>
         <source>Netherlands</source>
         <translation>Nederland</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="77"/>
+        <location filename="../../desktop/ui/formatting.py" line="95"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="93"/>
+        <location filename="../../desktop/ui/formatting.py" line="111"/>
         <source>%1 (as of %2)</source>
         <translation>%1 (sinds %2)</translation>
     </message>
@@ -1792,157 +1797,162 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyPanel</name>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="133"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="152"/>
         <source>Treaty history…</source>
         <translation>Geschiedenis van het verdrag…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="139"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="158"/>
         <source>Treaty</source>
         <translation>Verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="139"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="158"/>
         <source>Left</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="139"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="158"/>
         <source>Right</source>
         <translation>Rechts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="140"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="159"/>
+        <source>The open letters mention no treaty</source>
+        <translation>De open brieven noemen geen verdrag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/treaty_panel.py" line="161"/>
         <source>Treaties in the open letters</source>
         <translation>Verdragen in de geopende brieven</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="142"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="163"/>
         <source>Mentions per pane; choosing a treaty emphasises it in both panes</source>
         <translation>Vermeldingen per paneel; een gekozen verdrag wordt in beide panelen uitgelicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="144"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="165"/>
         <source>Previous mention in the focused pane (Shift+F3)</source>
         <translation>Vorige vermelding in het actieve paneel (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="145"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="166"/>
         <source>Next mention in the focused pane (F3)</source>
         <translation>Volgende vermelding in het actieve paneel (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="146"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="167"/>
         <source>Show highlights</source>
         <translation>Markeringen tonen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="147"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="168"/>
         <source>Only passages with this treaty</source>
         <translation>Alleen passages met dit verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="149"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="170"/>
         <source>Fold both panes to the paragraphs that mention the treaty</source>
         <translation>Beide panelen tonen alleen de alinea&apos;s die het verdrag noemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="230"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="251"/>
         <source>Mentions in the left pane</source>
         <translation>Vermeldingen in het linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="231"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="252"/>
         <source>Mentions in the right pane</source>
         <translation>Vermeldingen in het rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="316"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="337"/>
         <source>Next %1 ▶</source>
         <translation>Volgende %1 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="317"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="338"/>
         <source>◀ Previous %1</source>
         <translation>◀ Vorige %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="319"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="340"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="320"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="341"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="337"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="358"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="337"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="358"/>
         <source>a treaty the gazetteer does not hold</source>
         <translation>een verdrag dat niet in de verdragenlijst staat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="342"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="363"/>
         <source>Tractatenblad</source>
         <translation>Tractatenblad</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="343"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="364"/>
         <source>Read as this treaty</source>
         <translation>Gelezen als dit verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="355"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="376"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="356"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="377"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="357"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="378"/>
         <source>Signed</source>
         <translation>Ondertekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="358"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="379"/>
         <source>In force</source>
         <translation>In werking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="359"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="380"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="360"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="381"/>
         <source>Netherlands</source>
         <translation>Nederland</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="361"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="382"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="366"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="387"/>
         <source>left</source>
         <translation>links</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="366"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="387"/>
         <source>right</source>
         <translation>rechts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="377"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="398"/>
         <source>“het verdrag” and the like: %1 left, %2 right</source>
         <translation>“het verdrag” en dergelijke: %1 links, %2 rechts</translation>
     </message>

@@ -196,11 +196,8 @@ def scene_import(window) -> dict[str, QWidget]:
 def scene_kamervragen(window) -> dict[str, QWidget]:
     window.panes[0].open_letter(KAMERVRAGEN)
     window.panes[1].open_letter(TABLE)
-    window.panes[1].view.verticalScrollBar().setValue(0)
-    table_block = (
-        window.panes[1].letter.meta.tables[0].start if window.panes[1].letter.meta.tables else 0
-    )
-    window.panes[1].go_to_offset(table_block)
+    tables = window.panes[1].letter.tables
+    window.panes[1].go_to_offset(max(tables[0].start - 200, 0) if tables else 0)
     window.focus_pane(0)
     settle(300)
     return {"": window}
