@@ -131,8 +131,6 @@ def install_treaty_history(window: MainWindow) -> TreatyHistoryDock:
     dock = TreatyHistoryDock(window)
     window.reading_area.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
-    # Floating, the dock is a window of its own: the window's shortcuts work there too.
-    dock.addActions(list(window.actions.values()))
     window.treaty_panel.history_requested.connect(dock.show_treaty)
     for pane in window.panes:
         pane.view.treaty_history_requested.connect(dock.show_treaty)

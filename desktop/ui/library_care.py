@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import filecmp
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPushButton
 
 from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
-from desktop.core.library.library import IndexReport
+from desktop.core.library.library import IndexReport, Library, LibraryError
 from desktop.ui.dialogs import FailuresDialog
 from desktop.ui.i18n import fill
 from desktop.ui.workers import CallJob, CallSignals, WriteJob, start
@@ -71,6 +72,15 @@ def original_to_open(user_file: Path, copy: Path | None, scratch: Path) -> Origi
     return Original(target, True)
 
 
+def _restorable(library: Library) -> list[str]:
+    """What an undo can bring back; nothing when the store cannot say (a busy or unreadable
+    library is reported by the window already)."""
+    try:
+        return library.restorable()
+    except (LibraryError, sqlite3.Error, OSError):
+        return []
+
+
 class LibraryCare(QObject):
     removed = Signal(list)  # letter ids, once the removal is committed
     restored = Signal(list)  # letter ids back in the library
@@ -83,7 +93,7 @@ class LibraryCare(QObject):
         self.window = window
         self.library = window.library
         self._undo: list[Removal] = []
-        earlier = self.library.restorable()  # removed in an earlier session, still undoable
+        earlier = _restorable(self.library)  # removed in an earlier session, still undoable
         if earlier:
             self._undo.append(Removal(earlier))
         self._calls: list[CallSignals] = []

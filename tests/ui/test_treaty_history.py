@@ -163,6 +163,20 @@ def test_the_dock_is_kept_shown_floating_and_sized_between_sessions(make_window,
     assert not fourth.treaty_history.isVisible()
 
 
+def test_the_windows_shortcuts_work_in_the_floating_dock(window, qtbot):
+    view = open_history(qtbot, window, "INF")
+    dock = window.treaty_history
+    dock.setFloating(True)
+    qtbot.waitUntil(dock.isFloating)
+    view.table.setFocus()
+    qtbot.keyClick(
+        view.table,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert not dock.isVisible()  # Ctrl+Shift+H: View › Treaty history, off
+
+
 def right_click(widget, position: QPoint) -> None:
     """What the platform sends on a right click: a context menu event at the position."""
     event = QContextMenuEvent(
