@@ -286,22 +286,22 @@
 <context>
     <name>LibraryCare</name>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="107"/>
+        <location filename="../../desktop/ui/library_care.py" line="117"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="108"/>
+        <location filename="../../desktop/ui/library_care.py" line="118"/>
         <source>Bring the removed letters back (Ctrl+Z)</source>
         <translation>De verwijderde brieven terugzetten (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="128"/>
+        <location filename="../../desktop/ui/library_care.py" line="138"/>
         <source>Removing…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="145"/>
+        <location filename="../../desktop/ui/library_care.py" line="155"/>
         <source>%n letter(s) removed from the library; your files stay where they are</source>
         <translation>
             <numerusform>%n brief uit de bibliotheek verwijderd; uw bestand blijft staan</numerusform>
@@ -309,22 +309,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="155"/>
+        <location filename="../../desktop/ui/library_care.py" line="165"/>
         <source>Nothing to undo: no letters were removed</source>
         <translation>Niets ongedaan te maken: er zijn geen brieven verwijderd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="162"/>
+        <location filename="../../desktop/ui/library_care.py" line="172"/>
         <source>Bringing letters back…</source>
         <translation>Brieven terugzetten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="177"/>
+        <location filename="../../desktop/ui/library_care.py" line="187"/>
         <source>These letters cannot be brought back: an import since removed them for good</source>
         <translation>Deze brieven kunnen niet meer worden teruggezet: een latere import heeft ze definitief verwijderd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="186"/>
+        <location filename="../../desktop/ui/library_care.py" line="196"/>
         <source>%n letter(s) back in the library</source>
         <translation>
             <numerusform>%n brief terug in de bibliotheek</numerusform>
@@ -332,17 +332,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="219"/>
+        <location filename="../../desktop/ui/library_care.py" line="229"/>
         <source>Reading again…</source>
         <translation>Opnieuw inlezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="221"/>
+        <location filename="../../desktop/ui/library_care.py" line="231"/>
         <source>Reading %1 again</source>
         <translation>%1 opnieuw inlezen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="242"/>
+        <location filename="../../desktop/ui/library_care.py" line="252"/>
         <source>%n letter(s) read again</source>
         <translation>
             <numerusform>%n brief opnieuw ingelezen</numerusform>
@@ -350,7 +350,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="245"/>
+        <location filename="../../desktop/ui/library_care.py" line="255"/>
         <source>%n could not be read again and stay as they were</source>
         <translation>
             <numerusform>%n kon niet opnieuw worden ingelezen en blijft zoals hij was</numerusform>
@@ -358,52 +358,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="247"/>
+        <location filename="../../desktop/ui/library_care.py" line="257"/>
         <source>Nothing was read again</source>
         <translation>Er is niets opnieuw ingelezen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="248"/>
+        <location filename="../../desktop/ui/library_care.py" line="258"/>
         <source>Cancelled: %1</source>
         <translation>Geannuleerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="257"/>
+        <location filename="../../desktop/ui/library_care.py" line="267"/>
         <source>Letter %1 is no longer in the library</source>
         <translation>Brief %1 staat niet meer in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="274"/>
+        <location filename="../../desktop/ui/library_care.py" line="284"/>
         <source>No program on this computer opens %1</source>
         <translation>Geen programma op deze computer kan %1 openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="279"/>
+        <location filename="../../desktop/ui/library_care.py" line="289"/>
         <source>Your file %1 is gone or changed: the library&apos;s copy is shown</source>
         <translation>Uw bestand %1 is weg of gewijzigd: de kopie uit de bibliotheek wordt getoond</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="288"/>
+        <location filename="../../desktop/ui/library_care.py" line="298"/>
         <source>%1 is gone and the library kept no copy of it</source>
         <translation>%1 is weg en de bibliotheek heeft er geen kopie van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="289"/>
+        <location filename="../../desktop/ui/library_care.py" line="299"/>
         <source>%1 is not a kind of file Kamerbrief Reader imports</source>
         <translation>%1 is geen soort bestand die Kamerbrief Reader importeert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="292"/>
+        <location filename="../../desktop/ui/library_care.py" line="302"/>
         <source>The original of “%1” cannot be shown: %2</source>
         <translation>Het origineel van “%1” kan niet worden getoond: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="306"/>
+        <location filename="../../desktop/ui/library_care.py" line="316"/>
         <source>The library is being changed; wait a moment and try again</source>
         <translation>De bibliotheek wordt bijgewerkt; wacht even en probeer het opnieuw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="318"/>
+        <location filename="../../desktop/ui/library_care.py" line="328"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
@@ -1145,7 +1145,7 @@
     <message>
         <location filename="../../desktop/ui/core_messages.py" line="40"/>
         <source>an operator has nothing to work on</source>
-        <translation>een operator heeft niets om op te werken</translation>
+        <translation>AND, OR of NOT staat zonder zoekwoord</translation>
     </message>
 </context>
 <context>
@@ -1272,7 +1272,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
     <message>
         <location filename="../../desktop/ui/reader_pane.py" line="548"/>
         <source>Showing %1 of %2 passages that mention %3</source>
-        <translation>%1 van %2 passages, die %3 noemen</translation>
+        <translation>Alleen de passages die %3 noemen: %1 van %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reader_pane.py" line="617"/>
@@ -1549,13 +1549,13 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
     <message>
         <location filename="../../desktop/ui/formatting.py" line="111"/>
         <source>%1 (as of %2)</source>
-        <translation>%1 (sinds %2)</translation>
+        <translation>%1 (stand per %2)</translation>
     </message>
 </context>
 <context>
     <name>TreatyHistory</name>
     <message>
-        <location filename="../../desktop/ui/history_hooks.py" line="212"/>
+        <location filename="../../desktop/ui/history_hooks.py" line="210"/>
         <source>PDF written to %1</source>
         <translation>PDF opgeslagen als %1</translation>
     </message>
@@ -1599,7 +1599,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
     <message>
         <location filename="../../desktop/ui/treaty_history.py" line="183"/>
         <source>Other treaties on the timeline, each in its own lane</source>
-        <translation>Andere verdragen op de tijdlijn, elk op een eigen baan</translation>
+        <translation>Andere verdragen op de tijdlijn, elk op een eigen rij</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/treaty_history.py" line="186"/>
@@ -1763,7 +1763,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
     <message>
         <location filename="../../desktop/ui/treaty_history.py" line="454"/>
         <source>Search first: the timeline then shows only the letters that match</source>
-        <translation>Zoek eerst: de tijdlijn toont dan alleen de brieven die passen</translation>
+        <translation>Zoek eerst: de tijdlijn toont dan alleen de gevonden brieven</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/treaty_history.py" line="510"/>
@@ -1914,7 +1914,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
     <message>
         <location filename="../../desktop/ui/treaty_panel.py" line="377"/>
         <source>Family</source>
-        <translation>Familie</translation>
+        <translation>Categorie</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/treaty_panel.py" line="378"/>
