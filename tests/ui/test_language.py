@@ -162,6 +162,16 @@ def test_the_dutch_translation_is_complete_and_current_with_the_code(tmp_path):
             assert len(forms) == 2 and all(forms), message.findtext("source")
 
 
+def test_every_counted_phrase_has_its_english_forms():
+    """English shows "1 passage" and "10 passages", never "10 passage(s)"."""
+    dutch = {k for k, m in ts_messages(source_file("nl")).items() if m.get("numerus") == "yes"}
+    english = ts_messages(source_file("en"))
+    assert set(english) == dutch
+    for key, message in english.items():
+        forms = [f.text for f in message.find("translation").iter("numerusform")]
+        assert len(forms) == 2 and all(forms) and "(s)" not in "".join(forms), key
+
+
 # -- no widget text escapes the translation ----------------------------------------------
 
 
