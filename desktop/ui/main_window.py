@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,8 +30,9 @@ from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
 from desktop.core.ingest.treaties import Treaty, gazetteer
 from desktop.core.library.library import IndexReport, Library
 from desktop.core.search.query import Hit
+from desktop.ui.commands import build_menus
 from desktop.ui.core_messages import translated_library_message
-from desktop.ui.dialogs import FailuresDialog, SettingsDialog, ShortcutsDialog, show_about
+from desktop.ui.dialogs import FailuresDialog, SettingsDialog, ShortcutsDialog
 from desktop.ui.field_marks import field_terms
 from desktop.ui.history_hooks import install_treaty_history
 from desktop.ui.i18n import PREFERENCES, fill, set_language
@@ -39,7 +40,7 @@ from desktop.ui.library_care import LibraryCare
 from desktop.ui.library_jobs import LibraryJobs
 from desktop.ui.library_model import LibraryModel
 from desktop.ui.library_panel import LibraryPanel
-from desktop.ui.menus import Command, MenuBar, exclusive
+from desktop.ui.menus import MenuBar
 from desktop.ui.notes_panel import NotesPanel
 from desktop.ui.reader_pane import ReaderPane, default_point_size
 from desktop.ui.reading_state import ReadingState
@@ -186,256 +187,7 @@ class MainWindow(QMainWindow):
         self.import_label = self.jobs.label
 
     def _build_menus(self) -> MenuBar:
-        pane = self.focused_pane
-        menus = {
-            QT_TRANSLATE_NOOP("Menus", "&File"): [
-                Command(
-                    "add_files",
-                    QT_TRANSLATE_NOOP("Menus", "&Add files…"),
-                    ("Ctrl+O",),
-                    self.add_files,
-                ),
-                Command(
-                    "add_folder",
-                    QT_TRANSLATE_NOOP("Menus", "Add &folder…"),
-                    ("Ctrl+Shift+O",),
-                    self.add_folder,
-                ),
-                Command(
-                    "open_original",
-                    QT_TRANSLATE_NOOP("Menus", "Open the &original"),
-                    ("Ctrl+Alt+O",),
-                    self.open_original,
-                    tip=QT_TRANSLATE_NOOP(
-                        "Menus", "The focused pane's letter as it was imported, in its own program"
-                    ),
-                ),
-                None,
-                Command(
-                    "print",
-                    QT_TRANSLATE_NOOP("Menus", "&Print…"),
-                    ("Ctrl+P",),
-                    lambda: self.treaty_history.printing.print_letter(),
-                ),
-                Command(
-                    "print_preview",
-                    QT_TRANSLATE_NOOP("Menus", "Print pre&view…"),
-                    ("Ctrl+Shift+P",),
-                    lambda: self.treaty_history.printing.preview(),
-                ),
-                Command(
-                    "export_pdf",
-                    QT_TRANSLATE_NOOP("Menus", "&Export as PDF…"),
-                    ("Ctrl+Alt+P",),
-                    lambda: self.treaty_history.printing.ask_export_pdf(),
-                ),
-                None,
-                Command(
-                    "settings",
-                    QT_TRANSLATE_NOOP("Menus", "&Settings…"),
-                    ("Ctrl+,",),
-                    self.show_settings,
-                ),
-                None,
-                Command("quit", QT_TRANSLATE_NOOP("Menus", "&Quit"), ("Ctrl+Q",), self.close),
-            ],
-            QT_TRANSLATE_NOOP("Menus", "&Edit"): [
-                Command(
-                    "undo_remove",
-                    QT_TRANSLATE_NOOP("Menus", "&Undo removal"),
-                    ("Ctrl+Z",),
-                    lambda: self.care.undo(),
-                    tip=QT_TRANSLATE_NOOP(
-                        "Menus", "Bring back the letters removed last (until the next import)"
-                    ),
-                ),
-                None,
-                Command(
-                    "copy",
-                    QT_TRANSLATE_NOOP("Menus", "&Copy with citation"),
-                    ("Ctrl+C",),
-                    lambda: pane().copy_with_citation(),
-                ),
-                Command(
-                    "copy_plain",
-                    QT_TRANSLATE_NOOP("Menus", "Copy &text only"),
-                    ("Ctrl+Shift+C",),
-                    lambda: pane().copy_plain(),
-                ),
-                None,
-                Command(
-                    "find",
-                    QT_TRANSLATE_NOOP("Menus", "&Find in the letter"),
-                    ("Ctrl+F",),
-                    lambda: pane().open_find(),
-                ),
-                Command(
-                    "search",
-                    QT_TRANSLATE_NOOP("Menus", "&Search the library"),
-                    ("Ctrl+K",),
-                    self.focus_search,
-                ),
-                Command(
-                    "filter",
-                    QT_TRANSLATE_NOOP("Menus", "F&ilter the library list"),
-                    ("Ctrl+L",),
-                    self.focus_library,
-                ),
-            ],
-            QT_TRANSLATE_NOOP("Menus", "&View"): [
-                Command(
-                    "zoom_in",
-                    QT_TRANSLATE_NOOP("Menus", "Zoom &in"),
-                    ("Ctrl+=", "Ctrl++"),
-                    lambda: self.zoom(1),
-                ),
-                Command(
-                    "zoom_out",
-                    QT_TRANSLATE_NOOP("Menus", "Zoom &out"),
-                    ("Ctrl+-",),
-                    lambda: self.zoom(-1),
-                ),
-                Command(
-                    "zoom_reset",
-                    QT_TRANSLATE_NOOP("Menus", "&Reset zoom"),
-                    ("Ctrl+0",),
-                    lambda: self.zoom(0),
-                ),
-                None,
-                Command(
-                    "highlights",
-                    QT_TRANSLATE_NOOP("Menus", "Show treaty &highlights"),
-                    ("Ctrl+H",),
-                    self.state.set_highlights,
-                    checkable=True,
-                ),
-                Command(
-                    "fold",
-                    QT_TRANSLATE_NOOP("Menus", "Only &passages with the chosen treaty"),
-                    ("Ctrl+Shift+F",),
-                    self._request_fold,
-                    checkable=True,
-                ),
-                Command(
-                    "clear_treaty",
-                    QT_TRANSLATE_NOOP("Menus", "&No treaty emphasis"),
-                    ("Ctrl+Shift+E",),
-                    lambda: self.state.set_treaty(None),
-                ),
-                None,
-                Command(
-                    "focus_left",
-                    QT_TRANSLATE_NOOP("Menus", "Focus &left pane"),
-                    ("Ctrl+1",),
-                    lambda: self.focus_pane(0),
-                ),
-                Command(
-                    "focus_right",
-                    QT_TRANSLATE_NOOP("Menus", "Focus r&ight pane"),
-                    ("Ctrl+2",),
-                    lambda: self.focus_pane(1),
-                ),
-                Command(
-                    "swap",
-                    QT_TRANSLATE_NOOP("Menus", "S&wap the letters"),
-                    ("Ctrl+Shift+X",),
-                    self.swap_letters,
-                ),
-                None,
-                Command(
-                    "treaty_history",
-                    QT_TRANSLATE_NOOP("Menus", "&Treaty history"),
-                    ("Ctrl+Shift+H",),
-                    lambda: self.treaty_history.toggle(),
-                ),
-                None,
-                Command(
-                    "scheme_system",
-                    QT_TRANSLATE_NOOP("Menus", "Colours: follow the &system"),
-                    ("Ctrl+Alt+0",),
-                    lambda: self.set_scheme("system"),
-                ),
-                Command(
-                    "scheme_light",
-                    QT_TRANSLATE_NOOP("Menus", "Colours: li&ght"),
-                    ("Ctrl+Alt+L",),
-                    lambda: self.set_scheme("light"),
-                ),
-                Command(
-                    "scheme_dark",
-                    QT_TRANSLATE_NOOP("Menus", "Colours: &dark"),
-                    ("Ctrl+Alt+D",),
-                    lambda: self.set_scheme("dark"),
-                ),
-            ],
-            QT_TRANSLATE_NOOP("Menus", "&Go"): [
-                Command(
-                    "back",
-                    QT_TRANSLATE_NOOP("Menus", "&Back"),
-                    ("Alt+Left",),
-                    lambda: self.step_history(False),
-                ),
-                Command(
-                    "forward",
-                    QT_TRANSLATE_NOOP("Menus", "&Forward"),
-                    ("Alt+Right",),
-                    lambda: self.step_history(True),
-                ),
-                None,
-                Command(
-                    "next_mention",
-                    QT_TRANSLATE_NOOP("Menus", "&Next mention"),
-                    ("F3",),
-                    lambda: self.step_mention(True),
-                ),
-                Command(
-                    "previous_mention",
-                    QT_TRANSLATE_NOOP("Menus", "&Previous mention"),
-                    ("Shift+F3",),
-                    lambda: self.step_mention(False),
-                ),
-                Command(
-                    "linked",
-                    QT_TRANSLATE_NOOP("Menus", "Step through &both panes together"),
-                    ("Ctrl+Shift+L",),
-                    self.state.set_linked,
-                    checkable=True,
-                    tip=QT_TRANSLATE_NOOP(
-                        "Menus", "Next and previous mention move both panes to their next mention"
-                    ),
-                ),
-                None,
-                Command(
-                    "next_hit",
-                    QT_TRANSLATE_NOOP("Menus", "Next search &match"),
-                    ("Ctrl+G",),
-                    lambda: pane().next_hit(True),
-                ),
-                Command(
-                    "previous_hit",
-                    QT_TRANSLATE_NOOP("Menus", "Previous search m&atch"),
-                    ("Ctrl+Shift+G",),
-                    lambda: pane().next_hit(False),
-                ),
-            ],
-            QT_TRANSLATE_NOOP("Menus", "&Help"): [
-                Command(
-                    "shortcuts",
-                    QT_TRANSLATE_NOOP("Menus", "&Keyboard shortcuts"),
-                    ("F1",),
-                    self.show_shortcuts,
-                ),
-                Command(
-                    "about",
-                    QT_TRANSLATE_NOOP("Menus", "&About Kamerbrief Reader"),
-                    ("Shift+F1",),
-                    lambda: show_about(self),
-                ),
-            ],
-        }
-        bar = MenuBar(self, menus)
-        self._scheme_group = exclusive(self, [bar.actions[f"scheme_{s}"] for s in SCHEMES])
-        return bar
+        return build_menus(self)
 
     def action(self, name: str):
         return self.actions[name]

@@ -34,7 +34,7 @@
 <context>
     <name>LibraryCare</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="145"/>
+        <location filename="../../desktop/ui/library_care.py" line="155"/>
         <source>%n letter(s) removed from the library; your files stay where they are</source>
         <translation>
             <numerusform>%n letter removed from the library; your file stays where it is</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="186"/>
+        <location filename="../../desktop/ui/library_care.py" line="196"/>
         <source>%n letter(s) back in the library</source>
         <translation>
             <numerusform>%n letter back in the library</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="242"/>
+        <location filename="../../desktop/ui/library_care.py" line="252"/>
         <source>%n letter(s) read again</source>
         <translation>
             <numerusform>%n letter read again</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="245"/>
+        <location filename="../../desktop/ui/library_care.py" line="255"/>
         <source>%n could not be read again and stay as they were</source>
         <translation>
             <numerusform>%n could not be read again and stays as it was</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="735"/>
+        <location filename="../../desktop/ui/main_window.py" line="487"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n letter added</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="737"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n letter updated</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="739"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n letter removed</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="741"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="745"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Nothing new: %n letter already in the library</numerusform>

@@ -642,117 +642,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_window.py" line="110"/>
         <source>Library busy: another Kamerbrief Reader is importing. Opened read-only: reading and searching work; importing waits until it is done.</source>
         <translation>Bibliotheek bezet: een andere Kamerbrief Reader importeert. Alleen-lezen geopend: lezen en zoeken werken; importeren wacht tot die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>Treaties</source>
         <translation>Verdragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="483"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Footnotes</source>
         <translation>Noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>Library and search</source>
         <translation>Bibliotheek en zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="486"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Treaties and footnotes</source>
         <translation>Verdragen en noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>Step through both panes together</source>
         <translation>Beide panelen samen doorlopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>Next and previous mention move both panes to their next mention of the chosen treaty (Ctrl+Shift+L)</source>
         <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding van het gekozen verdrag (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>The other pane showed this letter: the panes swapped (Alt+Left undoes it)</source>
         <translation>Het andere paneel toonde deze brief al: de panelen zijn gewisseld (Alt+Links maakt dat ongedaan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="590"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>Nothing further forward in this pane</source>
         <translation>Dit paneel kan niet verder vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="592"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>Nothing further back in this pane</source>
         <translation>Dit paneel kan niet verder terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="612"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Choose a treaty first: the panes fold to its passages</source>
         <translation>Kies eerst een verdrag: de panelen tonen dan alleen de passages daarover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="628"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>Text size %1 pt</source>
         <translation>Tekstgrootte %1 pt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="659"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Open a letter first: this opens the focused pane&apos;s original</source>
         <translation>Open eerst een brief: dit opent het origineel van de brief in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="702"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>Letters (%1)</source>
         <translation>Brieven (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="702"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="703"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>Add letters</source>
         <translation>Brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="708"/>
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>Add a folder of letters</source>
         <translation>Een map met brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="717"/>
+        <location filename="../../desktop/ui/main_window.py" line="469"/>
         <source>An import is already running; wait for it or cancel it</source>
         <translation>Er loopt al een import; wacht erop of annuleer hem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="716"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>Importing…</source>
         <translation>Importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="720"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="735"/>
+        <location filename="../../desktop/ui/main_window.py" line="487"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n brief toegevoegd</numerusform>
@@ -760,7 +760,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="737"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n brief bijgewerkt</numerusform>
@@ -768,7 +768,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="739"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n brief verwijderd</numerusform>
@@ -776,7 +776,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="741"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n bestand kon niet worden gelezen</numerusform>
@@ -784,7 +784,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="745"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Niets nieuws: %n brief stond al in de bibliotheek</numerusform>
@@ -792,27 +792,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="747"/>
+        <location filename="../../desktop/ui/main_window.py" line="499"/>
         <source>No letters found</source>
         <translation>Geen brieven gevonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="748"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>Import cancelled: %1</source>
         <translation>Import geannuleerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="767"/>
+        <location filename="../../desktop/ui/main_window.py" line="519"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer het opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="775"/>
+        <location filename="../../desktop/ui/main_window.py" line="527"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try the import again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer de import opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="781"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>Import failed</source>
         <translation>Import mislukt</translation>
     </message>
@@ -820,222 +820,222 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/commands.py" line="24"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/commands.py" line="27"/>
         <source>&amp;Add files…</source>
         <translation>Bestanden &amp;toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/commands.py" line="33"/>
         <source>Add &amp;folder…</source>
         <translation>&amp;Map toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/commands.py" line="39"/>
         <source>Open the &amp;original</source>
         <translation>&amp;Origineel openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/commands.py" line="42"/>
         <source>The focused pane&apos;s letter as it was imported, in its own program</source>
         <translation>De brief in het actieve paneel zoals hij is geïmporteerd, in zijn eigen programma</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/commands.py" line="49"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/commands.py" line="55"/>
         <source>Print pre&amp;view…</source>
         <translation>Afdruk&amp;voorbeeld…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/commands.py" line="61"/>
         <source>&amp;Export as PDF…</source>
         <translation>&amp;Exporteren als PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/commands.py" line="68"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/commands.py" line="73"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/commands.py" line="75"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/commands.py" line="78"/>
         <source>&amp;Undo removal</source>
         <translation>Verwijderen &amp;ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/commands.py" line="81"/>
         <source>Bring back the letters removed last (until the next import)</source>
         <translation>De laatst verwijderde brieven terugzetten (tot de volgende import)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/commands.py" line="88"/>
         <source>&amp;Copy with citation</source>
         <translation>&amp;Kopiëren met vindplaats</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/commands.py" line="94"/>
         <source>Copy &amp;text only</source>
         <translation>Alleen &amp;tekst kopiëren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/commands.py" line="101"/>
         <source>&amp;Find in the letter</source>
         <translation>&amp;Zoeken in de brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/commands.py" line="107"/>
         <source>&amp;Search the library</source>
         <translation>Zoeken in de &amp;bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/commands.py" line="113"/>
         <source>F&amp;ilter the library list</source>
         <translation>&amp;Lijst van de bibliotheek filteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/commands.py" line="118"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/commands.py" line="121"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Groter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/commands.py" line="127"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Kleiner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/commands.py" line="133"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Normale grootte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/commands.py" line="140"/>
         <source>Show treaty &amp;highlights</source>
         <translation>&amp;Verdragen markeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/commands.py" line="147"/>
         <source>Only &amp;passages with the chosen treaty</source>
         <translation>Alleen &amp;passages met het gekozen verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/commands.py" line="154"/>
         <source>&amp;No treaty emphasis</source>
         <translation>Geen verdrag &amp;uitlichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/commands.py" line="161"/>
         <source>Focus &amp;left pane</source>
         <translation>Naar het &amp;linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/commands.py" line="167"/>
         <source>Focus r&amp;ight pane</source>
         <translation>Naar het &amp;rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/commands.py" line="173"/>
         <source>S&amp;wap the letters</source>
         <translation>Brieven &amp;wisselen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/commands.py" line="180"/>
         <source>&amp;Treaty history</source>
         <translation>G&amp;eschiedenis van een verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/commands.py" line="187"/>
         <source>Colours: follow the &amp;system</source>
         <translation>Kleuren: volgens het &amp;systeem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/commands.py" line="193"/>
         <source>Colours: li&amp;ght</source>
         <translation>Kleuren: l&amp;icht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/commands.py" line="199"/>
         <source>Colours: &amp;dark</source>
         <translation>Kleuren: &amp;donker</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/commands.py" line="204"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/commands.py" line="207"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/commands.py" line="213"/>
         <source>&amp;Forward</source>
         <translation>V&amp;ooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/commands.py" line="220"/>
         <source>&amp;Next mention</source>
         <translation>&amp;Volgende vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/commands.py" line="226"/>
         <source>&amp;Previous mention</source>
         <translation>Vo&amp;rige vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/commands.py" line="232"/>
         <source>Step through &amp;both panes together</source>
         <translation>&amp;Beide panelen samen doorlopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/ui/commands.py" line="236"/>
         <source>Next and previous mention move both panes to their next mention</source>
         <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/commands.py" line="243"/>
         <source>Next search &amp;match</source>
         <translation>Volgende tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/commands.py" line="249"/>
         <source>Previous search m&amp;atch</source>
         <translation>Vorige treff&amp;er</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/commands.py" line="254"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/commands.py" line="257"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/commands.py" line="263"/>
         <source>&amp;About Kamerbrief Reader</source>
         <translation>&amp;Over Kamerbrief Reader</translation>
     </message>
