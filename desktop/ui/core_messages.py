@@ -98,10 +98,64 @@ _FILE = [
     ),
 ]
 
+_FILE += [
+    (
+        r"^the library has no copy of the original$",
+        QT_TRANSLATE_NOOP("FileProblems", "the library has no copy of the original"),
+    ),
+    (
+        r"^the library's copy of the original is damaged$",
+        QT_TRANSLATE_NOOP("FileProblems", "the library's copy of the original is damaged"),
+    ),
+]
+
+# Why a write of the library failed (desktop.core.library.errors), inside the messages below.
+_WHY = [
+    (r"^the disk is full$", QT_TRANSLATE_NOOP("LibraryMessages", "the disk is full")),
+    (
+        r"^the disk quota is used up$",
+        QT_TRANSLATE_NOOP("LibraryMessages", "the disk quota is used up"),
+    ),
+    (
+        r"^the disk could not be read or written \(input/output error\)$",
+        QT_TRANSLATE_NOOP(
+            "LibraryMessages", "the disk could not be read or written (input/output error)"
+        ),
+    ),
+    (r"^permission denied$", QT_TRANSLATE_NOOP("LibraryMessages", "permission denied")),
+    (r"^the disk is read-only$", QT_TRANSLATE_NOOP("LibraryMessages", "the disk is read-only")),
+    (r"^out of memory$", QT_TRANSLATE_NOOP("LibraryMessages", "out of memory")),
+    (r"^too many open files$", QT_TRANSLATE_NOOP("LibraryMessages", "too many open files")),
+    (
+        r"^the letter store is read-only$",
+        QT_TRANSLATE_NOOP("LibraryMessages", "the letter store is read-only"),
+    ),
+]
+
+_LIBRARY = [  # pattern, template, the group that holds the reason
+    (
+        r"^nothing was saved: (.*) \((.*)\); the library is as it was$",
+        QT_TRANSLATE_NOOP(
+            "LibraryMessages", "nothing was saved: %1 (%2); the library is as it was"
+        ),
+        0,
+    ),
+    (
+        r"^cannot write the library at (.*): (.*)$",
+        QT_TRANSLATE_NOOP("LibraryMessages", "cannot write the library at %1: %2"),
+        1,
+    ),
+]
+
 _COMPILED = {
     context: [(re.compile(p), t) for p, t in table]
-    for context, table in (("QueryMessages", _QUERY), ("FileProblems", _FILE))
+    for context, table in (
+        ("QueryMessages", _QUERY),
+        ("FileProblems", _FILE),
+        ("LibraryMessages", _WHY),
+    )
 }
+_LIBRARY_COMPILED = [(re.compile(p), t, reason) for p, t, reason in _LIBRARY]
 
 
 def _translated(context: str, message: str) -> str:
@@ -109,6 +163,17 @@ def _translated(context: str, message: str) -> str:
         m = pattern.match(message)
         if m:
             return fill(QCoreApplication.translate(context, template), *m.groups())
+    return message
+
+
+def translated_library_message(message: str) -> str:
+    """Why a write of the library failed, the reason inside it translated too."""
+    for pattern, template, reason in _LIBRARY_COMPILED:
+        m = pattern.match(message)
+        if m:
+            parts = list(m.groups())
+            parts[reason] = _translated("LibraryMessages", parts[reason])
+            return fill(QCoreApplication.translate("LibraryMessages", template), *parts)
     return message
 
 

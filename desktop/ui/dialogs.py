@@ -31,31 +31,42 @@ class FailuresDialog(QDialog):
     """Every file an import could not read, with its problem; non-modal, so the window goes
     on working while the reader looks at the list."""
 
-    def __init__(self, failures: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, failures: list[tuple[str, str]], parent: QWidget | None = None, reread: bool = False
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Some files were not imported"))
-        self.setModal(False)
-        intro = QLabel(
-            self.tr(
+        count = len(failures)
+        if reread:
+            self.setWindowTitle(self.tr("Some letters were not read again"))
+            text = self.tr(
+                "%n letter(s) could not be read again from the library's copy; they stay as "
+                "they were read before.",
+                "",
+                count,
+            )
+        else:
+            self.setWindowTitle(self.tr("Some files were not imported"))
+            text = self.tr(
                 "%n file(s) could not be imported; everything else was added to the library.",
                 "",
-                len(failures),
-            ),
-            self,
-        )
+                count,
+            )
+        self.setModal(False)
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.table = QTreeWidget(self)
         self.table.setHeaderLabels([self.tr("File"), self.tr("Problem")])
         self.table.setAccessibleName(self.tr("Files not imported"))
         self.table.setRootIsDecorated(False)
         self.table.setWordWrap(True)
-        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for path, message in failures:
             problem = translated_file_problem(_problem(path, message))
             item = QTreeWidgetItem([Path(path).name, problem])
             item.setToolTip(0, plain_tooltip(path))
             item.setToolTip(1, plain_tooltip(problem))
             self.table.addTopLevelItem(item)
+        # The names whole, and room for the focus frame around one.
+        self.table.setColumnWidth(0, min(self.table.sizeHintForColumn(0) + 24, 360))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

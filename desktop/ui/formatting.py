@@ -10,31 +10,36 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.ingest.dutch import MONTHS
 from desktop.core.ingest.treaties import Treaty
 from desktop.core.model.citation import cite as official_citation
-from desktop.core.model.citation import quote
-from desktop.core.model.letter import Footnote, Kamerstuk, Letter
+from desktop.core.model.citation import dutch_date, quote
+from desktop.core.model.letter import Footnote, Kamerstuk, Letter, Metadata
 from desktop.ui.i18n import fill, language
 
-_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 _TOOLTIP_WIDTH = 380  # px: a card wraps instead of spanning the screen
 
 
-def dutch_date(iso: str | None) -> str:
-    """ "2023-11-16" -> "16 november 2023"; anything unreadable is shown as it is."""
-    if not iso:
-        return ""
-    try:
-        year, month, day = (int(p) for p in iso.split("-"))
-        return f"{day} {_MONTH_NAMES[month]} {year}"
-    except (ValueError, KeyError):
-        return iso
+def date_and_citation(iso: str | None, citation: str) -> str:
+    """ "16 november 2023 · Kamerstukken II 2023/24, 33 694, nr. 69"; the date once, when the
+    citation names it already (a letter without a number is cited by its date)."""
+    when = dutch_date(iso)
+    return (
+        citation if not when or when in citation else " · ".join(p for p in (when, citation) if p)
+    )
 
 
 def kamerstuk_label(kamerstuk: Kamerstuk | None) -> str:
     """ "Kamerstuk 33 694, nr. 69", or "" when the letter has none."""
     return f"Kamerstuk {kamerstuk.label()}" if kamerstuk else ""
+
+
+def reference_label(meta: Metadata) -> str:
+    """Where the document is published, for its header: "Kamerstuk 33 694, nr. 69", or for
+    Kamervragen "Aanhangsel Handelingen II 2020/21, nr. 3235"; "" for a letter with neither."""
+    if meta.kamerstuk is not None:
+        return kamerstuk_label(meta.kamerstuk)
+    citation = official_citation(meta)
+    return citation.text if citation.url else ""
 
 
 def cite(selected: str, letter: Letter) -> str:

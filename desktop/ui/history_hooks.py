@@ -29,6 +29,7 @@ from desktop.ui.treaty_history import TreatyHistoryView
 
 if TYPE_CHECKING:  # the window imports this module
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import UiSettings
 
 SHOWN_HEIGHT = 320  # px at least, when the dock first shows
 
@@ -82,8 +83,28 @@ class TreatyHistoryDock(QDockWidget):
             QTimer.singleShot(0, self._first_size)
 
     def _first_size(self) -> None:
-        height = max(SHOWN_HEIGHT, self.window_.height() // 2)
-        self.window_.resizeDocks([self], [height], Qt.Orientation.Vertical)
+        area = self.window_.reading_area
+        height = max(SHOWN_HEIGHT, area.height() // 2)
+        area.resizeDocks([self], [height], Qt.Orientation.Vertical)
+
+    # -- kept between sessions ---------------------------------------------------------
+
+    def save(self, settings: UiSettings) -> None:
+        """Shown or not, docked or floating, its size, and the treaty it showed."""
+        settings.set("window/state", self.window_.reading_area.saveState())
+        settings.set("history/treaty", self.view.current_treaty() or "")
+
+    def restore(self, settings: UiSettings) -> None:
+        if not self.window_.reading_area.restoreState(settings.get("window/state")):
+            return
+        self._sized = True  # the size the reader left it at
+        treaty = settings.get("history/treaty")
+        if self.isHidden():
+            return
+        if treaty in self.window_.treaties:
+            self.view.show_treaty(treaty)
+        else:
+            self.hide()  # nothing to show: an empty dock would only take room
 
     def _pane(self, other: bool):
         return self.window_.other_pane() if other else self.window_.focused_pane()
@@ -108,7 +129,7 @@ class TreatyHistoryDock(QDockWidget):
 def install_treaty_history(window: MainWindow) -> TreatyHistoryDock:
     """Add the treaty history and printing to *window* (a MainWindow)."""
     dock = TreatyHistoryDock(window)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.reading_area.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
     window.treaty_panel.history_requested.connect(dock.show_treaty)
     for pane in window.panes:

@@ -41,7 +41,7 @@ from desktop.ui.formatting import (
     treaty_card_html,
 )
 from desktop.ui.i18n import fill
-from desktop.ui.letter_tables import draw_table
+from desktop.ui.letter_tables import TableFit, draw_table
 from desktop.ui.offsets import PositionMap
 from desktop.ui.theme import Theme
 
@@ -160,6 +160,7 @@ class LetterDocument:
         self._hits_by_block: dict[int, list[int]] = defaultdict(list)
         self._fresh_block = True  # the document's (or a table's trailing) empty block
         self._tables = {t.start: t for t in letter.tables}
+        self.table_fits: list[TableFit] = []
         self._mention_formats: dict[tuple, QTextCharFormat] = {}
         self._block_formats: dict[BlockKind, QTextBlockFormat] = {}
         self._char_formats: dict[BlockKind, QTextCharFormat] = {}
@@ -169,6 +170,11 @@ class LetterDocument:
             self._build(hits)
         finally:
             self.document.blockSignals(False)
+
+    def fit_tables(self, width: float) -> None:
+        """Size the tables' columns to *width*, the text column's width in pixels."""
+        for fit in self.table_fits:
+            fit.fit(width)
 
     # -- building -----------------------------------------------------------------------
 
@@ -214,7 +220,9 @@ class LetterDocument:
         if table is None or not table.rows:
             return False
         prop = BLOCK_KIND_PROPERTY
-        for placed in draw_table(cursor, self.letter.text, table, self.theme, prop):
+        placed_cells, fit = draw_table(cursor, self.letter.text, table, self.theme, prop)
+        self.table_fits.append(fit)
+        for placed in placed_cells:
             self._base[placed.block] = placed.char_format
             if placed.cell.end > placed.cell.start:
                 cell = placed.cell

@@ -54,6 +54,7 @@ class LetterView(QTextBrowser):
     footnote_clicked = Signal(str)  # marker
     backlink_clicked = Signal(str)  # marker
     treaty_history_requested = Signal(str)  # treaty id, from a mention's context menu
+    text_width_changed = Signal(float)  # the text column's width (tables fit themselves)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,12 +91,20 @@ class LetterView(QTextBrowser):
 
     # -- content ----------------------------------------------------------------------
 
+    def text_width(self) -> float:
+        """The width of the text column: what a table in the letter can have."""
+        document = self.document()
+        frame = document.rootFrame().frameFormat()
+        margins = frame.leftMargin() + frame.rightMargin() + 2 * document.documentMargin()
+        return self.viewport().width() - margins
+
     def show_document(self, document: QTextDocument, letter: Letter | None) -> None:
         """Show *document*; its font and margins are set before the view lays it out once."""
         self._letter = letter
         self._pending_top = None
         self.update_measure(document)
         self.setDocument(document)
+        self.text_width_changed.emit(self.text_width())
         # A new letter starts at its top; Qt keeps the old scroll position otherwise.
         self.verticalScrollBar().setValue(0)
 
@@ -105,6 +114,7 @@ class LetterView(QTextBrowser):
             font.setPointSizeF(points)
             self.document().setDefaultFont(font)
             self.update_measure()
+            self.text_width_changed.emit(self.text_width())
 
     def point_size(self) -> float:
         return self.document().defaultFont().pointSizeF()
@@ -131,6 +141,7 @@ class LetterView(QTextBrowser):
         with self.keeping_place():
             super().resizeEvent(event)
             self.update_measure()
+            self.text_width_changed.emit(self.text_width())
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().focusInEvent(event)

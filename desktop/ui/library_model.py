@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.library.records import LibraryEntry
-from desktop.ui.formatting import dutch_date, kamerstuk_label, plain_tooltip
+from desktop.core.model.citation import dutch_date
+from desktop.ui.formatting import kamerstuk_label, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -168,6 +169,10 @@ class LibraryModel(QAbstractListModel):
 
     def row(self, number: int) -> Row:
         return self._rows[number]
+
+    def row_of(self, letter_id: str) -> Row | None:
+        number = self._where.get(letter_id)
+        return self._rows[number] if number is not None else None
 
     def rows(self) -> list[Row]:
         return list(self._rows)

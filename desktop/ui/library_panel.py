@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -119,6 +119,9 @@ class LibraryPanel(QWidget):
     """Lists the library; asks the window to open what the reader picks."""
 
     open_requested = Signal(str, bool)  # letter id, in the other pane
+    remove_requested = Signal(list)  # letter ids: out of the library (Delete, context menu)
+    reread_requested = Signal(list)  # letter ids: parse again from the library's copies
+    original_requested = Signal(str)  # letter id: its original in the system's viewer
 
     def __init__(
         self, model: LibraryModel, treaties: dict[str, Treaty], parent: QWidget | None = None
@@ -311,6 +314,22 @@ class LibraryPanel(QWidget):
             self.list_view.scrollTo(first)
         return len(rows)
 
+    def first_selected_row(self) -> int:
+        rows = self.list_view.selectionModel().selectedRows()
+        return min((r.row() for r in rows), default=self.list_view.currentIndex().row())
+
+    def select_row(self, row: int) -> None:
+        """Select the letter at *row* of the list (the last when the list is shorter): after
+        a removal, the letter that took the removed ones' place."""
+        count = self.proxy.rowCount()
+        if row < 0 or count == 0:
+            return
+        index = self.proxy.index(min(row, count - 1), 0)
+        self.list_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.list_view.scrollTo(index)
+
     def selected_ids(self) -> list[str]:
         rows = sorted(self.list_view.selectionModel().selectedRows(), key=lambda i: i.row())
         return [i.data(ID_ROLE) for i in rows]
@@ -326,18 +345,48 @@ class LibraryPanel(QWidget):
             if is_enter(event):
                 self._open(self.list_view.currentIndex(), wants_other_pane(event))
                 return True
+            if event.key() == Qt.Key.Key_Delete and self.selected_ids():
+                self.remove_requested.emit(self.selected_ids())
+                return True
         return super().eventFilter(watched, event)
 
     def _context_menu(self, position) -> None:
         index = self.list_view.indexAt(position)
+        if not index.isValid():  # the menu key: the current letter
+            index = self.list_view.currentIndex()
+            position = self.list_view.visualRect(index).center()
         if index.isValid():
             menu = self.context_menu(index)
             menu.exec(self.list_view.viewport().mapToGlobal(position))
             menu.deleteLater()
 
     def context_menu(self, index: QModelIndex) -> QMenu:
-        """Where to open a letter: the focused pane or the other."""
+        """Where to open a letter, its original; reading again and removing act on the
+        selection when the letter is part of it."""
+        letter_id = index.data(ID_ROLE)
+        chosen = self.selected_ids()
+        ids = chosen if letter_id in chosen else [letter_id]
         menu = QMenu(self)
         menu.addAction(self.tr("Open in the focused pane"), lambda: self._open(index, False))
         menu.addAction(self.tr("Open in the other pane"), lambda: self._open(index, True))
+        menu.addAction(
+            self.tr("Open the original"), lambda: self.original_requested.emit(letter_id)
+        )
+        menu.addSeparator()
+        several = len(ids) > 1
+        menu.addAction(
+            self.tr("Read %n letters again from the library's copies", "", len(ids))
+            if several
+            else self.tr("Read again from the library's copy"),
+            lambda: self.reread_requested.emit(ids),
+        )
+        remove = menu.addAction(
+            self.tr("Remove %n letters from the library", "", len(ids))
+            if several
+            else self.tr("Remove from the library"),
+            lambda: self.remove_requested.emit(ids),
+        )
+        remove.setShortcut(QKeySequence(Qt.Key.Key_Delete))  # shown as a hint: the list acts
+        remove.setToolTip(self.tr("Your files stay where they are; Ctrl+Z brings them back"))
+        menu.setToolTipsVisible(True)
         return menu

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -32,14 +30,17 @@ from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
 from desktop.core.ingest.treaties import Treaty, gazetteer
 from desktop.core.library.library import IndexReport, Library
 from desktop.core.search.query import Hit
-from desktop.ui.dialogs import FailuresDialog, SettingsDialog, ShortcutsDialog, show_about
+from desktop.ui.commands import build_menus
+from desktop.ui.core_messages import translated_library_message
+from desktop.ui.dialogs import FailuresDialog, SettingsDialog, ShortcutsDialog
 from desktop.ui.field_marks import field_terms
 from desktop.ui.history_hooks import install_treaty_history
 from desktop.ui.i18n import PREFERENCES, fill, set_language
-from desktop.ui.labels import plain_label
+from desktop.ui.library_care import LibraryCare
+from desktop.ui.library_jobs import LibraryJobs
 from desktop.ui.library_model import LibraryModel
 from desktop.ui.library_panel import LibraryPanel
-from desktop.ui.menus import Command, MenuBar, exclusive
+from desktop.ui.menus import MenuBar
 from desktop.ui.notes_panel import NotesPanel
 from desktop.ui.reader_pane import ReaderPane, default_point_size
 from desktop.ui.reading_state import ReadingState
@@ -48,11 +49,10 @@ from desktop.ui.search_panel import SearchPanel
 from desktop.ui.settings import UiSettings
 from desktop.ui.theme import SCHEMES, palette_for, resolve_scheme, theme_for
 from desktop.ui.treaty_panel import TreatyPanel
-from desktop.ui.workers import ImportJob, start
+from desktop.ui.workers import import_job
 
 PANE_NAMES = ("left", "right")
 MESSAGE_MS = 8000
-IMPORT_WAIT_MS = 10000  # at close: how long a cancelled import may take to stop
 MIN_READING_WIDTH = 380  # px a letter pane keeps before the side column gives way
 MIN_SIDE_WIDTH = 220
 
@@ -81,8 +81,6 @@ class MainWindow(QMainWindow):
         self.failures_dialog: FailuresDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.notice: QMessageBox | None = None
-        self._import: ImportJob | None = None
-        self._import_signals = None
         self._open_after_import: list[Path] = []
         self._focused = 0
         self._swaps = itertools.count(1)
@@ -100,6 +98,7 @@ class MainWindow(QMainWindow):
         self.menu_bar = self._build_menus()
         self.actions = self.menu_bar.actions
         self._connect()
+        self.care = LibraryCare(self)
         self.treaty_history = install_treaty_history(self)
         self.retranslate()
         self._restore()
@@ -166,10 +165,16 @@ class MainWindow(QMainWindow):
         self.side_splitter.setStretchFactor(1, 2)
 
     def _build_layout(self) -> None:
+        # The panes in a main window of their own, so that docks (the treaty history) open
+        # under the letters and not under the side column, whose lists need the height.
+        self.reading_area = QMainWindow(self)
+        self.reading_area.setWindowFlags(Qt.WindowType.Widget)
+        self.reading_area.setObjectName("readingArea")
+        self.reading_area.setCentralWidget(self.panes_splitter)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.side_splitter)
-        self.main_splitter.addWidget(self.panes_splitter)
+        self.main_splitter.addWidget(self.reading_area)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
@@ -177,249 +182,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.clicked.connect(self.cancel_import)
-        self.import_label = plain_label(self)
-        for widget in (self.import_label, self.progress, self.cancel_button):
-            bar.addPermanentWidget(widget)
-            widget.hide()
+        self.jobs = LibraryJobs(self.statusBar(), self)
+        self.progress, self.cancel_button = self.jobs.progress, self.jobs.cancel_button
+        self.import_label = self.jobs.label
 
     def _build_menus(self) -> MenuBar:
-        pane = self.focused_pane
-        menus = {
-            QT_TRANSLATE_NOOP("Menus", "&File"): [
-                Command(
-                    "add_files",
-                    QT_TRANSLATE_NOOP("Menus", "&Add files…"),
-                    ("Ctrl+O",),
-                    self.add_files,
-                ),
-                Command(
-                    "add_folder",
-                    QT_TRANSLATE_NOOP("Menus", "Add &folder…"),
-                    ("Ctrl+Shift+O",),
-                    self.add_folder,
-                ),
-                None,
-                Command(
-                    "print",
-                    QT_TRANSLATE_NOOP("Menus", "&Print…"),
-                    ("Ctrl+P",),
-                    lambda: self.treaty_history.printing.print_letter(),
-                ),
-                Command(
-                    "print_preview",
-                    QT_TRANSLATE_NOOP("Menus", "Print pre&view…"),
-                    ("Ctrl+Shift+P",),
-                    lambda: self.treaty_history.printing.preview(),
-                ),
-                Command(
-                    "export_pdf",
-                    QT_TRANSLATE_NOOP("Menus", "&Export as PDF…"),
-                    ("Ctrl+Alt+P",),
-                    lambda: self.treaty_history.printing.ask_export_pdf(),
-                ),
-                None,
-                Command(
-                    "settings",
-                    QT_TRANSLATE_NOOP("Menus", "&Settings…"),
-                    ("Ctrl+,",),
-                    self.show_settings,
-                ),
-                None,
-                Command("quit", QT_TRANSLATE_NOOP("Menus", "&Quit"), ("Ctrl+Q",), self.close),
-            ],
-            QT_TRANSLATE_NOOP("Menus", "&Edit"): [
-                Command(
-                    "copy",
-                    QT_TRANSLATE_NOOP("Menus", "&Copy with citation"),
-                    ("Ctrl+C",),
-                    lambda: pane().copy_with_citation(),
-                ),
-                Command(
-                    "copy_plain",
-                    QT_TRANSLATE_NOOP("Menus", "Copy &text only"),
-                    ("Ctrl+Shift+C",),
-                    lambda: pane().copy_plain(),
-                ),
-                None,
-                Command(
-                    "find",
-                    QT_TRANSLATE_NOOP("Menus", "&Find in the letter"),
-                    ("Ctrl+F",),
-                    lambda: pane().open_find(),
-                ),
-                Command(
-                    "search",
-                    QT_TRANSLATE_NOOP("Menus", "&Search the library"),
-                    ("Ctrl+K",),
-                    self.focus_search,
-                ),
-                Command(
-                    "filter",
-                    QT_TRANSLATE_NOOP("Menus", "F&ilter the library list"),
-                    ("Ctrl+L",),
-                    self.focus_library,
-                ),
-            ],
-            QT_TRANSLATE_NOOP("Menus", "&View"): [
-                Command(
-                    "zoom_in",
-                    QT_TRANSLATE_NOOP("Menus", "Zoom &in"),
-                    ("Ctrl+=", "Ctrl++"),
-                    lambda: self.zoom(1),
-                ),
-                Command(
-                    "zoom_out",
-                    QT_TRANSLATE_NOOP("Menus", "Zoom &out"),
-                    ("Ctrl+-",),
-                    lambda: self.zoom(-1),
-                ),
-                Command(
-                    "zoom_reset",
-                    QT_TRANSLATE_NOOP("Menus", "&Reset zoom"),
-                    ("Ctrl+0",),
-                    lambda: self.zoom(0),
-                ),
-                None,
-                Command(
-                    "highlights",
-                    QT_TRANSLATE_NOOP("Menus", "Show treaty &highlights"),
-                    ("Ctrl+H",),
-                    self.state.set_highlights,
-                    checkable=True,
-                ),
-                Command(
-                    "fold",
-                    QT_TRANSLATE_NOOP("Menus", "Only &passages with the chosen treaty"),
-                    ("Ctrl+Shift+F",),
-                    self._request_fold,
-                    checkable=True,
-                ),
-                Command(
-                    "clear_treaty",
-                    QT_TRANSLATE_NOOP("Menus", "&No treaty emphasis"),
-                    ("Ctrl+Shift+E",),
-                    lambda: self.state.set_treaty(None),
-                ),
-                None,
-                Command(
-                    "focus_left",
-                    QT_TRANSLATE_NOOP("Menus", "Focus &left pane"),
-                    ("Ctrl+1",),
-                    lambda: self.focus_pane(0),
-                ),
-                Command(
-                    "focus_right",
-                    QT_TRANSLATE_NOOP("Menus", "Focus r&ight pane"),
-                    ("Ctrl+2",),
-                    lambda: self.focus_pane(1),
-                ),
-                Command(
-                    "swap",
-                    QT_TRANSLATE_NOOP("Menus", "S&wap the letters"),
-                    ("Ctrl+Shift+X",),
-                    self.swap_letters,
-                ),
-                None,
-                Command(
-                    "treaty_history",
-                    QT_TRANSLATE_NOOP("Menus", "&Treaty history"),
-                    ("Ctrl+Shift+H",),
-                    lambda: self.treaty_history.toggle(),
-                ),
-                None,
-                Command(
-                    "scheme_system",
-                    QT_TRANSLATE_NOOP("Menus", "Colours: follow the &system"),
-                    ("Ctrl+Alt+0",),
-                    lambda: self.set_scheme("system"),
-                ),
-                Command(
-                    "scheme_light",
-                    QT_TRANSLATE_NOOP("Menus", "Colours: li&ght"),
-                    ("Ctrl+Alt+L",),
-                    lambda: self.set_scheme("light"),
-                ),
-                Command(
-                    "scheme_dark",
-                    QT_TRANSLATE_NOOP("Menus", "Colours: &dark"),
-                    ("Ctrl+Alt+D",),
-                    lambda: self.set_scheme("dark"),
-                ),
-            ],
-            QT_TRANSLATE_NOOP("Menus", "&Go"): [
-                Command(
-                    "back",
-                    QT_TRANSLATE_NOOP("Menus", "&Back"),
-                    ("Alt+Left",),
-                    lambda: self.step_history(False),
-                ),
-                Command(
-                    "forward",
-                    QT_TRANSLATE_NOOP("Menus", "&Forward"),
-                    ("Alt+Right",),
-                    lambda: self.step_history(True),
-                ),
-                None,
-                Command(
-                    "next_mention",
-                    QT_TRANSLATE_NOOP("Menus", "&Next mention"),
-                    ("F3",),
-                    lambda: self.step_mention(True),
-                ),
-                Command(
-                    "previous_mention",
-                    QT_TRANSLATE_NOOP("Menus", "&Previous mention"),
-                    ("Shift+F3",),
-                    lambda: self.step_mention(False),
-                ),
-                Command(
-                    "linked",
-                    QT_TRANSLATE_NOOP("Menus", "Step through &both panes together"),
-                    ("Ctrl+Shift+L",),
-                    self.state.set_linked,
-                    checkable=True,
-                    tip=QT_TRANSLATE_NOOP(
-                        "Menus", "Next and previous mention move both panes to their next mention"
-                    ),
-                ),
-                None,
-                Command(
-                    "next_hit",
-                    QT_TRANSLATE_NOOP("Menus", "Next search &match"),
-                    ("Ctrl+G",),
-                    lambda: pane().next_hit(True),
-                ),
-                Command(
-                    "previous_hit",
-                    QT_TRANSLATE_NOOP("Menus", "Previous search m&atch"),
-                    ("Ctrl+Shift+G",),
-                    lambda: pane().next_hit(False),
-                ),
-            ],
-            QT_TRANSLATE_NOOP("Menus", "&Help"): [
-                Command(
-                    "shortcuts",
-                    QT_TRANSLATE_NOOP("Menus", "&Keyboard shortcuts"),
-                    ("F1",),
-                    self.show_shortcuts,
-                ),
-                Command(
-                    "about",
-                    QT_TRANSLATE_NOOP("Menus", "&About Kamerbrief Reader"),
-                    ("Shift+F1",),
-                    lambda: show_about(self),
-                ),
-            ],
-        }
-        bar = MenuBar(self, menus)
-        self._scheme_group = exclusive(self, [bar.actions[f"scheme_{s}"] for s in SCHEMES])
-        return bar
+        return build_menus(self)
 
     def action(self, name: str):
         return self.actions[name]
@@ -478,11 +246,8 @@ class MainWindow(QMainWindow):
                 "chosen treaty (Ctrl+Shift+L)"
             )
         )
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(
-            self.tr("Stop the import; the letters imported so far stay in the library")
-        )
-        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.jobs.retranslate()
+        self.care.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -639,13 +404,22 @@ class MainWindow(QMainWindow):
         self.settings_dialog.show()
         self.settings_dialog.raise_()
 
+    def open_original(self) -> None:
+        letter_id = self.focused_pane().current_id()
+        if letter_id is None:
+            self.show_message(
+                self.tr("Open a letter first: this opens the focused pane's original")
+            )
+        else:
+            self.care.open_original(letter_id)
+
     def set_language(self, preference: str) -> str:
         """Show the interface in another language at once (every widget retranslates)."""
         self._language_preference = preference if preference in PREFERENCES else "system"
         self.settings.set("appearance/language", self._language_preference)
         return set_language(self._language_preference)
 
-    def _notify(self, title: str, text: str) -> None:
+    def notify(self, title: str, text: str) -> None:
         """One message box, not modal; a new notice replaces the old one (no storms)."""
         if self.notice is not None:
             self.notice.close()
@@ -689,40 +463,22 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: Sequence[Path], open_after: Sequence[Path] = ()) -> bool:
         """Import in a worker thread; the list updates when it is done."""
-        if self._import is not None:
-            self.show_message(self.tr("An import is already running; wait for it or cancel it"))
+        started = self.jobs.run(
+            import_job(self.library, paths),
+            self.tr("Importing…"),
+            self.tr("An import is already running; wait for it or cancel it"),
+            self._on_import_finished,
+            self._on_import_failed,
+            step=self.tr("Importing %1"),
+        )
+        if not started:
+            self.show_message(self.jobs.busy_message())
             return False
-        job = ImportJob(self.library, paths)
-        job.signals.progress.connect(self._on_import_progress)
-        job.signals.finished.connect(self._on_import_finished)
-        job.signals.failed.connect(self._on_import_failed)
-        self._import, self._import_signals = job, job.signals
         self._open_after_import = [Path(p) for p in open_after]
-        self.progress.setRange(0, 0)  # busy until the first file is counted
-        self.import_label.setText(self.tr("Importing…"))
-        for widget in (self.import_label, self.progress, self.cancel_button):
-            widget.show()
-        self.cancel_button.setEnabled(True)
-        start(job)
         return True
 
     def cancel_import(self) -> None:
-        if self._import is not None:
-            self._import.cancel()
-            self.cancel_button.setEnabled(False)
-            self.import_label.setText(self.tr("Cancelling…"))
-
-    def _on_import_progress(self, done: int, total: int, path: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        if path:
-            self.import_label.setText(fill(self.tr("Importing %1"), Path(path).name))
-
-    def _end_import(self) -> None:
-        self._import = None
-        self._import_signals = None
-        for widget in (self.import_label, self.progress, self.cancel_button):
-            widget.hide()
+        self.jobs.cancel()
 
     def import_summary(self, report: IndexReport) -> str:
         """What an import did, in words: "3 letters added, 1 file could not be read"."""
@@ -744,9 +500,9 @@ class MainWindow(QMainWindow):
         return fill(self.tr("Import cancelled: %1"), text) if report.cancelled else text
 
     def _on_import_finished(self, report: IndexReport, entries: list[dict]) -> None:
-        self._end_import()
         self.model.set_entries(entries)
         self.show_message(self.import_summary(report))
+        self.search_panel.refresh()
         if report.failures:
             self.failures_dialog = FailuresDialog(report.failures, self)
             self.failures_dialog.open()
@@ -756,15 +512,25 @@ class MainWindow(QMainWindow):
         self._open_imported(entries)
         self.import_finished.emit(report)
 
+    def write_failure(self, message: str, busy: bool) -> str:
+        """A failed write of the library in one line, in the interface language."""
+        if busy:
+            return self.tr(
+                "The library is busy: another Kamerbrief Reader is writing to it. "
+                "Try again when that has finished."
+            )
+        return translated_library_message(message)
+
     def _on_import_failed(self, message: str, busy: bool) -> None:
-        self._end_import()
         if busy:
             message = self.tr(
                 "The library is busy: another Kamerbrief Reader is writing to it. "
                 "Try the import again when that has finished."
             )
+        else:
+            message = translated_library_message(message)
         self.show_message(message)
-        self._notify(self.tr("Import failed"), message)
+        self.notify(self.tr("Import failed"), message)
         self.import_failed.emit(message)
 
     def _open_imported(self, entries: list[dict]) -> None:
@@ -837,6 +603,7 @@ class MainWindow(QMainWindow):
             pane.set_point_size(size if size > 0 else default_point_size())
         self.apply_theme()
         self._restore_letters(s.get("reader/open_letters"), s.get("reader/places"))
+        self.treaty_history.restore(s)
         self.focus_pane(0)
 
     def _restore_letters(self, saved: list[str], places: list[str]) -> None:
@@ -883,6 +650,7 @@ class MainWindow(QMainWindow):
         s.set("reader/linked", self.state.linked)
         s.set("appearance/scheme", self._scheme_preference)
         s.set("appearance/language", self._language_preference)
+        self.treaty_history.save(s)
         s.sync()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -895,10 +663,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_settings()
-        if self._import is not None:
-            self.cancel_import()
-            # The import holds the library's writer: let it roll back before we go.
-            QThreadPool.globalInstance().waitForDone(IMPORT_WAIT_MS)
+        self.jobs.wait_at_close()
+        self.care.close()
         super().closeEvent(event)
 
 

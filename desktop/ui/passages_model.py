@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from desktop.core.ingest.treaties import Treaty
 from desktop.core.library.passages import Passage
-from desktop.ui.formatting import dutch_date, plain_tooltip
+from desktop.core.model.citation import dutch_date
+from desktop.ui.formatting import plain_tooltip
 from desktop.ui.theme import LIGHT, Theme
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -154,7 +155,7 @@ class ConcordanceDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect).adjusted(4, 0, -4, 0)
         bold = QFont(option.font)
         bold.setBold(True)
-        word_w = QFontMetricsF(bold).horizontalAdvance(word) + 6
+        word_w = min(QFontMetricsF(bold).horizontalAdvance(word) + 6, rect.width())
         left_w = max(0.0, min(rect.width() * self.MENTION_AT, rect.width() - word_w))
         metrics = QFontMetricsF(option.font)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -177,4 +178,5 @@ class ConcordanceDelegate(QStyledItemDelegate):
             painter.fillRect(box, self.theme.tint(treaty.colour, 0.3))
             painter.setPen(self.theme.text)
         painter.setFont(bold)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, word)
+        shown = QFontMetricsF(bold).elidedText(word, Qt.TextElideMode.ElideRight, word_w - 6)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, shown)  # a long name: "…", not cut

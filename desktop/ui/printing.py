@@ -35,6 +35,7 @@ from desktop.core.ingest.treaties import Treaty
 from desktop.core.library.passages import Passage
 from desktop.core.model.citation import Citation, cite, dutch_date
 from desktop.core.model.letter import Letter
+from desktop.ui.formatting import date_and_citation
 from desktop.ui.i18n import fill
 from desktop.ui.letter_document import LetterDocument, reading_font
 from desktop.ui.theme import LIGHT
@@ -60,10 +61,11 @@ def letter_print_document(letter: Letter, treaties: dict[str, Treaty]) -> QTextD
     """The letter under a title block (title, date and citation, the official address),
     laid out as the reader lays it out, in the light theme."""
     rendered = LetterDocument(letter, treaties, LIGHT, reading_font(PRINT_POINTS))
+    rendered.fit_tables(_paper_width())  # tables fit the page, as they fit a pane
     doc = _new_document()
     cursor = QTextCursor(doc)
     citation = cite(letter.meta)
-    _title_block(cursor, letter.meta.title or letter.id, dutch_date(letter.meta.date), citation)
+    _title_block(cursor, letter.meta.title or letter.id, letter.meta.date, citation)
     cursor.insertBlock(_block(top=18), QTextCharFormat())  # the letter's first block joins it
     cursor.insertFragment(QTextDocumentFragment(rendered.document))
     _remove_backlinks(doc)
@@ -97,10 +99,10 @@ def _new_document() -> QTextDocument:
     return doc
 
 
-def _title_block(cursor: QTextCursor, title: str, when: str, citation: Citation) -> None:
+def _title_block(cursor: QTextCursor, title: str, iso: str | None, citation: Citation) -> None:
     cursor.setBlockFormat(_block(bottom=4))
     cursor.insertText(title, _char(bold=True, size=PRINT_POINTS * 1.5))
-    facts = " · ".join(f for f in (when, citation.text) if f)
+    facts = date_and_citation(iso, citation.text)
     cursor.insertBlock(_block(bottom=2), _char())
     cursor.insertText(facts, _char(colour=LIGHT.muted))
     if citation.url:
@@ -230,6 +232,13 @@ def _furniture(painter: QPainter, page: QSizeF, line: float, header: str, number
     painter.setPen(LIGHT.muted)
     foot = QRectF(0, page.height() - line, width, line)
     painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter, number)
+
+
+def _paper_width() -> float:
+    """The text's width on A4 within the margins, in the units the document lays out in
+    (a Letter page is 6 mm wider: a table fitted to A4 fits there too)."""
+    millimetres = 210 - MARGINS_MM.left() - MARGINS_MM.right()
+    return millimetres / 25.4 * _layout_dpi()
 
 
 def _layout_dpi() -> float:

@@ -39,15 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.ingest.treaties import Treaty
+from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.find_bar import FindBar, find_all, fold
-from desktop.ui.formatting import (
-    dutch_date,
-    kamerstuk_label,
-    plain_tooltip,
-    signatories_line,
-    treaty_name,
-)
+from desktop.ui.formatting import plain_tooltip, reference_label, signatories_line, treaty_name
 from desktop.ui.i18n import fill
 from desktop.ui.labels import ElidedComboBox, ElidedLabel, plain_label
 from desktop.ui.letter_document import DocSpan, LetterDocument, reading_font
@@ -117,6 +112,7 @@ class ReaderPane(QWidget):
         self.letter: Letter | None = None
         self.rendered: LetterDocument | None = None
         self._placeholder: QTextDocument | None = None
+        self._removed_title: str | None = None  # the empty pane says this letter was removed
         self._rerender = QTimer(self)  # one rebuild after a burst of language changes
         self._rerender.setSingleShot(True)
         self._rerender.setInterval(0)
@@ -162,6 +158,7 @@ class ReaderPane(QWidget):
         self.find_bar.step.connect(self.next_hit)
         self.find_bar.closed.connect(self._on_find_closed)
         self.view = LetterView(self)
+        self.view.text_width_changed.connect(self._fit_tables)
         self.view.focused.connect(self.focused)
         self.view.footnote_clicked.connect(self.show_footnote)
         self.view.backlink_clicked.connect(self.show_marker)
@@ -299,6 +296,7 @@ class ReaderPane(QWidget):
 
     def _show(self, letter: Letter, hits: Offsets | HitsFor | None, place: int | None) -> None:
         self.letter = letter
+        self._removed_title = None
         self._folded_text = None
         self._search_hits = sorted(set((hits(letter) if callable(hits) else hits) or []))
         self._find_hits = self._find(self.find_bar.text())
@@ -315,12 +313,31 @@ class ReaderPane(QWidget):
     def clear(self) -> None:
         self._remember()
         self.letter = None
+        self._removed_title = None
         self._search_hits = []
         self._find_hits = []
         self._show_placeholder()
         self._update_header()
         self.sync_chooser()
         self.letter_opened.emit("")
+
+    def close_removed(self) -> None:
+        """The open letter was removed from the library: the pane empties and says so (Back
+        and an undo of the removal bring it back)."""
+        if self.letter is not None:
+            title = self.letter.meta.title or self.letter.id
+            self.clear()
+            self._removed_title = title
+            self._show_placeholder()
+
+    def reload(self) -> bool:
+        """Show the open letter as the library holds it now (read again), at the same place;
+        the search's marks go, as the text they were found in may have changed."""
+        letter = self._fetch(self.letter.id) if self.letter else None
+        if letter is None:
+            return False
+        self._show(letter, None, self.reading_place())
+        return True
 
     def current_id(self) -> str | None:
         return self.letter.id if self.letter else None
@@ -427,6 +444,10 @@ class ReaderPane(QWidget):
         if place is not None:
             self.go_to_offset(place)
 
+    def _fit_tables(self, width: float) -> None:
+        if self.rendered is not None and self.view.document() is self.rendered.document:
+            self.rendered.fit_tables(width)
+
     def reading_place(self) -> int | None:
         """The letter offset of the line at the top of the view (None: the letter's top)."""
         if self.rendered is None or self.rendered.letter is not self.letter:
@@ -468,12 +489,19 @@ class ReaderPane(QWidget):
         document.setDefaultFont(reading_font(self._point_size))
         fmt = QTextCharFormat()
         fmt.setForeground(self._theme.muted)
-        QTextCursor(document).insertText(
-            self.tr(
+        if self._removed_title is not None:
+            text = fill(
+                self.tr(
+                    "“%1” was removed from the library.\n\n"
+                    "Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched."
+                ),
+                self._removed_title,
+            )
+        else:
+            text = self.tr(
                 "No letter open.\n\nChoose one above, or double-click a letter in the library."
-            ),
-            fmt,
-        )
+            )
+        QTextCursor(document).insertText(text, fmt)
         old = self.rendered
         self.rendered = None
         self.view.show_document(document, None)
@@ -489,13 +517,13 @@ class ReaderPane(QWidget):
             self.meta_label.setToolTip("")
             return
         meta = letter.meta
-        facts = [dutch_date(meta.date), kamerstuk_label(meta.kamerstuk)]
+        facts = [dutch_date(meta.date), reference_label(meta)]
         facts += [s.name for s in meta.signatories]
         self.title_label.setText(meta.title or letter.id)
         self.meta_label.setText(" · ".join(f for f in facts if f))
         details = [
             meta.title or letter.id,
-            kamerstuk_label(meta.kamerstuk),
+            reference_label(meta),
             dutch_date(meta.date),
             signatories_line(letter),
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -9,6 +10,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRectF,
     QSize,
     Qt,
@@ -16,10 +18,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.core.search.query import Hit, SearchResult, Snippet, match_offsets
 from desktop.ui.field_marks import FieldTerm, field_marks
-from desktop.ui.formatting import dutch_date, kamerstuk_label
+from desktop.ui.formatting import kamerstuk_label
 from desktop.ui.library_model import LETTER_MIME, letter_mime
 from desktop.ui.theme import LIGHT
 
@@ -118,7 +121,7 @@ class SearchResultModel(QAbstractListModel):
         if role == META_ROLE:
             return self.meta(hit, self.match_count(index.row()))
         if role == SNIPPET_ROLE:
-            return " … ".join(s.html() for s in self.snippets(index.row()))
+            return snippets_html(self.snippets(index.row()))
         return None
 
     def hit(self, row: int) -> Hit:
@@ -132,7 +135,7 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         line = QFontMetrics(option.font).height()
-        return QSize(200, (2 + SNIPPET_LINES) * line + 2 * PADDING + 6)
+        return QSize(200, 2 * line + snippet_room(option.font) + 2 * PADDING + 6)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -164,7 +167,7 @@ class HitDelegate(QStyledItemDelegate):
             index.data(META_ROLE) or "", Qt.TextElideMode.ElideRight, int(box.width())
         )
         painter.drawText(QRectF(box.left(), box.top() + line, box.width(), line), meta)
-        snippet = QRectF(box.left(), box.top() + 2 * line + 6, box.width(), SNIPPET_LINES * line)
+        snippet = QRectF(QPointF(box.left(), box.top() + 2 * line + 6), box.bottomRight())
         self._paint_snippet(painter, snippet, index.data(SNIPPET_ROLE) or "", option, text)
         painter.restore()
 
@@ -177,7 +180,50 @@ class HitDelegate(QStyledItemDelegate):
         document.setTextWidth(rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(context.palette.ColorRole.Text, colour)
-        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        context.clip = QRectF(0, 0, rect.width(), whole_lines_height(document, rect.height()))
         painter.translate(rect.topLeft())
         painter.setClipRect(context.clip)
         document.documentLayout().draw(painter, context)
+
+
+def snippets_html(snippets: list[Snippet]) -> str:
+    """The snippets one after the other; "…" where the first begins inside a sentence."""
+    html = " … ".join(s.html() for s in snippets)
+    first = snippets[0] if snippets else None
+    if first is not None and first.start > 0 and not first.text[:1].isupper():
+        html = "… " + html
+    return html
+
+
+_ROOM: dict[str, int] = {}
+
+
+def snippet_room(font: QFont) -> int:
+    """The height SNIPPET_LINES lines of a snippet take, as its rich text lays them out (a
+    bold word makes a line taller than the font's own line height)."""
+    key = font.key()
+    if key not in _ROOM:
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(font)
+        document.setHtml("<br>".join(["<b>Xg</b>"] * SNIPPET_LINES))
+        _ROOM[key] = math.ceil(document.size().height())
+    return _ROOM[key]
+
+
+def whole_lines_height(document: QTextDocument, room: float) -> float:
+    """The height of the lines of *document* that fit in *room* whole: a snippet ends at a
+    line, never with the next line's top half showing."""
+    layout = document.documentLayout()
+    bottom = 0.0
+    block = document.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        for i in range(lines.lineCount()):
+            end = top + lines.lineAt(i).y() + lines.lineAt(i).height()
+            if end > room + 0.5:
+                return bottom
+            bottom = end
+        block = block.next()
+    return bottom

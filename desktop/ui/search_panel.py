@@ -167,6 +167,11 @@ class SearchPanel(QWidget):
         self._jobs[self._seq] = job.signals
         start(job)
 
+    def refresh(self) -> None:
+        """The library changed: the results shown are searched for again."""
+        if self._result is not None:
+            self.run_search()
+
     def is_current(self) -> bool:
         """Whether the results shown answer the query in the box."""
         return self._result_query == self.search_box.text() and not self._timer.isActive()

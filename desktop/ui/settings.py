@@ -17,7 +17,7 @@ VERSION = 1
 # key -> (type, default); the single declaration of what the window remembers.
 DECLARED: dict[str, tuple[type, object]] = {
     "window/geometry": (QByteArray, QByteArray()),
-    "window/state": (QByteArray, QByteArray()),
+    "window/state": (QByteArray, QByteArray()),  # the docks: treaty history shown, floating, size
     "window/main_splitter": (QByteArray, QByteArray()),
     "window/panes_splitter": (QByteArray, QByteArray()),
     "window/side_splitter": (QByteArray, QByteArray()),
@@ -27,6 +27,7 @@ DECLARED: dict[str, tuple[type, object]] = {
     "reader/point_size": (float, 0.0),  # 0: follow the system's font size
     "reader/highlights": (bool, True),
     "reader/linked": (bool, False),  # next/previous mention moves both panes
+    "history/treaty": (str, ""),  # the treaty the treaty history showed
     "appearance/scheme": (str, "system"),  # system, light, dark
     "appearance/language": (str, "system"),  # system, nl, en
 }

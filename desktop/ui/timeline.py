@@ -20,7 +20,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPen, QW
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.core.library.passages import Mark
-from desktop.ui.formatting import dutch_date, kamerstuk_label
+from desktop.core.model.citation import dutch_date
+from desktop.ui.formatting import kamerstuk_label
 from desktop.ui.i18n import fill
 from desktop.ui.theme import LIGHT, Theme
 

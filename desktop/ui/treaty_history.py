@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QRunnable, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,13 +40,13 @@ from desktop.core.model.citation import quote
 from desktop.core.search.query import QueryError
 from desktop.ui.chips import UNKNOWN_COLOUR, swatch
 from desktop.ui.i18n import fill
-from desktop.ui.labels import plain_label
+from desktop.ui.labels import ElidedComboBox, ElidedLabel
 from desktop.ui.passages_model import TEXT, ConcordanceDelegate, PassagesModel
 from desktop.ui.printing import PrintError, export_passages_pdf
 from desktop.ui.theme import DARK, LIGHT, Theme
 from desktop.ui.timeline import TimelineWidget
 from desktop.ui.wording_view import CompareDialog
-from desktop.ui.workers import start
+from desktop.ui.workers import CallJob, CallSignals, start
 
 NO_YEAR = 1899  # the year boxes' "any"
 FILTER_DELAY_MS = 300
@@ -58,34 +57,37 @@ EXPORT_FORMS = {  # file dialog filters, translated when shown
 }
 
 
-class _Signals(QObject):
-    done = Signal(object)  # the job's result
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    """A call off the GUI thread: reading the library's table of letters (a second at 10,000
-    letters, once per import) or every passage for an export."""
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as exc:  # a broken library must not kill the thread: say so
-            self.signals.failed.emit(str(exc))
-        else:
-            self.signals.done.emit(result)
-
-
 class PassagesTable(QTableView):
     """Copy (Ctrl+C) here copies the chosen passages with their citations, before the
     window's own Copy can take the key."""
 
     copy_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fitting = False
+        self._user_sized = False
+        self.horizontalHeader().sectionResized.connect(self._on_section_resized)
+
+    def fit_columns(self) -> None:
+        """The date whole, the letter's title and the citation a share each, the passage
+        the rest (it is what is read); until the reader sizes a column by hand."""
+        if self._user_sized:
+            return
+        date = self.fontMetrics().horizontalAdvance("28 september 2088") + 14
+        rest = max(self.viewport().width() - date, 0)
+        self._fitting = True
+        for column, width in enumerate((date, max(110, rest // 5), max(120, rest // 4))):
+            self.setColumnWidth(column, width)
+        self._fitting = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column < TEXT:  # the passage's column follows the others
+            self._user_sized = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def event(self, event: QEvent) -> bool:
         if (
@@ -124,7 +126,7 @@ class TreatyHistoryView(QWidget):
         self._also: list[str] = []
         self._search: str = ""
         self._only: set[str] | None = None
-        self._jobs: list[_Signals] = []
+        self._jobs: list[CallSignals] = []
         self._loaded = self._loading = False
         self._shown_once = False
         self._theme = LIGHT
@@ -148,7 +150,7 @@ class TreatyHistoryView(QWidget):
         self.delegate = ConcordanceDelegate(self.treaties, self.table)
         self.table.setItemDelegateForColumn(TEXT, self.delegate)
         self._setup_table()
-        self.status = plain_label(self)
+        self.status = ElidedLabel(self)  # never wider than the dock: elided, whole on hover
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("historySplitter")
         splitter.setChildrenCollapsible(False)
@@ -163,26 +165,34 @@ class TreatyHistoryView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_actions())
 
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text)
+
     def _build_filters(self) -> QHBoxLayout:
-        self.treaty_box = QComboBox(self)
+        # Every part can give way (to a minimum), so that the dock fits beside the side
+        # column on a 1024 px screen without widening the window.
+        self.treaty_box = ElidedComboBox(self)
         self.treaty_box.setToolTip(self.tr("The treaty whose history is shown"))
         self.treaty_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.treaty_box.setMinimumWidth(90)
         self.treaty_box.activated.connect(
             lambda _row: self.show_treaty(self.treaty_box.currentData())
         )
-        self.also_button = QToolButton(self)
-        self.also_button.setText(self.tr("Compare with"))
+        self.also_button = QPushButton(self.tr("Compare with"), self)  # room for its arrow
         self.also_button.setToolTip(self.tr("Other treaties on the timeline, each in its own lane"))
-        self.also_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.also_menu = QMenu(self.also_button)
         self.also_button.setMenu(self.also_menu)
         self.from_box, self.to_box = self._year_box(self.tr("From")), self._year_box(self.tr("To"))
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText(self.tr("Filter passages: words or a query…"))
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setMinimumWidth(120)
         self.filter_box.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.follow_box = QCheckBox(self.tr("Only letters matching the search"), self)
-        self.follow_box.setToolTip(self.tr("Follow the query in the Search tab"))
+        self.follow_box = QCheckBox(self.tr("Only letters found"), self)
+        self.follow_box.setToolTip(
+            self.tr("Only the letters the query in the Search tab finds, following it")
+        )
         self.follow_box.toggled.connect(self._on_follow)
         row = QHBoxLayout()
         row.addWidget(self.treaty_box)
@@ -217,9 +227,7 @@ class TreatyHistoryView(QWidget):
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        date_width = table.fontMetrics().horizontalAdvance("28 september 2088") + 14
-        for column, width in enumerate((date_width, 170, 235)):
-            table.setColumnWidth(column, width)
+        table.fit_columns()
         table.doubleClicked.connect(self._on_double_clicked)
         table.copy_requested.connect(self.copy_selected)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -247,9 +255,7 @@ class TreatyHistoryView(QWidget):
             self.tr("Copy the chosen passages with their citations (Ctrl+C)"),
             self.copy_selected,
         )
-        self.export_button = QToolButton(self)
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setMenu(self._export_menu())
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
@@ -315,8 +321,8 @@ class TreatyHistoryView(QWidget):
         if self._loading:
             return
         self._loading = True
-        self.status.setText(self.tr("Reading the library…"))
-        job = _Job(self.history.letters)
+        self._say(self.tr("Reading the library…"))
+        job = CallJob(self.history.letters)
         job.signals.done.connect(self._on_loaded)
         job.signals.failed.connect(self._on_failed)
         self._jobs.append(job.signals)
@@ -332,12 +338,12 @@ class TreatyHistoryView(QWidget):
     def _on_failed(self, message: str) -> None:
         self._jobs = [j for j in self._jobs if j is not self.sender()]
         self._loading = False
-        self.status.setText(message)
+        self._say(message)
         self.message.emit(message)
 
     def _on_export_failed(self, message: str) -> None:
         self._jobs = [j for j in self._jobs if j is not self.sender()]
-        self.status.setText(message)
+        self._say(message)
         self.message.emit(message)
 
     def _fill_treaty_box(self) -> None:
@@ -400,7 +406,7 @@ class TreatyHistoryView(QWidget):
             self.model.set_source(source)
         except QueryError as exc:
             self.model.set_source(None)
-            self.status.setText(fill(self.tr("Filter: %1"), exc))
+            self._say(fill(self.tr("Filter: %1"), exc))
             return
         self._update_status()
 
@@ -417,7 +423,7 @@ class TreatyHistoryView(QWidget):
         following = (
             fill(self.tr(" · following “%1”"), self._search) if self._only is not None else ""
         )
-        self.status.setText(f"{letters} · {passages}{following}")
+        self._say(f"{letters} · {passages}{following}")
 
     def years(self) -> tuple[int | None, int | None]:
         first, last = self.from_box.value(), self.to_box.value()
@@ -546,11 +552,13 @@ class TreatyHistoryView(QWidget):
             self._write(form, self.selected_passages(), path)
             return
         treaty, years, text, only = self._treaty, self.years(), self.filter_box.text(), self._only
-        job = _Job(lambda: list(self.history.passages(treaty, years, text, only)) if treaty else [])
+        job = CallJob(
+            lambda: list(self.history.passages(treaty, years, text, only)) if treaty else []
+        )
         job.signals.done.connect(lambda found: self._write(form, found, path))
         job.signals.failed.connect(self._on_export_failed)
         self._jobs.append(job.signals)
-        self.status.setText(self.tr("Exporting…"))
+        self._say(self.tr("Exporting…"))
         start(job)
 
     def _write(self, form: str, passages: list[Passage], path: Path) -> None:

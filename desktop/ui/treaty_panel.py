@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.ingest.tractatenblad import TRACTATENBLAD, parse_citation
 from desktop.core.ingest.treaties import OTHER, Treaty, gazetteer
+from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.chips import swatch
-from desktop.ui.formatting import dutch_date, plain_tooltip, treaty_full_name, treaty_name
+from desktop.ui.formatting import plain_tooltip, treaty_full_name, treaty_name
 from desktop.ui.i18n import fill, language
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,6 +45,25 @@ class _Seen:
     explicit: list[int] = field(default_factory=lambda: [0, 0])
     implicit: list[int] = field(default_factory=lambda: [0, 0])
     citations: dict[tuple[str, str], set[int]] = field(default_factory=dict)  # (year, nr)
+
+
+class TreatyTable(QTreeWidget):
+    """The treaties; says so when the open letters mention none (not an empty box)."""
+
+    placeholder = ""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.topLevelItemCount() == 0 and self.placeholder:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            painter.drawText(
+                self.viewport().rect().adjusted(8, 12, -8, 0),
+                int(flags) | int(Qt.TextFlag.TextWordWrap),
+                self.placeholder,
+            )
+            painter.end()
 
 
 class TreatyPanel(QWidget):
@@ -66,7 +86,7 @@ class TreatyPanel(QWidget):
         self.retranslate()
 
     def _build_ui(self) -> None:
-        self.table = QTreeWidget(self)
+        self.table = TreatyTable(self)
         self.table.setColumnCount(3)
         self.table.setRootIsDecorated(True)
         self.table.setUniformRowHeights(True)
@@ -77,11 +97,13 @@ class TreatyPanel(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             self.table.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+        # A click or Enter toggles the treaty's emphasis; a double-click (whose first click
+        # chose it) keeps it chosen and opens its history. Not Qt's "activated": that
+        # follows a double-click too (and is a single click on some desktops), which
+        # toggled the emphasis a second time.
         self.table.itemClicked.connect(self._on_clicked)
-        self.table.itemActivated.connect(self._on_clicked)
-        self.table.itemDoubleClicked.connect(
-            lambda item: self.history_requested.emit(item.data(0, ID_ROLE))
-        )
+        self.table.itemDoubleClicked.connect(self._on_double_clicked)
+        self.table.installEventFilter(self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._history_menu)
         self.card = QLabel(self)
@@ -134,6 +156,8 @@ class TreatyPanel(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHeaderLabels([self.tr("Treaty"), self.tr("Left"), self.tr("Right")])
+        self.table.placeholder = self.tr("The open letters mention no treaty")
+        self.table.viewport().update()
         self.table.setAccessibleName(self.tr("Treaties in the open letters"))
         self.table.setAccessibleDescription(
             self.tr("Mentions per pane; choosing a treaty emphasises it in both panes")
@@ -278,6 +302,21 @@ class TreatyPanel(QWidget):
             self.choose(None)
         else:
             self.choose(treaty_id, name)
+
+    def _on_double_clicked(self, item: QTreeWidgetItem) -> None:
+        self.choose(item.data(0, ID_ROLE), item.data(0, NAME_ROLE))
+        self.history_requested.emit(item.data(0, ID_ROLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.table.currentItem() is not None
+        ):
+            self._on_clicked(self.table.currentItem())
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_current(self) -> None:
         self.table.blockSignals(True)

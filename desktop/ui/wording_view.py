@@ -5,7 +5,7 @@ underlined in its colour on both sides.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.ingest.treaties import Treaty
 from desktop.core.library.passages import Passage
 from desktop.core.library.wording import Comparison, compare_wording
-from desktop.ui.formatting import dutch_date
+from desktop.ui.formatting import date_and_citation
 from desktop.ui.i18n import fill
 from desktop.ui.labels import plain_label
 from desktop.ui.letter_document import reading_font
@@ -60,10 +60,11 @@ class CompareDialog(QDialog):
             ((self.older, self.old_view), (self.newer, self.new_view))
         ):
             heading = plain_label(self)
-            when = dutch_date(passage.date)
-            heading.setText(f"{when} · {passage.citation.text}" if when else passage.citation.text)
+            heading.setText(
+                f"{passage.title}\n{date_and_citation(passage.date, passage.citation.text)}"
+            )
             heading.setWordWrap(True)
-            heading.setToolTip(passage.title)
+            heading.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(heading, 0, column)
             grid.addWidget(view, 1, column)
         share = round(self.comparison.similarity * 100)

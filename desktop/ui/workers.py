@@ -1,4 +1,4 @@
-"""Work that must not run on the GUI thread: searching and importing.
+"""Work that must not run on the GUI thread: searching, writing the library, reading it.
 
 Each job is a QRunnable for the global QThreadPool with a signals QObject that lives on the
 GUI thread, so its signals arrive there queued. Jobs never touch widgets; they report through
@@ -74,21 +74,25 @@ class SearchJob(QRunnable):
         return why
 
 
-class ImportSignals(QObject):
+class WriteSignals(QObject):
     progress = Signal(int, int, str)  # done, total, current file
-    finished = Signal(object, object)  # IndexReport, the library's entries afterwards
+    finished = Signal(object, object)  # the write's result, the library's entries afterwards
     failed = Signal(str, bool)  # message, whether the library was busy
 
 
-class ImportJob(QRunnable):
-    """Library.add over *paths*, cancellable; the entries are re-read here too, so that the
-    GUI thread never waits for the index."""
+Write = Callable[[Callable[[int, int, str], None], Callable[[], bool]], object]
 
-    def __init__(self, library: Library, paths: Sequence[Path]) -> None:
+
+class WriteJob(QRunnable):
+    """One write of the library (an import, a removal, a re-read), cancellable where the
+    write looks; the entries are re-read here too, so that the GUI thread never waits for
+    the index. *write* takes a progress callback and a cancelled() test."""
+
+    def __init__(self, library: Library, write: Write) -> None:
         super().__init__()
-        self.signals = ImportSignals()
+        self.signals = WriteSignals()
         self._library = library
-        self._paths = list(paths)
+        self._write = write
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -99,18 +103,49 @@ class ImportJob(QRunnable):
 
     def run(self) -> None:
         try:
-            report: IndexReport = self._library.add(
-                self._paths, progress=self.signals.progress.emit, cancelled=self.cancelled
-            )
+            result = self._write(self.signals.progress.emit, self.cancelled)
             entries = self._library.entries()
         except LibraryBusy as exc:
             self.signals.failed.emit(str(exc), True)
         except LibraryError as exc:
             self.signals.failed.emit(str(exc), False)
         except Exception as exc:  # never a traceback in a thread nobody watches
-            self.signals.failed.emit(f"import failed: {exc}", False)
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", False)
         else:
-            self.signals.finished.emit(report, entries)
+            self.signals.finished.emit(result, entries)
+
+
+def import_job(library: Library, paths: Sequence[Path]) -> WriteJob:
+    """Library.add over *paths*: new and changed files imported."""
+    paths = list(paths)
+
+    def write(progress, cancelled) -> IndexReport:
+        return library.add(paths, progress=progress, cancelled=cancelled)
+
+    return WriteJob(library, write)
+
+
+class CallSignals(QObject):
+    done = Signal(object)  # the call's result
+    failed = Signal(str)
+
+
+class CallJob(QRunnable):
+    """A call that reads (the library's table of letters, every passage for an export, where
+    an original is): its result, or its error as one line."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.signals = CallSignals()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # a broken library must not kill the thread: say so
+            self.signals.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.signals.done.emit(result)
 
 
 def start(job: QRunnable) -> None:

@@ -4,7 +4,15 @@
 <context>
     <name>FailuresDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/dialogs.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs.py" line="42"/>
+        <source>%n letter(s) could not be read again from the library&apos;s copy; they stay as they were read before.</source>
+        <translation>
+            <numerusform>%n letter could not be read again from the library&apos;s copy; it stays as it was read before.</numerusform>
+            <numerusform>%n letters could not be read again from the library&apos;s copy; they stay as they were read before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dialogs.py" line="50"/>
         <source>%n file(s) could not be imported; everything else was added to the library.</source>
         <translation>
             <numerusform>%n file could not be imported; everything else was added to the library.</numerusform>
@@ -24,9 +32,44 @@
     </message>
 </context>
 <context>
+    <name>LibraryCare</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_care.py" line="155"/>
+        <source>%n letter(s) removed from the library; your files stay where they are</source>
+        <translation>
+            <numerusform>%n letter removed from the library; your file stays where it is</numerusform>
+            <numerusform>%n letters removed from the library; your files stay where they are</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_care.py" line="196"/>
+        <source>%n letter(s) back in the library</source>
+        <translation>
+            <numerusform>%n letter back in the library</numerusform>
+            <numerusform>%n letters back in the library</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_care.py" line="252"/>
+        <source>%n letter(s) read again</source>
+        <translation>
+            <numerusform>%n letter read again</numerusform>
+            <numerusform>%n letters read again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_care.py" line="255"/>
+        <source>%n could not be read again and stay as they were</source>
+        <translation>
+            <numerusform>%n could not be read again and stays as it was</numerusform>
+            <numerusform>%n could not be read again and stay as they were</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="281"/>
+        <location filename="../../desktop/ui/library_panel.py" line="284"/>
         <source>%n letter(s)</source>
         <translation>
             <numerusform>%n letter</numerusform>
@@ -34,18 +77,34 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="283"/>
+        <location filename="../../desktop/ui/library_panel.py" line="286"/>
         <source>%1 of %n letter(s)</source>
         <translation>
             <numerusform>%1 of %n letter</numerusform>
             <numerusform>%1 of %n letters</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_panel.py" line="378"/>
+        <source>Read %n letters again from the library&apos;s copies</source>
+        <translation>
+            <numerusform>Read %n letter again from the library&apos;s copy</numerusform>
+            <numerusform>Read %n letters again from the library&apos;s copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_panel.py" line="384"/>
+        <source>Remove %n letters from the library</source>
+        <translation>
+            <numerusform>Remove %n letter from the library</numerusform>
+            <numerusform>Remove %n letters from the library</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="731"/>
+        <location filename="../../desktop/ui/main_window.py" line="487"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n letter added</numerusform>
@@ -53,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="733"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n letter updated</numerusform>
@@ -61,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="735"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n letter removed</numerusform>
@@ -69,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="737"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -77,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="741"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Nothing new: %n letter already in the library</numerusform>
@@ -115,7 +174,7 @@
 <context>
     <name>ReaderPane</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="666"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="694"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n search match</numerusform>
@@ -126,7 +185,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_panel.py" line="236"/>
+        <location filename="../../desktop/ui/search_panel.py" line="241"/>
         <source>%n letter(s) match</source>
         <translation>
             <numerusform>%n letter matches</numerusform>
@@ -137,7 +196,7 @@
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="71"/>
+        <location filename="../../desktop/ui/search_model.py" line="74"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -148,54 +207,54 @@
 <context>
     <name>TimelineWidget</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/timeline.py" line="259"/>
+        <location filename="../../desktop/ui/timeline.py" line="260"/>
         <source>%n mention(s) of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mention of %1</numerusform>
+            <numerusform>%n mentions of %1</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>TreatyHistoryView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="353"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="359"/>
         <source>%1 (%n letter(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n letter)</numerusform>
+            <numerusform>%1 (%n letters)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="409"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="415"/>
         <source>%n letter(s) mention %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n letter mentions %1</numerusform>
+            <numerusform>%n letters mention %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="414"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="420"/>
         <source>%n passage(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="416"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="422"/>
         <source>the first %n passage(s); more as you scroll</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the first %n passage; more as you scroll</numerusform>
+            <numerusform>the first %n passages; more as you scroll</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="577"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="585"/>
         <source>%n passage(s) written to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passage written to %1</numerusform>
+            <numerusform>%n passages written to %1</numerusform>
         </translation>
     </message>
 </context>

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.library.library import IndexReport
+from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Kamerstuk
 from desktop.ui import i18n
 from desktop.ui.dialogs import FailuresDialog, ShortcutsDialog
-from desktop.ui.formatting import dutch_date, kamerstuk_label
+from desktop.ui.formatting import kamerstuk_label
 from desktop.ui.i18n import LANGUAGES, source_file
 from desktop.ui.library_model import Row
 
@@ -159,6 +160,16 @@ def test_the_dutch_translation_is_complete_and_current_with_the_code(tmp_path):
         if message.get("numerus") == "yes":
             forms = [f.text for f in message.find("translation").iter("numerusform")]
             assert len(forms) == 2 and all(forms), message.findtext("source")
+
+
+def test_every_counted_phrase_has_its_english_forms():
+    """English shows "1 passage" and "10 passages", never "10 passage(s)"."""
+    dutch = {k for k, m in ts_messages(source_file("nl")).items() if m.get("numerus") == "yes"}
+    english = ts_messages(source_file("en"))
+    assert set(english) == dutch
+    for key, message in english.items():
+        forms = [f.text for f in message.find("translation").iter("numerusform")]
+        assert len(forms) == 2 and all(forms) and "(s)" not in "".join(forms), key
 
 
 # -- no widget text escapes the translation ----------------------------------------------

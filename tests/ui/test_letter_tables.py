@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import QFont, QTextCursor, QTextTable
 
 from desktop.core.ingest.parse import parse_file
@@ -109,6 +110,55 @@ def test_search_opens_a_budget_line_inside_its_table(make_window, library, qtbot
     assert pane.current_id() == "kst_37020_x_1"
     assert selected_text(pane.view) == "Marechaussee"
     assert pane.view.textCursor().currentTable() is not None
+
+
+def broken_cells(table: QTextTable) -> dict[str, list[str]]:
+    """The cells whose text the layout breaks over lines: "inside a word" (a line that does
+    not start after a space) and "amounts" (a number on more than one line)."""
+    found: dict[str, list[str]] = {"inside a word": [], "amounts": []}
+    table.document().size()  # the layout finished (Qt lays out a long document in steps)
+    for row in range(table.rows()):
+        for column in range(table.columns()):
+            block = table.cellAt(row, column).firstCursorPosition().block()
+            text, layout = block.text(), block.layout()
+            starts = [layout.lineAt(i).textStart() for i in range(1, layout.lineCount())]
+            if any(text[s - 1] != " " for s in starts):
+                found["inside a word"].append(text)
+            if starts and re.fullmatch(r"[\d.,]+", text):
+                found["amounts"].append(text)
+    return found
+
+
+def open_budget(make_window, library, qtbot, size):
+    library.add([shared_file(BUDGET)])
+    window = make_window(size=size)
+    pane = window.panes[1]
+    pane.open_letter("kst_37020_x_1")
+    return window, tables_of(pane.view.document())[0]
+
+
+def test_in_a_wide_pane_no_word_or_amount_of_a_table_is_broken(make_window, library, qtbot):
+    window, budget = open_budget(make_window, library, qtbot, (1400, 900))
+    assert broken_cells(budget) == {"inside a word": [], "amounts": []}
+    window.zoom(2)  # larger: the columns follow the text
+    assert broken_cells(budget)["amounts"] == []
+    window.zoom(-2)
+    assert broken_cells(budget) == {"inside a word": [], "amounts": []}
+
+
+def test_in_a_narrow_pane_the_amounts_stay_whole(make_window, library, qtbot):
+    window, budget = open_budget(make_window, library, qtbot, (1024, 700))
+    assert broken_cells(budget)["amounts"] == []
+    assert "14.475.618" in [cell_text(budget, 2, c) for c in range(5)]
+
+
+def test_a_printed_table_fits_the_page_whole(qapp):
+    from desktop.ui.printing import letter_print_document
+
+    document = letter_print_document(parse_file(shared_file(BUDGET)), gazetteer().treaties)
+    document.setPageSize(QSizeF(640, 900))  # A4 within the margins, as printing lays it out
+    budget = tables_of(document)[0]
+    assert broken_cells(budget) == {"inside a word": [], "amounts": []}
 
 
 # --- Kamervragen -----------------------------------------------------------------------

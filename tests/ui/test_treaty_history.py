@@ -4,6 +4,7 @@ passages, filters, side by side, compare wording, copy and export; printing a le
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 from pathlib import Path
 
@@ -103,6 +104,79 @@ def test_double_clicking_a_treaty_shows_its_history(window, qtbot):
     assert len(expected) >= 8
 
 
+def test_double_clicking_a_treaty_chooses_it_once_and_keeps_it(window, qtbot):
+    chosen = []
+    window.state.treaty_changed.connect(chosen.append)
+    open_history(qtbot, window, "CSE")
+    assert chosen == ["CSE"]  # the first click chose it; the double-click kept it
+    assert window.state.treaty == "CSE" and window.treaty_panel.current_treaty() == "CSE"
+    open_history(qtbot, window, "CSE")  # again, on the chosen treaty: still chosen after
+    assert window.state.treaty == "CSE"
+
+
+def test_enter_on_a_treaty_row_toggles_its_emphasis(window, qtbot):
+    table = window.treaty_panel.table
+    table.setFocus()
+    table.setCurrentItem(window.treaty_panel.item_for("INF"))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.state.treaty == "INF"
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.state.treaty is None
+    assert not window.treaty_history.isVisible()
+
+
+def test_at_1024_by_700_the_dock_has_room_for_its_passages(make_window, qtbot):
+    window = make_window(size=(1024, 700))
+    view = open_history(qtbot, window, "INF")
+    dock = window.treaty_history
+    qtbot.waitUntil(lambda: dock.height() >= 300)
+    assert window.width() == 1024  # nothing in the dock widens the window
+    rows = view.table.viewport().height() // view.table.rowHeight(0)
+    assert rows >= 5
+    assert view.timeline.height() >= 80
+    # The dock opens under the letters: the side column keeps its height.
+    assert window.library_panel.list_view.height() >= 150
+    side = window.side_splitter
+    assert dock.mapTo(window, QPoint(0, 0)).x() > side.mapTo(window, QPoint(side.width(), 0)).x()
+
+
+def test_the_dock_is_kept_shown_floating_and_sized_between_sessions(make_window, qtbot, settings):
+    window = make_window()
+    open_history(qtbot, window, "CSE")
+    dock = window.treaty_history
+    window.reading_area.resizeDocks([dock], [410], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: dock.height() == 410)
+    window.close()
+    again = make_window(store=settings)
+    dock = again.treaty_history
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.view.model.rowCount() > 0)
+    assert dock.view.current_treaty() == "CSE"
+    assert dock.height() == 410
+    dock.setFloating(True)
+    again.close()
+    third = make_window(store=settings)
+    qtbot.waitUntil(lambda: third.treaty_history.isVisible())
+    assert third.treaty_history.isFloating()
+    third.treaty_history.close()
+    third.close()
+    fourth = make_window(store=settings)
+    assert not fourth.treaty_history.isVisible()
+
+
+def test_the_windows_shortcuts_work_in_the_floating_dock(window, qtbot):
+    view = open_history(qtbot, window, "INF")
+    dock = window.treaty_history
+    dock.setFloating(True)
+    qtbot.waitUntil(dock.isFloating)
+    view.table.setFocus()
+    qtbot.keyClick(
+        view.table,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert not dock.isVisible()  # Ctrl+Shift+H: View › Treaty history, off
+
+
 def right_click(widget, position: QPoint) -> None:
     """What the platform sends on a right click: a context menu event at the position."""
     event = QContextMenuEvent(
@@ -187,7 +261,7 @@ def test_hovering_a_mark_shows_title_date_kamerstuk_and_count(make_window, grown
     assert QToolTip.text().splitlines() == [
         "Internationale Veiligheidsstrategie",
         "16 november 2023 · Kamerstuk 33 694, nr. 69",
-        "1 mention(s) of INF",
+        "1 mention of INF",
     ]
 
 
@@ -275,8 +349,8 @@ def test_the_passages_are_the_paragraphs_the_parser_marks_oldest_first(window, q
     assert [p.date for p in passages] == ["2018-11-27"] * 9 + ["2023-11-16"]
     assert view.model.index(9, 2).data() == CITE_2023
     assert view.model.index(0, 0).data() == "27 november 2018"
-    assert "2 letter(s) mention INF" in view.status.text()
-    assert "10 passage(s)" in view.status.text()
+    assert "2 letters mention INF" in view.status.text()
+    assert "10 passages" in view.status.text()
 
 
 def test_year_and_text_filters_narrow_the_list(window, qtbot):
@@ -429,12 +503,27 @@ def test_export_as_pdf_prints_the_letter_with_its_highlights_and_footnotes(
     path = tmp_path / "letter.pdf"
     text = pdf_text(path)
     assert text.startswith("INF-verdrag: brief van 27 november 2018 · " + CITE_2018[:20])
-    assert "INF-verdrag: brief van 27 november 2018 27 november 2018 · " + CITE_2018 in text
+    assert "INF-verdrag: brief van 27 november 2018 " + CITE_2018 + " Aan de Voorzitter" in text
     assert "Het INF-verdrag (Intermediate-Range Nuclear Forces) is meer dan dertig jaar" in text
     assert "1 President Poetin noemde het INF-verdrag bijvoorbeeld «achterhaald»" in text
     assert text.index("President Poetin") > text.index("S.A. Blok")  # the notes at the end
     assert "\u21a9" not in text
     assert painted_under(path, "INF-verdrag (Intermediate-Range", LIGHT.tint(gazetteer().treaties["INF"].colour))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "other"), [("nl", "Noten", "Notes"), ("en", "Notes", "Noten")]
+)
+def test_the_printed_notes_heading_follows_the_interface_language(
+    window, qtbot, tmp_path, monkeypatch, language, heading, other
+):
+    window.set_language(language)
+    window.focus_pane(0)
+    save_to(monkeypatch, tmp_path / "letter.pdf")
+    window.action("export_pdf").trigger()
+    text = pdf_text(tmp_path / "letter.pdf").casefold()
+    assert f"{heading.casefold()} 1 president poetin" in text
+    assert re.search(rf"\b{other.casefold()}\b", text) is None
 
 
 def painted_under(path: Path, words: str, colour) -> bool:
