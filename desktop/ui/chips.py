@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPixmap
 
 from desktop.core.ingest.treaties import Treaty
+from desktop.ui.formatting import treaty_label
 from desktop.ui.theme import Theme
 
 CHIP_PADDING = 6.0
@@ -15,7 +16,7 @@ UNKNOWN_COLOUR = "#888888"
 
 def chip_label(treaties: dict[str, Treaty], treaty_id: str, count: int | None) -> str:
     treaty = treaties.get(treaty_id)
-    label = treaty.label if treaty else treaty_id
+    label = treaty_label(treaty) if treaty else treaty_id
     return f"{label} {count}" if count is not None else label
 
 

@@ -65,6 +65,11 @@ def treaty_name(treaty: Treaty) -> str:
     return treaty.name_nl if language() == "nl" else treaty.name_en
 
 
+def treaty_label(treaty: Treaty) -> str:
+    """The treaty's chip text in the interface language ("NPV" in Dutch, "NPT" in English)."""
+    return treaty.label_en if treaty.label_en and language() != "nl" else treaty.label
+
+
 def treaty_full_name(treaty: Treaty) -> str:
     return treaty.full_name_nl if language() == "nl" else treaty.full_name_en
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.ingest.treaties import Treaty
 from desktop.ui.chips import paint_chips, swatch
-from desktop.ui.formatting import treaty_name
+from desktop.ui.formatting import treaty_label, treaty_name
 from desktop.ui.i18n import fill
 from desktop.ui.labels import ElidedComboBox, plain_label
 from desktop.ui.library_model import (
@@ -261,7 +261,7 @@ class LibraryPanel(QWidget):
 
     def _treaty_label(self, treaty_id: str) -> str:
         treaty = self._treaties.get(treaty_id)
-        return treaty.label if treaty else treaty_id
+        return treaty_label(treaty) if treaty else treaty_id
 
     def _refill(self, combo: ElidedComboBox, everything: str, items: list[tuple[str, str]]) -> None:
         current = combo.currentData()

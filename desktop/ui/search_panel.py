@@ -21,6 +21,7 @@ from desktop.core.model.letter import Letter
 from desktop.core.search.options import SearchOptions
 from desktop.core.search.query import QueryError, SearchResult
 from desktop.ui.core_messages import translated_query_message
+from desktop.ui.formatting import treaty_label
 from desktop.ui.i18n import fill
 from desktop.ui.library_panel import is_enter, wants_other_pane
 from desktop.ui.search_model import HitDelegate, SearchResultModel
@@ -270,7 +271,7 @@ class SearchPanel(QWidget):
 
     def _facet_label(self, name: str, value: str) -> str:
         treaty = self._treaties.get(value) if name == "treaty" else None
-        return treaty.label if treaty else value
+        return treaty_label(treaty) if treaty else value
 
     def _error_text(self, error: object) -> str:
         if isinstance(error, QueryError):

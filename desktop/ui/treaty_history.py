@@ -39,6 +39,7 @@ from desktop.core.library.passages import Passage, TreatyHistory
 from desktop.core.model.citation import quote
 from desktop.core.search.query import QueryError
 from desktop.ui.chips import UNKNOWN_COLOUR, swatch
+from desktop.ui.formatting import treaty_label
 from desktop.ui.i18n import fill
 from desktop.ui.labels import ElidedComboBox, ElidedLabel
 from desktop.ui.passages_model import TEXT, ConcordanceDelegate, PassagesModel
@@ -598,7 +599,7 @@ class TreatyHistoryView(QWidget):
 
     def _label(self, treaty: str) -> str:
         found = self.treaties.get(treaty)
-        return found.label if found else treaty
+        return treaty_label(found) if found else treaty
 
     def _colour(self, treaty: str) -> QColor:
         found = self.treaties.get(treaty)

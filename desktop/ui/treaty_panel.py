@@ -31,7 +31,7 @@ from desktop.core.ingest.treaties import OTHER, Treaty, gazetteer
 from desktop.core.model.citation import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.chips import swatch
-from desktop.ui.formatting import plain_tooltip, treaty_full_name, treaty_name
+from desktop.ui.formatting import plain_tooltip, treaty_full_name, treaty_label, treaty_name
 from desktop.ui.i18n import fill, language
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -231,7 +231,7 @@ class TreatyPanel(QWidget):
 
     def _item(self, treaty_id: str, name: str | None, left: int, right: int) -> QTreeWidgetItem:
         treaty = self._treaties.get(treaty_id)
-        label = name or (treaty.label if treaty else treaty_id)
+        label = name or (treaty_label(treaty) if treaty else treaty_id)
         item = QTreeWidgetItem([label, str(left), str(right)])
         item.setData(0, ID_ROLE, treaty_id)
         item.setData(0, NAME_ROLE, name)
@@ -243,10 +243,12 @@ class TreatyPanel(QWidget):
         return item
 
     def _describe(self, item: QTreeWidgetItem) -> None:
+        """The row's words in the interface language: its label and tooltips."""
         treaty = self._treaties.get(item.data(0, ID_ROLE))
         if treaty:
             other = treaty.name_en if treaty_name(treaty) == treaty.name_nl else treaty.name_nl
             name = item.data(0, NAME_ROLE)
+            item.setText(0, name or treaty_label(treaty))
             item.setToolTip(0, plain_tooltip(name or f"{treaty_name(treaty)} · {other}"))
         item.setToolTip(1, self.tr("Mentions in the left pane"))
         item.setToolTip(2, self.tr("Mentions in the right pane"))
@@ -332,7 +334,9 @@ class TreatyPanel(QWidget):
         self.fold_box.setEnabled(self._current is not None)
         if self._current is None and self.fold_box.isChecked():
             self.fold_box.setChecked(False)
-        label = self._treaties[self._current].label if self._current in self._treaties else ""
+        label = (
+            treaty_label(self._treaties[self._current]) if self._current in self._treaties else ""
+        )
         if label:
             self.next_button.setText(fill(self.tr("Next %1 ▶"), label))
             self.previous_button.setText(fill(self.tr("◀ Previous %1"), label))

@@ -72,6 +72,7 @@ def test_with_a_dutch_locale_menus_panels_messages_and_dialogs_are_dutch(
     assert panel.treaty_filter.itemText(0) == "Elk verdrag"
     assert window.treaty_panel.table.headerItem().text(0) == "Verdrag"
     assert window.treaty_panel.highlights_box.text() == "Markeringen tonen"
+    assert window.treaty_panel.item_for("NPT").text(0) == "NPV"  # the Dutch acronym
     assert window.notes_panel.caption.text() == "1 noot in het linkerpaneel"
     left = window.panes[0]
     assert notes_heading_shown(left, "Noten") and not notes_heading_shown(left, "Notes")
@@ -124,6 +125,7 @@ def test_switching_to_english_takes_effect_without_a_restart(make_window, qtbot,
     assert [a.text() for a in window.menuBar().actions()][0] == "&File"
     assert window.side_tabs.tabText(0) == "Library"
     assert window.notes_panel.caption.text() == "1 footnote in the left pane"
+    assert window.treaty_panel.item_for("NPT").text(0) == "NPT"  # NPV in Dutch
     left = window.panes[0]
     qtbot.waitUntil(lambda: notes_heading_shown(left, "Notes"))
     card = left.view.document().find("INF-verdrag").charFormat().toolTip()

@@ -53,6 +53,7 @@ class Treaty:
     family: str = ""
     binding: bool = True  # False: a political document (Weens Document, JCPOA), no treaty
     tractatenblad: tuple[str, ...] = ()  # its publications: "Trb. 1951, 154"
+    label_en: str = ""  # the chip's text in English where it differs from the Dutch label
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +235,7 @@ def _treaty(tid: str, t: dict) -> Treaty:
     return Treaty(
         id=tid,
         label=t.get("label", tid),
+        label_en=t.get("label_en", ""),
         colour=t["colour"],
         name_nl=t["name_nl"],
         name_en=t["name_en"],
