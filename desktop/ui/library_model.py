@@ -8,13 +8,10 @@ takes a second. The proxy only filters and keeps the model's order.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from operator import attrgetter
 
 from PySide6.QtCore import (
-    QAbstractListModel,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -24,6 +21,7 @@ from PySide6.QtCore import (
 from desktop.core.library.records import LibraryEntry
 from desktop.core.model.citation import dutch_date
 from desktop.ui.formatting import kamerstuk_label, plain_tooltip
+from desktop.ui.letter_lists import LetterListModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -41,15 +39,6 @@ SORTS = {  # key -> (Row attribute, descending)
 }
 
 Index = QModelIndex | QPersistentModelIndex
-LETTER_MIME = "application/x-kamerbrief-letter"  # JSON: {"id", "from", "row"}
-
-
-def letter_mime(letter_id: str, source: str, row: int = -1) -> QMimeData:
-    """A letter dragged from a list onto a pane: which letter, from which list and row."""
-    mime = QMimeData()
-    payload = {"id": letter_id, "from": source, "row": row}
-    mime.setData(LETTER_MIME, json.dumps(payload).encode("utf-8"))
-    return mime
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +82,10 @@ class Row:
         return f"{self.date} · {self.title}" if self.date else self.title
 
 
-class LibraryModel(QAbstractListModel):
+class LibraryModel(LetterListModel):
     """Library.entries() as rows."""
+
+    drag_source = "library"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -150,22 +141,8 @@ class LibraryModel(QAbstractListModel):
         getter = self._getters.get(role)
         return getter(self._rows[index.row()]) if getter else None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        )
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
-        return [LETTER_MIME]
-
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802 (Qt API)
-        valid = [i for i in indexes if i.isValid()]
-        return letter_mime(self._rows[valid[0].row()].id, "library") if valid else QMimeData()
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 (Qt API)
-        return Qt.DropAction.CopyAction
+    def letter_id_at(self, row: int) -> str:
+        return self._rows[row].id
 
     def row(self, number: int) -> Row:
         return self._rows[number]

@@ -46,8 +46,9 @@ from desktop.ui.formatting import plain_tooltip, reference_label, signatories_li
 from desktop.ui.i18n import fill
 from desktop.ui.labels import ElidedComboBox, ElidedLabel, plain_label
 from desktop.ui.letter_document import DocSpan, LetterDocument, reading_font
+from desktop.ui.letter_lists import LETTER_MIME
 from desktop.ui.letter_view import LetterView
-from desktop.ui.library_model import ID_ROLE, LETTER_MIME
+from desktop.ui.library_model import ID_ROLE
 from desktop.ui.reading_state import ReadingState
 from desktop.ui.theme import LIGHT, Theme
 

@@ -6,8 +6,6 @@ import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
-    QAbstractListModel,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -23,7 +21,7 @@ from desktop.core.model.letter import Letter
 from desktop.core.search.query import Hit, SearchResult, Snippet, match_offsets
 from desktop.ui.field_marks import FieldTerm, field_marks
 from desktop.ui.formatting import kamerstuk_label
-from desktop.ui.library_model import LETTER_MIME, letter_mime
+from desktop.ui.letter_lists import LetterListModel
 from desktop.ui.theme import LIGHT
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +50,10 @@ def hit_marks(hit: Hit, terms: list[FieldTerm], letter: Letter) -> list[tuple[in
     return sorted(set(words) | set(fields))
 
 
-class SearchResultModel(QAbstractListModel):
+class SearchResultModel(LetterListModel):
+    drag_source = "search"
+    drag_rows = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
@@ -88,24 +89,8 @@ class SearchResultModel(QAbstractListModel):
         why = self._why.get(hit.id)
         return hit.snippets or (why.snippets if why is not None else [])
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        )
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
-        return [LETTER_MIME]
-
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802 (Qt API)
-        valid = [i for i in indexes if i.isValid()]
-        if not valid:
-            return QMimeData()
-        return letter_mime(self._hits[valid[0].row()].id, "search", valid[0].row())
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 (Qt API)
-        return Qt.DropAction.CopyAction
+    def letter_id_at(self, row: int) -> str:
+        return self._hits[row].id
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
         return 0 if parent.isValid() else len(self._hits)
