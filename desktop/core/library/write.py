@@ -76,7 +76,7 @@ class LibraryWrite:
         key = store_key(letter.id, digest)
         try:
             fields = index_fields(letter, path, digest, key)
-        except Exception as exc:  # e.g. 31 februari: one letter's problem, not the import's
+        except Exception as exc:  # one letter's problem, not the import's
             raise LetterError(f"{shown(path)}: cannot be indexed ({exc})") from None
         if data is not None:
             self.keep_copy(digest, path, data)
