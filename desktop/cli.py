@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,10 +172,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     progress = None if args.quiet or not sys.stderr.isatty() else _progress_bar
     with _open(args, create=True) as lib:
-        paths = args.paths or sorted({str(Path(p).parent) for p in lib.paths()})
+        paths = args.paths or _source_folders(lib.paths())
         try:
             report = lib.add(
-                [Path(p) for p in paths],
+                paths,
                 progress=progress,
                 prune=True,
                 retry_failed=args.retry_failed,
@@ -188,6 +188,39 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(f"error: {safe(message)}", file=sys.stderr)
     print(report.summary())
     return EXIT_ERROR if report.failures else 0
+
+
+def _source_folders(letter_paths: Iterable[str]) -> list[Path]:
+    """The folders the library's letters came from, to check again (``index`` without
+    paths). A folder that is gone costs nothing: the library keeps its own copy of every
+    letter, so its letters stay, and it is named in a note, not as a failure."""
+    letters: dict[Path, int] = {}
+    for path in letter_paths:
+        folder = Path(path).parent
+        letters[folder] = letters.get(folder, 0) + 1
+    present = []
+    for folder in sorted(letters):
+        if not _gone(folder):
+            present.append(folder)  # one that cannot be read is reported by the import
+            continue
+        count = letters[folder]
+        print(
+            f"note: {safe(str(folder))}: the folder is gone; its {count} "
+            f"letter{'s' if count != 1 else ''} stay{'s' if count == 1 else ''} in the library "
+            "(it keeps its own copies)",
+            file=sys.stderr,
+        )
+    return present
+
+
+def _gone(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False  # not to be seen (permissions): not proof that it is gone
+    return False
 
 
 def cmd_reparse(args: argparse.Namespace) -> int:

@@ -206,3 +206,28 @@ def test_a_rebuild_parses_a_letter_whose_row_is_damaged_from_its_copy(gone):
         assert "rebuilt 2 letters from the letter store" in lib.rebuilt_message
         assert {i: lib.get(i).text for i in lib.ids()} == texts
         assert len(lib.store) == 2
+
+
+def test_index_without_paths_keeps_the_letters_of_a_folder_that_is_gone(gone, tmp_path, capsys):
+    """`index` checks the folders the letters came from again: one that is gone is a note
+    (the library keeps its own copies), not a failure, and its letters stay."""
+    root, texts = gone
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(LETTER_2018, other / "inf.txt")
+    assert main(["index", str(other), "--index", str(root)]) == 0
+    (other / "npt.txt").write_text("Den Haag, 1 mei 2020\n\nHet NPT is belangrijk.\n")
+    capsys.readouterr()
+    code = main(["index", "--index", str(root)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (0, "indexed 1 new, 0 changed, 0 removed, 1 unchanged, 0 failed\n")
+    assert err == (
+        f"note: {tmp_path / 'letters'}: the folder is gone; its 2 letters stay in the library "
+        "(it keeps its own copies)\n"
+    )
+    with Library.open(root) as lib:
+        assert sorted(lib.ids()) == sorted([*texts, "inf", "npt"])
+        assert {i: lib.get(i).text for i in texts} == texts
+    (other / "leeg.txt").write_bytes(b"")  # a file that fails: the exit status says so
+    assert main(["index", "--index", str(root)]) == 2
+    assert "leeg.txt: empty file" in capsys.readouterr().err
