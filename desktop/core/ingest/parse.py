@@ -21,7 +21,7 @@ from desktop.core.ingest.readers.pdf_reader import read_pdf
 from desktop.core.ingest.readers.text_reader import read_text
 from desktop.core.ingest.readers.xml_reader import read_xml
 from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES  # where it was
-from desktop.core.ingest.worker import MAX_BYTES, Limits, ParserPool, Reader, default_pool
+from desktop.core.ingest.worker import MAX_BYTES, Kept, Limits, ParserPool, Reader, default_pool
 from desktop.core.model.draft import Draft, LetterError
 from desktop.core.model.letter import Letter
 
@@ -138,15 +138,30 @@ def _draft(
     if reader is read_text and data.startswith(b"%PDF-"):
         reader = READERS[".pdf"]  # a PDF saved under a text name is still a PDF
     pool = pool or default_pool(preload=tuple(sorted({r.__module__ for r in READERS.values()})))
-    words = frozenset(library_words)
+    words = _kept(library_words)
     if reader is read_pdf:
         return _pdf_draft(data, str(path), words, pool, limits)
-    extra = (words,) if reader is read_text and words else ()
+    extra = (words,) if reader is read_text else ()
     return pool.run(reader, data, str(path), limits, *extra)
 
 
+_last_kept: tuple[frozenset[str], Kept] | None = None
+
+
+def _kept(library_words: Collection[str]) -> Kept | frozenset[str]:
+    """The library's words as the worker keeps them (worker.Kept): an import passes the same
+    frozenset with every file, and each worker process is sent it once."""
+    global _last_kept
+    if not isinstance(library_words, frozenset):
+        return frozenset(library_words)
+    last = _last_kept
+    if last is None or last[0] is not library_words:
+        last = _last_kept = (library_words, Kept(library_words))
+    return last[1]
+
+
 def _pdf_draft(
-    data: bytes, source: str, words: frozenset[str], pool: ParserPool, limits: Limits | None
+    data: bytes, source: str, words: Kept | frozenset[str], pool: ParserPool, limits: Limits | None
 ) -> Draft:
     """A PDF is read without text recognition first; pages without text are then
     recognised with a time budget for each (OCR takes seconds a page, not milliseconds)."""

@@ -134,6 +134,8 @@ class Importer:
         self._cancelled = cancelled
         self._retry_failed = retry_failed
         self._fallback: dict[str, str] = {}  # id -> key of the row a failed re-read keeps
+        # The word forms of the library's other letters, for the hyphen rules (parse_bytes).
+        self._words: frozenset[str] = frozenset()
 
     # -- adding files ---------------------------------------------------------------------
 
@@ -149,6 +151,7 @@ class Importer:
             try:
                 with self.library._write(options) as write:
                     write.forget_removed()
+                    self._words = self.library.store.library_words(leaving_out=write.dropped)
                     self._run(write, [Source(f) for f in files], self._read_file)
                     if prune and not self.report.cancelled:
                         self.report.removed = write.delete_paths(_gone(write.by_path, paths))
@@ -184,7 +187,10 @@ class Importer:
         that cannot be re-read stays as it was."""
         with self.library._write() as write:
             write.forget_removed()
-            self._run(write, _sources(write, ids), self._read_copy)
+            sources = _sources(write, ids)
+            rows = {write.by_id[s.letter_id]["key"] for s in sources}
+            self._words = self.library.store.library_words(leaving_out=rows | write.dropped)
+            self._run(write, sources, self._read_copy)
         return self.report
 
     def rebuild(
@@ -192,7 +198,8 @@ class Importer:
     ) -> IndexReport:
         """Fill an empty index from the copies of *entries*; a letter whose copy cannot be
         read again keeps its row (*rows*: id -> row key), if it has one. The rows *old_keys*
-        go once this commits (unless kept so)."""
+        go once this commits (unless kept so). Every letter is read again, so none is
+        read with the library's words (no letter is evidence for itself)."""
         self._fallback = rows
         sources = [Source(Path(e.path), e.digest, e.id) for e in entries]
         for options in _writers(len(entries)):
@@ -226,7 +233,7 @@ class Importer:
 
     def _parse(self, source: Source, data: bytes, digest: str, keep_data: bool) -> Parsed:
         try:
-            letter = parse_bytes(data, source.path)
+            letter = parse_bytes(data, source.path, self._words)
         except LetterError as exc:
             return Parsed(source, "failed", digest, message=str(exc))
         copy = self.library.originals.path(digest, str(source.path))
