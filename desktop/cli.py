@@ -186,6 +186,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         sys.stderr.write("\n")
     for _path, message in report.failures:
         print(f"error: {safe(message)}", file=sys.stderr)
+    if note := report.older_parser_note():
+        print(f"note: {note}", file=sys.stderr)
     print(report.summary())
     return EXIT_ERROR if report.failures else 0
 

@@ -6,6 +6,12 @@ what it hands to the library's write (write.py). It also re-reads letters from t
 own copies of their originals (a newer parser, a rebuild). This is the only part of the
 library that parses, so only it imports the readers.
 
+An import also reads again the letters an older parser read (parser_version.py), from the
+library's copies, in the same commit: a newer program improves what the library holds at
+its first import, with the import's progress and cancel (a cancelled one goes on at the next
+import), never at start-up, where reading 1,000 letters again would keep the window waiting
+half a minute.
+
 One bad file never costs an import: whatever goes wrong with one file (its name, its type, its
 permissions, its size, its content, a reader's bug, a date no calendar has) becomes that
 file's one-line failure; the import stops only when the library itself cannot be written
@@ -31,7 +37,7 @@ from desktop.core.library.meta import CatalogEntry
 from desktop.core.library.originals import file_hash
 from desktop.core.library.report import IndexReport
 from desktop.core.library.sub_writers import SubWriterDied
-from desktop.core.library.write import LibraryWrite, parallel_writer_options
+from desktop.core.library.write import LibraryWrite, writer_options
 from desktop.core.model.draft import LetterError
 from desktop.core.model.letter import Letter
 
@@ -136,6 +142,7 @@ class Importer:
         self._fallback: dict[str, str] = {}  # id -> key of the row a failed re-read keeps
         # The word forms of the library's other letters, for the hyphen rules (parse_bytes).
         self._words: frozenset[str] = frozenset()
+        self._again: set[str] = set()  # paths of letters an older parser read
 
     # -- adding files ---------------------------------------------------------------------
 
@@ -146,13 +153,14 @@ class Importer:
         on where it stopped."""
         paths = [Path(p) for p in paths]
         files, failures = collect_files(paths)
-        for options in _writers(len(files)):
+        older = self.library.store.read_by_older_parser()
+        for options in writer_options(len(files) + len(older)):
             self.report = IndexReport(failures=list(failures))
             try:
                 with self.library._write(options) as write:
                     write.forget_removed()
-                    self._words = self.library.store.library_words(leaving_out=write.dropped)
-                    self._run(write, [Source(f) for f in files], self._read_file)
+                    sources = [Source(f) for f in files] + self._read_again(write, files)
+                    self._run(write, sources, self._read_file_or_copy)
                     if prune and not self.report.cancelled:
                         self.report.removed = write.delete_paths(_gone(write.by_path, paths))
                     self.failed.save()
@@ -160,6 +168,24 @@ class Importer:
             except SubWriterDied:
                 continue
         return self.report
+
+    def _read_again(self, write: LibraryWrite, files: list[Path]) -> list[Source]:
+        """The letters an older parser read, to read again: from their copies, or from
+        their files where this import reads those. None of them, nor a letter that is
+        going, is evidence for the hyphen rules (self._words)."""
+        older = self.library.store.read_by_older_parser()
+        docs = [write.by_id[i] for i, _ in older if i in write.by_id]
+        self._again = {d["path"] for d in docs}
+        reading = {str(f) for f in files}
+        leaving_out = write.dropped | {key for _, key in older}
+        self._words = self.library.store.library_words(leaving_out=leaving_out)
+        return [Source(Path(d["path"]), d["hash"], d["id"]) for d in docs
+                if d["path"] not in reading]  # fmt: skip
+
+    def _read_file_or_copy(self, source: Source, known: dict[str, str]) -> Parsed:
+        if source.letter_id:
+            return self._read_copy(source, known)
+        return self._read_file(source, known)
 
     def _read_file(self, source: Source, known: dict[str, str]) -> Parsed:
         path = source.path
@@ -173,7 +199,7 @@ class Importer:
         except LetterError as exc:
             return Parsed(source, "failed", message=str(exc))
         digest = file_hash(data)
-        if known.get(str(path)) == digest:
+        if known.get(str(path)) == digest and str(path) not in self._again:
             has_copy = self.library.originals.path(digest, str(path)).exists()
             return Parsed(source, "unchanged", digest, data=None if has_copy else data)
         if not self._retry_failed and (message := self.failed.known(str(path), digest)):
@@ -202,7 +228,7 @@ class Importer:
         read with the library's words (no letter is evidence for itself)."""
         self._fallback = rows
         sources = [Source(Path(e.path), e.digest, e.id) for e in entries]
-        for options in _writers(len(entries)):
+        for options in writer_options(len(entries)):
             self.report = IndexReport()
             try:
                 with self.library._write(options, tidy=False) as write:
@@ -283,6 +309,9 @@ class Importer:
             self._fail(write, key, str(exc), item.source.letter_id)
             return
         self.failed.forget(key)
+        if key in self._again:
+            self.report.reread += 1
+            return
         self.report.added_ids.append(letter.id)
         if replaces:
             self.report.changed += 1
@@ -291,20 +320,18 @@ class Importer:
 
     def _fail(self, write: LibraryWrite, path: str, message: str, letter_id: str = "") -> None:
         """A file's one-line failure. A letter being read again stays as it was: in the
-        index (a re-read), or indexed from its row (a rebuild)."""
+        index (a re-read), or indexed from its row (a rebuild); this parser does not try it
+        again."""
         self.report.failures.append((path, message))
         row_key = self._fallback.get(letter_id)
         for row in self.library.store.rows_of([row_key] if row_key else []):
             write.reindex(row)
-        if letter_id and letter_id in write.by_id:
+        doc = write.by_id.get(letter_id) if letter_id else None
+        if doc is None and path in self._again:
+            doc = write.by_path.get(path)
+        if doc is not None:
             self.report.kept += 1
-
-
-def _writers(files: int) -> list[dict]:
-    """The writer options to try in turn: the multiprocessing writer for a large import, and
-    should one of its processes die, the serial writer (sub_writers.py)."""
-    parallel = parallel_writer_options(files)
-    return [parallel, {}] if parallel else [{}]
+            write.tried.add(doc["key"])
 
 
 def _guarded(read, source: Source, known: dict[str, str]) -> Parsed:

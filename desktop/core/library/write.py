@@ -38,6 +38,14 @@ WRITER_PROCS = 2
 WRITER_LIMIT_MB = 128
 
 
+def writer_options(files: int) -> list[dict]:
+    """The writer options to try in turn for a write of *files* letters: the
+    multiprocessing writer for a large one, and should one of its processes die, the
+    serial writer (sub_writers.py)."""
+    parallel = parallel_writer_options(files)
+    return [parallel, {}] if parallel else [{}]
+
+
 def parallel_writer_options(files: int) -> dict:
     """Whoosh's multiprocessing writer for a large import: two processes index while this
     one parses (1,000 letters on the 2-core reference machine, median of 3 under load: 19.5 s
@@ -60,6 +68,7 @@ class LibraryWrite:
         self.live: list[str] = []  # row keys the index points at once this commits
         self.removed: set[str] = set()
         self.dropped: set[str] = set()  # rows nothing will use
+        self.tried: set[str] = set()  # rows whose letters this parser could not read again
         self.copies: list[Path] = []  # written by this write
         self.words: list[set[str]] = []
         self.added = 0
@@ -164,7 +173,7 @@ class LibraryWrite:
         store = self.library.store
         gone = self.dropped - set(self.live)
         candidates = store.origins(gone)
-        store.settle(self.live, self.removed, gone)
+        store.settle(self.live, self.removed, gone, self.tried)
         self.library.originals.delete(_unused(candidates, store))
         if gone:
             store.give_back_room()
