@@ -310,3 +310,18 @@ def test_a_letter_the_newer_parser_cannot_read_again_is_kept_and_tried_once(
         assert lib.get(ID_2018) is not None  # as the older parser read it
         again = lib.add([])
         assert (again.reread, again.kept, again.failures) == (0, 0, [])  # not tried again
+
+
+def test_a_file_that_changed_since_wins_over_its_letters_copy(read_by_an_older_parser, tmp_path):
+    root = read_by_an_older_parser
+    folder = tmp_path / "letters"  # where the letters came from, there again
+    folder.mkdir()
+    shutil.copy(LETTER_2018, folder / LETTER_2018.name)
+    changed = folder / LETTER_2023.name
+    changed.write_text(LETTER_2023.read_text(encoding="utf-8") + "\nNaschrift.\n", "utf-8")
+    with Library.open(root) as lib:
+        report = lib.add([folder])
+        assert (report.unchanged, report.changed, report.reread) == (1, 1, 1)
+        assert "\nNaschrift.\n" in lib.get(ID_2023).text  # the file, not the older copy
+        assert len(lib.get(ID_2023).references) == len(parse_file(LETTER_2023).references)
+        assert len(lib.store) == 2

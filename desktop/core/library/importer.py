@@ -142,7 +142,7 @@ class Importer:
         self._fallback: dict[str, str] = {}  # id -> key of the row a failed re-read keeps
         # The word forms of the library's other letters, for the hyphen rules (parse_bytes).
         self._words: frozenset[str] = frozenset()
-        self._again: set[str] = set()  # paths of letters an older parser read
+        self._again: dict[str, str] = {}  # path -> row of a letter an older parser read
 
     # -- adding files ---------------------------------------------------------------------
 
@@ -159,7 +159,7 @@ class Importer:
             try:
                 with self.library._write(options) as write:
                     write.forget_removed()
-                    sources = [Source(f) for f in files] + self._read_again(write, files)
+                    sources = [Source(f) for f in files] + self._read_again(write)
                     self._run(write, sources, self._read_file_or_copy)
                     if prune and not self.report.cancelled:
                         self.report.removed = write.delete_paths(_gone(write.by_path, paths))
@@ -169,18 +169,16 @@ class Importer:
                 continue
         return self.report
 
-    def _read_again(self, write: LibraryWrite, files: list[Path]) -> list[Source]:
-        """The letters an older parser read, to read again: from their copies, or from
-        their files where this import reads those. None of them, nor a letter that is
-        going, is evidence for the hyphen rules (self._words)."""
+    def _read_again(self, write: LibraryWrite) -> list[Source]:
+        """The letters an older parser read, to read again from their copies (after the
+        files: a file that changed since supersedes its letter's copy, _superseded). None
+        of them, nor a letter that is going, is evidence for the hyphen rules."""
         older = self.library.store.read_by_older_parser()
         docs = [write.by_id[i] for i, _ in older if i in write.by_id]
-        self._again = {d["path"] for d in docs}
-        reading = {str(f) for f in files}
+        self._again = {d["path"]: d["key"] for d in docs}
         leaving_out = write.dropped | {key for _, key in older}
         self._words = self.library.store.library_words(leaving_out=leaving_out)
-        return [Source(Path(d["path"]), d["hash"], d["id"]) for d in docs
-                if d["path"] not in reading]  # fmt: skip
+        return [Source(Path(d["path"]), d["hash"], d["id"]) for d in docs]
 
     def _read_file_or_copy(self, source: Source, known: dict[str, str]) -> Parsed:
         if source.letter_id:
@@ -199,7 +197,7 @@ class Importer:
         except LetterError as exc:
             return Parsed(source, "failed", message=str(exc))
         digest = file_hash(data)
-        if known.get(str(path)) == digest and str(path) not in self._again:
+        if known.get(str(path)) == digest:
             has_copy = self.library.originals.path(digest, str(path)).exists()
             return Parsed(source, "unchanged", digest, data=None if has_copy else data)
         if not self._retry_failed and (message := self.failed.known(str(path), digest)):
@@ -284,6 +282,8 @@ class Importer:
 
     def _take(self, write: LibraryWrite, item: Parsed) -> None:
         key = str(item.source.path)
+        if item.source.letter_id and self._again.get(key, "") not in ("", _row(write, key)):
+            return  # its file changed, and was read in this import: the copy is out of date
         if item.outcome == "unchanged":
             self.report.unchanged += 1
             if item.data is not None:
@@ -309,7 +309,7 @@ class Importer:
             self._fail(write, key, str(exc), item.source.letter_id)
             return
         self.failed.forget(key)
-        if key in self._again:
+        if item.source.letter_id and key in self._again:
             self.report.reread += 1
             return
         self.report.added_ids.append(letter.id)
@@ -327,11 +327,14 @@ class Importer:
         for row in self.library.store.rows_of([row_key] if row_key else []):
             write.reindex(row)
         doc = write.by_id.get(letter_id) if letter_id else None
-        if doc is None and path in self._again:
-            doc = write.by_path.get(path)
         if doc is not None:
             self.report.kept += 1
             write.tried.add(doc["key"])
+
+
+def _row(write: LibraryWrite, path: str) -> str:
+    doc = write.by_path.get(path)
+    return doc["key"] if doc else ""
 
 
 def _guarded(read, source: Source, known: dict[str, str]) -> Parsed:
