@@ -24,7 +24,7 @@ import os
 import queue
 import stat
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -153,17 +153,33 @@ class Importer:
         on where it stopped."""
         paths = [Path(p) for p in paths]
         files, failures = collect_files(paths)
-        older = self.library.store.read_by_older_parser()
-        for options in writer_options(len(files) + len(older)):
+
+        def write_files(write: LibraryWrite) -> None:
+            write.forget_removed()
+            sources = [Source(f) for f in files] + self._read_again(write)
+            self._run(write, sources, self._read_file_or_copy)
+            if prune and not self.report.cancelled:
+                self.report.removed = write.delete_paths(_gone(write.by_path, paths))
+            self.failed.save()
+
+        older = len(self.library.store.read_by_older_parser())
+        return self._written(write_files, len(files) + older, failures)
+
+    def _written(
+        self,
+        body: Callable[[LibraryWrite], None],
+        letters: int,
+        failures: Sequence[tuple[str, str]] = (),
+        tidy: bool = True,
+    ) -> IndexReport:
+        """*body* in one write of about *letters* letters: with the multiprocessing writer
+        for many, and should one of its processes die, all over again with the serial
+        writer (sub_writers.py)."""
+        for options in writer_options(letters):
             self.report = IndexReport(failures=list(failures))
             try:
-                with self.library._write(options) as write:
-                    write.forget_removed()
-                    sources = [Source(f) for f in files] + self._read_again(write)
-                    self._run(write, sources, self._read_file_or_copy)
-                    if prune and not self.report.cancelled:
-                        self.report.removed = write.delete_paths(_gone(write.by_path, paths))
-                    self.failed.save()
+                with self.library._write(options, tidy=tidy) as write:
+                    body(write)
                 break
             except SubWriterDied:
                 continue
@@ -171,7 +187,7 @@ class Importer:
 
     def _read_again(self, write: LibraryWrite) -> list[Source]:
         """The letters an older parser read, to read again from their copies (after the
-        files: a file that changed since supersedes its letter's copy, _superseded). None
+        files: a file that changed since supersedes its letter's copy, see _take). None
         of them, nor a letter that is going, is evidence for the hyphen rules."""
         older = self.library.store.read_by_older_parser()
         docs = [write.by_id[i] for i, _ in older if i in write.by_id]
@@ -209,13 +225,16 @@ class Importer:
     def reread(self, ids: Iterable[str]) -> IndexReport:
         """Parse these letters again from the library's copies of their originals; a letter
         that cannot be re-read stays as it was."""
-        with self.library._write() as write:
+        ids = list(ids)
+
+        def write_again(write: LibraryWrite) -> None:
             write.forget_removed()
             sources = _sources(write, ids)
             rows = {write.by_id[s.letter_id]["key"] for s in sources}
             self._words = self.library.store.library_words(leaving_out=rows | write.dropped)
             self._run(write, sources, self._read_copy)
-        return self.report
+
+        return self._written(write_again, len(ids))
 
     def rebuild(
         self, entries: list[CatalogEntry], rows: dict[str, str], old_keys: set[str]
@@ -226,16 +245,12 @@ class Importer:
         read with the library's words (no letter is evidence for itself)."""
         self._fallback = rows
         sources = [Source(Path(e.path), e.digest, e.id) for e in entries]
-        for options in writer_options(len(entries)):
-            self.report = IndexReport()
-            try:
-                with self.library._write(options, tidy=False) as write:
-                    write.dropped |= old_keys
-                    self._run(write, sources, self._read_copy)
-                break
-            except SubWriterDied:
-                continue
-        return self.report
+
+        def write_all(write: LibraryWrite) -> None:
+            write.dropped |= old_keys
+            self._run(write, sources, self._read_copy)
+
+        return self._written(write_all, len(entries), tidy=False)
 
     def _read_copy(self, source: Source, known: dict[str, str]) -> Parsed:
         data = self.library.originals.read(source.digest, str(source.path))
