@@ -5,8 +5,9 @@ The order that makes a kill at any moment harmless (the next open finishes or un
 1. the originals' copies and the letter rows (``pending``) are written and synced;
 2. the index commits (atomic: a new table of contents renamed into place) and is synced;
 3. the store settles: rows the index now points at become ``live``, rows of removed letters
-   ``removed`` (restorable until the next import), rows nothing uses go, and copies no row
-   uses go with them;
+   ``removed`` (restorable until the next import), rows nothing uses go (the counts of the
+   library's word forms follow, in the same transaction), and copies no row uses go with
+   them;
 4. the manifest of the index's files, the catalog and the vocabulary are written.
 
 A write that fails before 2 leaves the index as it was; its rows and copies are taken back at
