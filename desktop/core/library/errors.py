@@ -10,10 +10,8 @@ draws the line.
 from __future__ import annotations
 
 import errno
-import os
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 
 class LibraryError(Exception):
@@ -26,12 +24,6 @@ class LibraryBusy(LibraryError):
 
 class NoLibrary(LibraryError):
     """The folder holds no library (and this command does not create one)."""
-
-
-def shown(path: Path | str) -> str:
-    """A path as a message may show it: bytes of its name that are not UTF-8 as \\x
-    escapes (a message must be printable and encodable, whatever the file is called)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 _OS_REASONS = {

@@ -31,14 +31,13 @@ from typing import TYPE_CHECKING
 
 from desktop.core.ingest.parse import parse_bytes, read_file_bytes
 from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
-from desktop.core.library.errors import shown
 from desktop.core.library.failures import FailureMemory
 from desktop.core.library.meta import CatalogEntry
 from desktop.core.library.originals import file_hash
 from desktop.core.library.report import IndexReport
 from desktop.core.library.sub_writers import SubWriterDied
 from desktop.core.library.write import LibraryWrite, writer_options
-from desktop.core.model.draft import LetterError
+from desktop.core.model.draft import LetterError, shown
 from desktop.core.model.letter import Letter
 
 if TYPE_CHECKING:

@@ -21,12 +21,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.library.errors import shown
 from desktop.core.library.originals import copy_name
 from desktop.core.library.records import letter_from_row, store_key, store_row
 from desktop.core.library.store import PENDING, REMOVED, Row
 from desktop.core.library.sub_writers import watch
-from desktop.core.model.draft import LetterError
+from desktop.core.model.draft import LetterError, shown
 from desktop.core.model.letter import Letter
 from desktop.core.search.schema import index_fields
 
