@@ -53,7 +53,7 @@ class Words:
 def word_forms(text: str) -> set[str]:
     """The word forms of *text* as :class:`Words` keeps them (lower case): what the library
     remembers of each letter it holds and passes back as ``library_words``."""
-    return {w.lower() for w in WORD_RE.findall(text)}
+    return set(WORD_RE.findall(text.lower()))
 
 
 def join_lines(lines: Iterable[str], words: Words) -> str:
