@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,10 @@ from desktop.core.model.letter import Letter
 from desktop.terminal import print_json, safe
 
 if TYPE_CHECKING:  # the library's modules load Whoosh: only the commands that need it do
+    from desktop.core.library.importer import Progress
+    from desktop.core.library.library import Library
     from desktop.core.library.records import LibraryEntry
+    from desktop.core.library.report import IndexReport
 
 EXIT_ERROR = 2
 
@@ -171,41 +174,74 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    def add(lib: Library, progress: Progress | None) -> IndexReport:
+        paths = args.paths or _source_folders(lib.paths())
+        return lib.add(paths, progress=progress, prune=True, retry_failed=args.retry_failed)
+
+    report = _write(args, add, create=True)
+    if note := report.older_parser_note():
+        print(f"note: {note}", file=sys.stderr)
+    print(report.summary())
+    return EXIT_ERROR if report.failures else 0
+
+
+def _write(
+    args: argparse.Namespace,
+    write: Callable[[Library, Progress | None], IndexReport],
+    create: bool = False,
+) -> IndexReport:
+    """*write* on the library of --index, with a progress bar on a terminal; each failed
+    file on its line of stderr."""
     from desktop.core.library.library import LibraryError
 
     progress = None if args.quiet or not sys.stderr.isatty() else _progress_bar
-    with _open(args, create=True) as lib:
-        paths = args.paths or sorted({str(Path(p).parent) for p in lib.paths()})
+    with _open(args, create=create) as lib:
         try:
-            report = lib.add(
-                [Path(p) for p in paths],
-                progress=progress,
-                prune=True,
-                retry_failed=args.retry_failed,
-            )
+            report = write(lib, progress)
         except LibraryError as exc:
             raise CliError(str(exc)) from None
     if progress:
         sys.stderr.write("\n")
     for _path, message in report.failures:
         print(f"error: {safe(message)}", file=sys.stderr)
-    print(report.summary())
-    return EXIT_ERROR if report.failures else 0
+    return report
+
+
+def _source_folders(letter_paths: Iterable[str]) -> list[Path]:
+    """The folders the library's letters came from, to check again (``index`` without
+    paths). A folder that is gone costs nothing: the library keeps its own copy of every
+    letter, so its letters stay, and it is named in a note, not as a failure."""
+    letters: dict[Path, int] = {}
+    for path in letter_paths:
+        folder = Path(path).parent
+        letters[folder] = letters.get(folder, 0) + 1
+    present = []
+    for folder in sorted(letters):
+        if not _gone(folder):
+            present.append(folder)  # one that cannot be read is reported by the import
+            continue
+        count = letters[folder]
+        print(
+            f"note: {safe(str(folder))}: the folder is gone; its {count} "
+            f"letter{'s' if count != 1 else ''} stay{'s' if count == 1 else ''} in the library "
+            "(it keeps its own copies)",
+            file=sys.stderr,
+        )
+    return present
+
+
+def _gone(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False  # not to be seen (permissions): not proof that it is gone
+    return False
 
 
 def cmd_reparse(args: argparse.Namespace) -> int:
-    from desktop.core.library.library import LibraryError
-
-    progress = None if args.quiet or not sys.stderr.isatty() else _progress_bar
-    with _open(args) as lib:
-        try:
-            report = lib.reparse_all(progress=progress)
-        except LibraryError as exc:
-            raise CliError(str(exc)) from None
-    if progress:
-        sys.stderr.write("\n")
-    for _path, message in report.failures:
-        print(f"error: {message}", file=sys.stderr)
+    report = _write(args, lambda lib, progress: lib.reparse_all(progress=progress))
     print(report.reread_summary())
     return EXIT_ERROR if report.failures else 0
 

@@ -204,6 +204,9 @@ def test_a_sentence_is_closed_not_by_an_abbreviation(line, closes):
         ("12 mrt. 2021", "2021-03-12"),
         ("1097348-DMO", None),
         ("32-13-2020", None),
+        ("31 februari 2023", None),  # no day of the calendar: no date (dutch.calendar_date)
+        ("29-02-2023", None),
+        ("29 februari 2024", "2024-02-29"),
     ],
 )
 def test_a_date_written_out_stamped_or_in_figures(text, iso):

@@ -14,8 +14,17 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.core.ingest.parse import parse_file
 from desktop.core.library.library import Library
-from tests.conftest import LETTER_2018, LETTER_2023, REPO
+from tests.conftest import DATA, LETTER_2018, LETTER_2023, REPO
+from tests.test_reader_pdf import (
+    COLUMN,
+    FOOTER_2023,
+    MARKERS_2023,
+    Style,
+    letter_pdf,
+    ministry_letter_pdf,
+)
 
 NOBODY = 65534
 
@@ -39,14 +48,45 @@ def test_bad_names_types_and_dates_are_each_one_failure(folder, tmp_path):
     (folder / "ruis.txt").symlink_to("/dev/urandom")  # bytes without end
     with Library.open(tmp_path / "lib") as lib:
         report = lib.add([folder, Path("/dev/zero")])
-        assert report.new == 1 and lib.ids() == ["goed"]
+        assert report.new == 2 and sorted(lib.ids()) == ["februari", "goed"]
+        assert lib.get("februari").meta.date is None  # a date no calendar has: none
     assert sorted(message for _, message in report.failures) == [
         "/dev/urandom: a device, not a file; only files are read",
         "/dev/zero: a device, not a file; only files are read",
         f"{folder}/caf\\xe9.txt: the file name is not valid UTF-8; rename the file to import it",
-        f"{folder}/februari.txt: cannot be indexed (day is out of range for month)",
         f"{folder}/pijp.txt: a FIFO (named pipe), not a file; only files are read",
     ]
+
+
+def test_a_date_no_calendar_has_is_imported_as_no_date_in_every_format(tmp_path):
+    """31 februari: the letter comes in without a date, its text as it is (it was refused
+    by the index, which reads the date as a day of the calendar)."""
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    text = LETTER_2023.read_text(encoding="utf-8").replace("16 november 2023", "31 februari 2023")
+    (folder / "brief.txt").write_text(text, encoding="utf-8")
+    letter_pdf(folder / "brief.pdf", text, MARKERS_2023, Style(footer=FOOTER_2023))
+    for suffix in ("xml", "html"):
+        markup = (DATA / f"kst-33694-69.{suffix}").read_text(encoding="utf-8")
+        markup = markup.replace("2023-11-16", "2023-02-31").replace("16&", "31&")
+        markup = markup.replace("november 2023</", "februari 2023</")
+        (folder / f"brief.{suffix}").write_text(markup, encoding="utf-8")
+    text_2018 = LETTER_2018.read_text(encoding="utf-8").replace("27 november", "31 februari")
+    column = [line.replace("27 november", "31 februari") for line in COLUMN]
+    ministry_letter_pdf(folder / "ministerie.pdf", text_2018, column)
+    with Library.open(tmp_path / "lib") as lib:
+        report = lib.add([folder])
+        assert (report.new, report.failures) == (5, [])
+        letters = [lib.get(i) for i in sorted(lib.ids())]
+    cse = parse_file(LETTER_2023)
+    for letter in letters:
+        assert letter.meta.date is None, letter.source
+        assert letter.meta.title != "Brief zonder titel", letter.source
+        assert "31 februari" in letter.text, letter.source
+        expected = parse_file(LETTER_2018) if "ministerie" in letter.source else cse
+        assert letter.mention_counts() == expected.mention_counts(), letter.source
+    txt = next(x for x in letters if x.source.endswith(".txt"))
+    assert txt.text == cse.text.replace("16 november 2023", "31 februari 2023")
 
 
 def test_the_cli_prints_each_bad_file_on_one_line(folder, tmp_path, capsys):

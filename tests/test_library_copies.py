@@ -4,6 +4,7 @@ those copies, never from the user's folders; removal undoable until the next imp
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.ingest.parse import parse_file
+from desktop.core.ingest.parser_version import PARSER_VERSION
 from desktop.core.library.library import Library, NoLibrary
 from tests.conftest import LETTER_2018, LETTER_2023, LETTERS
 
@@ -205,4 +207,121 @@ def test_a_rebuild_parses_a_letter_whose_row_is_damaged_from_its_copy(gone):
     with Library.open(root) as lib:
         assert "rebuilt 2 letters from the letter store" in lib.rebuilt_message
         assert {i: lib.get(i).text for i in lib.ids()} == texts
+        assert len(lib.store) == 2
+
+
+def test_index_without_paths_keeps_the_letters_of_a_folder_that_is_gone(gone, tmp_path, capsys):
+    """`index` checks the folders the letters came from again: one that is gone is a note
+    (the library keeps its own copies), not a failure, and its letters stay."""
+    root, texts = gone
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(LETTER_2018, other / "inf.txt")
+    assert main(["index", str(other), "--index", str(root)]) == 0
+    (other / "npt.txt").write_text("Den Haag, 1 mei 2020\n\nHet NPT is belangrijk.\n")
+    capsys.readouterr()
+    code = main(["index", "--index", str(root)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (0, "indexed 1 new, 0 changed, 0 removed, 1 unchanged, 0 failed\n")
+    assert err == (
+        f"note: {tmp_path / 'letters'}: the folder is gone; its 2 letters stay in the library "
+        "(it keeps its own copies)\n"
+    )
+    with Library.open(root) as lib:
+        assert sorted(lib.ids()) == sorted([*texts, "inf", "npt"])
+        assert {i: lib.get(i).text for i in texts} == texts
+    (other / "leeg.txt").write_bytes(b"")  # a file that fails: the exit status says so
+    assert main(["index", "--index", str(root)]) == 2
+    assert "leeg.txt: empty file" in capsys.readouterr().err
+
+
+@pytest.fixture
+def read_by_an_older_parser(gone, monkeypatch) -> Path:
+    """The `gone` library as a parser of version 0 read it, one that found a single
+    reference in the 2023 letter (the current one finds more)."""
+    import desktop.core.ingest.assemble as assemble
+    import desktop.core.library.store as store
+
+    root, _ = gone
+    real = assemble.find_references
+    with Library.open(root) as lib:
+        monkeypatch.setattr(assemble, "find_references", lambda text: real(text)[:1])
+        monkeypatch.setattr(store, "PARSER_VERSION", 0)
+        assert lib.reparse_all().changed == 2
+        assert len(lib.get(ID_2023).references) == 1
+    monkeypatch.undo()
+    return root
+
+
+def _meta(root: Path) -> dict:
+    return json.loads((root / "library.json").read_text())
+
+
+def test_letters_an_older_parser_read_are_read_again_at_the_next_import(
+    read_by_an_older_parser, tmp_path, capsys
+):
+    root = read_by_an_older_parser
+    assert _meta(root)["parser_version"] == 0
+    with Library.open(root) as lib:
+        assert lib.rebuilt_message is None  # opening reads nothing again
+        assert len(lib.get(ID_2023).references) == 1
+    new = tmp_path / "nieuw.txt"
+    new.write_text("Den Haag, 1 mei 2020\n\nHet NPT is belangrijk.\n", encoding="utf-8")
+    code = main(["index", str(new), "--index", str(root)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (0, "indexed 1 new, 0 changed, 0 removed, 0 unchanged, 0 failed\n")
+    assert err == (
+        "note: an older parser had read 2 letters: read 2 again from the library's own copies\n"
+    )
+    with Library.open(root) as lib:
+        assert len(lib.get(ID_2023).references) == len(parse_file(LETTER_2023).references)
+        assert lib.get(ID_2023).text == parse_file(LETTER_2023).text
+        assert len(lib.store) == 3  # the rows of the older reading are gone
+        assert lib.add([new]).reread == 0  # read once
+    assert _meta(root)["parser_version"] == PARSER_VERSION
+
+
+def test_reading_again_goes_on_where_a_cancelled_import_stopped(read_by_an_older_parser):
+    root = read_by_an_older_parser
+    with Library.open(root) as lib:
+        asked = []
+        report = lib.add([], cancelled=lambda: asked.append(1) or len(asked) > 1)
+        assert (report.reread, report.cancelled) == (1, True)
+        assert _meta(root)["parser_version"] == 0  # one letter is still to be read again
+        assert lib.add([]).reread == 1
+        assert lib.add([]).reread == 0
+    assert _meta(root)["parser_version"] == PARSER_VERSION
+
+
+def test_a_letter_the_newer_parser_cannot_read_again_is_kept_and_tried_once(
+    read_by_an_older_parser,
+):
+    root = read_by_an_older_parser
+    with Library.open(root) as lib:
+        lib.original(ID_2018).write_bytes(b"damaged")
+        report = lib.add([])
+        assert (report.reread, report.kept) == (1, 1)
+        [(path, message)] = report.failures
+        assert message == f"{path}: the library's copy of the original is damaged"
+        assert report.older_parser_note() == (
+            "an older parser had read 2 letters: read 1 again from the library's own copies, "
+            "1 kept as read before (see the errors above)"
+        )
+        assert lib.get(ID_2018) is not None  # as the older parser read it
+        again = lib.add([])
+        assert (again.reread, again.kept, again.failures) == (0, 0, [])  # not tried again
+
+
+def test_a_file_that_changed_since_wins_over_its_letters_copy(read_by_an_older_parser, tmp_path):
+    root = read_by_an_older_parser
+    folder = tmp_path / "letters"  # where the letters came from, there again
+    folder.mkdir()
+    shutil.copy(LETTER_2018, folder / LETTER_2018.name)
+    changed = folder / LETTER_2023.name
+    changed.write_text(LETTER_2023.read_text(encoding="utf-8") + "\nNaschrift.\n", "utf-8")
+    with Library.open(root) as lib:
+        report = lib.add([folder])
+        assert (report.unchanged, report.changed, report.reread) == (1, 1, 1)
+        assert "\nNaschrift.\n" in lib.get(ID_2023).text  # the file, not the older copy
+        assert len(lib.get(ID_2023).references) == len(parse_file(LETTER_2023).references)
         assert len(lib.store) == 2

@@ -377,7 +377,7 @@ LATER_COLUMN = ["Ministerie van Buitenlandse Zaken", "", "Ons kenmerk", "DVB/NW-
 SUBJECT = "Het INF-verdrag en de Russische schending ervan"
 
 
-def ministry_letter_pdf(path: Path, text: str) -> Path:
+def ministry_letter_pdf(path: Path, text: str, column: list[str] = COLUMN) -> Path:
     """The 2018 letter as a ministry sends it: the colophon column on the right of every
     page, a return address and a Betreft line above the letter, room for the handwritten
     signature between each role and name, and "Pagina x van y" at the foot of the column."""
@@ -387,7 +387,7 @@ def ministry_letter_pdf(path: Path, text: str) -> Path:
     pages = _paginate(source, style)
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
     for number, (first, last) in enumerate(pages, start=1):
-        _draw_column(canvas, COLUMN if number == 1 else LATER_COLUMN, number, len(pages))
+        _draw_column(canvas, column if number == 1 else LATER_COLUMN, number, len(pages))
         if number == 1:
             _draw_letterhead(canvas, style)
         _draw_page(canvas, source, style, first, last, number)

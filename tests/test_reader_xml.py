@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from desktop.core.ingest.assemble import assemble
+from desktop.core.ingest.dutch import iso_date
 from desktop.core.ingest.parse import parse_file
 from desktop.core.ingest.readers.xml_reader import (
     normalize_vergaderjaar,
     parse_dossier,
-    parse_dutch_date,
     read_xml,
 )
 from desktop.core.model.draft import Draft, LetterError, NoteRef
@@ -492,4 +492,4 @@ def test_normalize_vergaderjaar(text: str, expected: str | None) -> None:
     ],
 )
 def test_parse_dutch_date(text: str, expected: str | None) -> None:
-    assert parse_dutch_date(text) == expected
+    assert iso_date(text) == expected

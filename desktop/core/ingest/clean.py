@@ -50,9 +50,8 @@ DATELINE_RE = re.compile(r"^[A-Z'][\w' .-]{1,40}, " + DATE_RE.pattern + r"\s*$",
 
 # Web text puts one paragraph on a line; PDF text wraps at about 70 characters.
 _WEB_LINE_LENGTH = 140
-_PAGE_LINES = 120
 _SIGNATURE_LINES = 8  # four signatories, a role and a name each
-_NAME_LENGTH = 60  # more lines than a page holds, also in web text
+_NAME_LENGTH = 60  # a line of a signature (a role goes on after a comma) is no longer
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 MONTHS = {
@@ -19,15 +20,23 @@ TERMINAL_RE = re.compile(r"[.!?:;][»”’\"')\]]*$")
 _DIGRAPHS = {"aa", "ee", "oo", "uu", "ii", "ie", "ei", "eu", "ou", "au", "ui", "oe", "ij"}
 
 
+def calendar_date(year: int, month: int, day: int) -> str | None:
+    """YYYY-MM-DD of a day the calendar has, or None ("31 februari 2023"): every date a
+    reader takes from a letter passes here, so that a letter with an impossible date is read
+    without one (its text as it is) instead of being refused by the index."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def iso_date(text: str) -> str | None:
-    """The first Dutch date in *text* as YYYY-MM-DD ("27 november 2018" -> "2018-11-27")."""
+    """The first Dutch date in *text* as YYYY-MM-DD ("27 november 2018" -> "2018-11-27");
+    None where there is none, or where the first is no day of the calendar."""
     m = DATE_RE.search(text)
     if not m:
         return None
-    day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
-    if not 1 <= day <= 31:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return calendar_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
 
 
 _MONTH_ABBREVIATIONS = {name[:3]: number for number, name in enumerate(MONTHS, 1)} | {
@@ -55,9 +64,7 @@ def written_date(text: str) -> str | None:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:
         return None
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return calendar_date(year, month, day)
 
 
 def ends_sentence(text: str) -> bool:

@@ -34,23 +34,26 @@ _HYPHEN_PREFIXES = frozenset({"niet", "ex", "oud", "non"})
 
 @dataclass(slots=True)
 class Words:
-    """What a letter (and the library) writes: word forms in lower case, hyphenated ones
-    whole, and the acronyms it sets in capitals (``OTC``, so that ``otc-derivaten`` keeps
-    its hyphen)."""
+    """What a letter writes: word forms in lower case, hyphenated ones whole, and the
+    acronyms it sets in capitals (``OTC``, so that ``otc-derivaten`` keeps its hyphen); and
+    what the other letters of the library write (*library*, :func:`word_forms` of each,
+    which the library keeps: desktop.core.library.store). The letter's own writing counts
+    first: the library's letters may have been read by an older parser."""
 
     forms: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)
+    library: Collection[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, library_words: Collection[str] = ()) -> Words:
-        forms = word_forms(text) | {w.lower() for w in library_words}
-        return cls(forms, {a.lower() for a in _ACRONYM_RE.findall(text)})
+        acronyms = {a.lower() for a in _ACRONYM_RE.findall(text)}
+        return cls(word_forms(text), acronyms, library_words)
 
 
 def word_forms(text: str) -> set[str]:
-    """The word forms of *text* as :class:`Words` keeps them: what the library should remember
-    of each letter it holds and pass back as ``library_words``."""
-    return {w.lower() for w in WORD_RE.findall(text)}
+    """The word forms of *text* as :class:`Words` keeps them (lower case): what the library
+    remembers of each letter it holds and passes back as ``library_words``."""
+    return set(WORD_RE.findall(text.lower()))
 
 
 def join_lines(lines: Iterable[str], words: Words) -> str:
@@ -112,14 +115,18 @@ def kept_breaks(text: str, library_words: Collection[str] = ()) -> Callable[[str
     """What mends, in a paragraph of *text*, the word breaks another tool kept inside the
     line: a hyphenated word whose closed form the letter (or the library) writes elsewhere
     is that word ("emissiefacto-ren" where "emissiefactoren" stands elsewhere)."""
-    forms = word_forms(_KEPT_BREAK_RE.sub("", text)) | {w.lower() for w in library_words}
-    if not any(m.group(1) + m.group(2) in forms for m in _KEPT_BREAK_RE.finditer(text)):
+    forms = word_forms(_KEPT_BREAK_RE.sub("", text))
+
+    def written(word: str) -> bool:
+        return word in forms or word in library_words
+
+    if not any(written((m.group(1) + m.group(2)).lower()) for m in _KEPT_BREAK_RE.finditer(text)):
         return lambda paragraph: paragraph
 
     def mend(paragraph: str) -> str:
         def closed(m: re.Match[str]) -> str:
             word = m.group(1) + m.group(2)
-            return word if word.lower() in forms and m.group(2) not in _CONJUNCTIONS else m.group()
+            return word if written(word.lower()) and m.group(2) not in _CONJUNCTIONS else m.group()
 
         return _KEPT_BREAK_RE.sub(closed, paragraph)
 
@@ -133,11 +140,20 @@ def hyphen_is_real(left: str, right: str, words: Words) -> bool:
         return True
     lower = left.lower()
     joined, hyphened = (left + right).lower(), f"{left}-{right}".lower()
-    if hyphened in words.forms and joined not in words.forms:
+    if (found := _written(joined, hyphened, words.forms)) is not None:
+        return found
+    if lower in words.acronyms:
         return True
-    if joined in words.forms:
+    if (found := _written(joined, hyphened, words.library)) is not None:
+        return found
+    return lower in _HYPHEN_PREFIXES or vowel_clash(left, right)
+
+
+def _written(joined: str, hyphened: str, forms: Collection[str]) -> bool | None:
+    """Whether *forms* write the word with its hyphen (True), closed (False), or neither."""
+    if joined in forms:
         return False
-    return lower in _HYPHEN_PREFIXES or lower in words.acronyms or vowel_clash(left, right)
+    return True if hyphened in forms else None
 
 
 def _marked_compound(left: str, right: str) -> bool:

@@ -21,8 +21,8 @@ from desktop.core.ingest.readers.pdf_reader import read_pdf
 from desktop.core.ingest.readers.text_reader import read_text
 from desktop.core.ingest.readers.xml_reader import read_xml
 from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES  # where it was
-from desktop.core.ingest.worker import MAX_BYTES, Limits, ParserPool, Reader, default_pool
-from desktop.core.model.draft import Draft, LetterError
+from desktop.core.ingest.worker import MAX_BYTES, Kept, Limits, ParserPool, Reader, default_pool
+from desktop.core.model.draft import Draft, LetterError, shown
 from desktop.core.model.letter import Letter
 
 _MB = 1024 * 1024
@@ -50,15 +50,15 @@ def read_file_bytes(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise LetterError(f"{_shown(path)}: no such file") from None
+        raise LetterError(f"{shown(path)}: no such file") from None
     except PermissionError:
-        raise LetterError(f"{_shown(path)}: permission denied") from None
+        raise LetterError(f"{shown(path)}: permission denied") from None
     except OSError as exc:
-        raise LetterError(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
+        raise LetterError(f"{shown(path)}: cannot be read ({exc.strerror or exc})") from None
     try:
         return _read_regular(fd, path)
     except OSError as exc:
-        raise LetterError(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
+        raise LetterError(f"{shown(path)}: cannot be read ({exc.strerror or exc})") from None
     finally:
         os.close(fd)
 
@@ -66,9 +66,9 @@ def read_file_bytes(path: Path) -> bytes:
 def _read_regular(fd: int, path: Path) -> bytes:
     mode = os.fstat(fd).st_mode
     if stat.S_ISDIR(mode):
-        raise LetterError(f"{_shown(path)}: is a directory, not a letter")
+        raise LetterError(f"{shown(path)}: is a directory, not a letter")
     if not stat.S_ISREG(mode):
-        raise LetterError(f"{_shown(path)}: {_kind(mode)}, not a file; only files are read")
+        raise LetterError(f"{shown(path)}: {_kind(mode)}, not a file; only files are read")
     check_size(path, os.fstat(fd).st_size)
     chunks, size = [], 0
     while chunk := os.read(fd, min(1 << 20, MAX_BYTES + 1 - size)):
@@ -87,11 +87,6 @@ def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
     return "not a regular file"
-
-
-def _shown(path: Path | str) -> str:
-    """Bytes of a file name that are not UTF-8 as \\x escapes: a message must print."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def check_size(path: Path | str, size: int) -> None:
@@ -138,15 +133,30 @@ def _draft(
     if reader is read_text and data.startswith(b"%PDF-"):
         reader = READERS[".pdf"]  # a PDF saved under a text name is still a PDF
     pool = pool or default_pool(preload=tuple(sorted({r.__module__ for r in READERS.values()})))
-    words = frozenset(library_words)
+    words = _kept(library_words)
     if reader is read_pdf:
         return _pdf_draft(data, str(path), words, pool, limits)
-    extra = (words,) if reader is read_text and words else ()
+    extra = (words,) if reader is read_text else ()
     return pool.run(reader, data, str(path), limits, *extra)
 
 
+_last_kept: tuple[frozenset[str], Kept] | None = None
+
+
+def _kept(library_words: Collection[str]) -> Kept | frozenset[str]:
+    """The library's words as the worker keeps them (worker.Kept): an import passes the same
+    frozenset with every file, and each worker process is sent it once."""
+    global _last_kept
+    if not isinstance(library_words, frozenset):
+        return frozenset(library_words)
+    last = _last_kept
+    if last is None or last[0] is not library_words:
+        last = _last_kept = (library_words, Kept(library_words))
+    return last[1]
+
+
 def _pdf_draft(
-    data: bytes, source: str, words: frozenset[str], pool: ParserPool, limits: Limits | None
+    data: bytes, source: str, words: Kept | frozenset[str], pool: ParserPool, limits: Limits | None
 ) -> Draft:
     """A PDF is read without text recognition first; pages without text are then
     recognised with a time budget for each (OCR takes seconds a page, not milliseconds)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import atexit
 import importlib
+import itertools
 import os
 import pickle
 import queue
@@ -30,7 +31,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, cast
 
 from desktop.core.model.draft import Draft, LetterError
@@ -48,6 +49,22 @@ LIFELINE_ENV = "KAMERBRIEF_PARSER_LIFELINE"
 _HEADER = struct.Struct(">Q")
 
 Reader = Callable[..., Draft]  # (data: bytes, source: str, *extra) -> Draft
+_tokens = itertools.count(1)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Kept:
+    """An argument for the reader too large to send with every file: the library's words
+    take a megabyte and 40 ms to pickle and unpickle at 100,000 forms, more than parsing a
+    letter. Each worker process is sent it once and keeps it; later files name it."""
+
+    value: object
+    token: int = field(default_factory=lambda: next(_tokens))
+
+
+@dataclass(frozen=True, slots=True)
+class _KeptRef:
+    token: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +107,7 @@ class ParserPool:
         *source* and what went wrong."""
         limits = limits or Limits.from_env()
         with self._lock:
-            worker = self._send((reader, data, source, extra, limits.memory_mb))
+            worker = self._send(reader, data, source, extra, limits.memory_mb)
             try:
                 status, payload = worker.answer(limits.seconds)
             except TimeoutError:
@@ -111,19 +128,22 @@ class ParserPool:
         with self._lock:
             self._stop()
 
-    def _send(self, request: tuple) -> _Worker:
+    def _send(
+        self, reader: Reader, data: bytes, source: str, extra: tuple, memory_mb: int
+    ) -> _Worker:
         for attempt in (1, 2):
             try:
                 if self._worker is None or not self._worker.alive():
                     self._stop()
                     self._worker = _Worker(self._preload)
                     self.starts += 1
-                self._worker.send(request)
-                return self._worker
+                worker = self._worker
+                worker.send((reader, data, source, worker.shipped(extra), memory_mb))
+                return worker
             except OSError:  # it died between two files: start another, once
                 self._stop()
                 if attempt == 2:
-                    raise LetterError(f"{request[2]}: the parser could not be started") from None
+                    raise LetterError(f"{source}: the parser could not be started") from None
         raise AssertionError("unreachable")
 
     def _stop(self) -> None:
@@ -153,6 +173,7 @@ class _Worker:
         finally:
             if lifeline >= 0:
                 os.close(lifeline)  # the worker's end; ours closes when this process ends
+        self.kept = 0  # the token of the Kept value the process holds
         self._answers: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, daemon=True, name="parser-answers").start()
         # The time limit is for parsing, not for starting Python: wait for the worker first.
@@ -164,6 +185,19 @@ class _Worker:
 
     def alive(self) -> bool:
         return self.process.poll() is None
+
+    def shipped(self, extra: tuple) -> tuple:
+        """*extra* as sent: a :class:`Kept` value this process has already, by its token
+        (it keeps the last one it was sent)."""
+        out = []
+        for arg in extra:
+            if isinstance(arg, Kept):
+                if arg.token == self.kept:
+                    arg = _KeptRef(arg.token)
+                else:
+                    self.kept = arg.token
+            out.append(arg)
+        return tuple(out)
 
     def send(self, request: tuple) -> None:
         assert self.process.stdin is not None
@@ -307,10 +341,26 @@ def _watch_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="lifeline").start()
 
 
+_kept: dict[int, object] = {}  # in the worker: the last Kept value, by its token
+
+
+def _unpacked(extra: tuple) -> tuple:
+    out = []
+    for arg in extra:
+        if isinstance(arg, Kept):
+            _kept.clear()
+            _kept[arg.token] = arg.value
+            arg = arg.value
+        elif isinstance(arg, _KeptRef):
+            arg = _kept[arg.token]
+        out.append(arg)
+    return tuple(out)
+
+
 def _answer(reader: Reader, data: bytes, source: str, extra: tuple) -> tuple[str, object]:
     out_of_memory = False
     try:
-        draft = reader(data, source, *extra)
+        draft = reader(data, source, *_unpacked(extra))
         _check_size(draft, source)
         return ("ok", draft)
     except LetterError as exc:
@@ -347,4 +397,5 @@ def _limit_memory(memory_mb: int) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1:])
+    # The module's own copy, not __main__'s: requests are unpickled with its classes (Kept).
+    importlib.import_module("desktop.core.ingest.worker").serve(sys.argv[1:])

@@ -10,9 +10,8 @@ draws the line.
 from __future__ import annotations
 
 import errno
-import os
 import sqlite3
-from pathlib import Path
+from collections.abc import Callable
 
 
 class LibraryError(Exception):
@@ -25,12 +24,6 @@ class LibraryBusy(LibraryError):
 
 class NoLibrary(LibraryError):
     """The folder holds no library (and this command does not create one)."""
-
-
-def shown(path: Path | str) -> str:
-    """A path as a message may show it: bytes of its name that are not UTF-8 as \\x
-    escapes (a message must be printable and encodable, whatever the file is called)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 _OS_REASONS = {
@@ -86,26 +79,30 @@ def reason(exc: BaseException) -> tuple[bool, str] | None:
 
 def unavailable(exc: BaseException, root: object) -> LibraryError | None:
     """The error to report for *exc* at open, or None when *exc* may be damage."""
-    if isinstance(exc, LibraryError):
-        return exc
-    found = reason(exc)
-    if found is None:
-        return None
-    busy, why = found
-    if busy:
-        return LibraryBusy(f"the library at {root} is in use by another program; try again later")
-    return LibraryError(f"cannot use the library at {root}: {why}")
+    return _reported(
+        exc,
+        f"the library at {root} is in use by another program; try again later",
+        lambda why: f"cannot use the library at {root}: {why}",
+    )
 
 
 def write_failed(exc: BaseException, root: object) -> LibraryError | None:
     """The one-line error for a write that failed for a reason outside the library's
     control (disk full, permission), or None for a bug."""
+    return _reported(
+        exc,
+        f"library busy: the library at {root} is in use by another program",
+        lambda why: f"nothing was saved: {why} ({root}); the library is as it was",
+    )
+
+
+def _reported(exc: BaseException, busy: str, failed: Callable[[str], str]) -> LibraryError | None:
+    """*exc* as LibraryBusy(*busy*) or LibraryError(*failed* of its reason); None when it
+    is neither."""
     if isinstance(exc, LibraryError):
         return exc
     found = reason(exc)
     if found is None:
         return None
-    busy, why = found
-    if busy:
-        return LibraryBusy(f"library busy: the library at {root} is in use by another program")
-    return LibraryError(f"nothing was saved: {why} ({root}); the library is as it was")
+    is_busy, why = found
+    return LibraryBusy(busy) if is_busy else LibraryError(failed(why))

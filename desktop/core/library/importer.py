@@ -6,6 +6,12 @@ what it hands to the library's write (write.py). It also re-reads letters from t
 own copies of their originals (a newer parser, a rebuild). This is the only part of the
 library that parses, so only it imports the readers.
 
+An import also reads again the letters an older parser read (parser_version.py), from the
+library's copies, in the same commit: a newer program improves what the library holds at
+its first import, with the import's progress and cancel (a cancelled one goes on at the next
+import), never at start-up, where reading 1,000 letters again would keep the window waiting
+half a minute.
+
 One bad file never costs an import: whatever goes wrong with one file (its name, its type, its
 permissions, its size, its content, a reader's bug, a date no calendar has) becomes that
 file's one-line failure; the import stops only when the library itself cannot be written
@@ -18,21 +24,20 @@ import os
 import queue
 import stat
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.ingest.parse import parse_bytes, read_file_bytes
 from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
-from desktop.core.library.errors import shown
 from desktop.core.library.failures import FailureMemory
 from desktop.core.library.meta import CatalogEntry
 from desktop.core.library.originals import file_hash
 from desktop.core.library.report import IndexReport
 from desktop.core.library.sub_writers import SubWriterDied
-from desktop.core.library.write import LibraryWrite, parallel_writer_options
-from desktop.core.model.draft import LetterError
+from desktop.core.library.write import LibraryWrite, writer_options
+from desktop.core.model.draft import LetterError, shown
 from desktop.core.model.letter import Letter
 
 if TYPE_CHECKING:
@@ -134,6 +139,9 @@ class Importer:
         self._cancelled = cancelled
         self._retry_failed = retry_failed
         self._fallback: dict[str, str] = {}  # id -> key of the row a failed re-read keeps
+        # The word forms of the library's other letters, for the hyphen rules (parse_bytes).
+        self._words: frozenset[str] = frozenset()
+        self._again: dict[str, str] = {}  # path -> row of a letter an older parser read
 
     # -- adding files ---------------------------------------------------------------------
 
@@ -144,19 +152,53 @@ class Importer:
         on where it stopped."""
         paths = [Path(p) for p in paths]
         files, failures = collect_files(paths)
-        for options in _writers(len(files)):
+
+        def write_files(write: LibraryWrite) -> None:
+            write.forget_removed()
+            sources = [Source(f) for f in files] + self._read_again(write)
+            self._run(write, sources, self._read_file_or_copy)
+            if prune and not self.report.cancelled:
+                self.report.removed = write.delete_paths(_gone(write.by_path, paths))
+            self.failed.save()
+
+        older = len(self.library.store.read_by_older_parser())
+        return self._written(write_files, len(files) + older, failures)
+
+    def _written(
+        self,
+        body: Callable[[LibraryWrite], None],
+        letters: int,
+        failures: Sequence[tuple[str, str]] = (),
+        tidy: bool = True,
+    ) -> IndexReport:
+        """*body* in one write of about *letters* letters: with the multiprocessing writer
+        for many, and should one of its processes die, all over again with the serial
+        writer (sub_writers.py)."""
+        for options in writer_options(letters):
             self.report = IndexReport(failures=list(failures))
             try:
-                with self.library._write(options) as write:
-                    write.forget_removed()
-                    self._run(write, [Source(f) for f in files], self._read_file)
-                    if prune and not self.report.cancelled:
-                        self.report.removed = write.delete_paths(_gone(write.by_path, paths))
-                    self.failed.save()
+                with self.library._write(options, tidy=tidy) as write:
+                    body(write)
                 break
             except SubWriterDied:
                 continue
         return self.report
+
+    def _read_again(self, write: LibraryWrite) -> list[Source]:
+        """The letters an older parser read, to read again from their copies (after the
+        files: a file that changed since supersedes its letter's copy, see _take). None
+        of them, nor a letter that is going, is evidence for the hyphen rules."""
+        older = self.library.store.read_by_older_parser()
+        docs = [write.by_id[i] for i, _ in older if i in write.by_id]
+        self._again = {d["path"]: d["key"] for d in docs}
+        leaving_out = write.dropped | {key for _, key in older}
+        self._words = self.library.store.library_words(leaving_out=leaving_out)
+        return [Source(Path(d["path"]), d["hash"], d["id"]) for d in docs]
+
+    def _read_file_or_copy(self, source: Source, known: dict[str, str]) -> Parsed:
+        if source.letter_id:
+            return self._read_copy(source, known)
+        return self._read_file(source, known)
 
     def _read_file(self, source: Source, known: dict[str, str]) -> Parsed:
         path = source.path
@@ -182,29 +224,32 @@ class Importer:
     def reread(self, ids: Iterable[str]) -> IndexReport:
         """Parse these letters again from the library's copies of their originals; a letter
         that cannot be re-read stays as it was."""
-        with self.library._write() as write:
+        ids = list(ids)
+
+        def write_again(write: LibraryWrite) -> None:
             write.forget_removed()
-            self._run(write, _sources(write, ids), self._read_copy)
-        return self.report
+            sources = _sources(write, ids)
+            rows = {write.by_id[s.letter_id]["key"] for s in sources}
+            self._words = self.library.store.library_words(leaving_out=rows | write.dropped)
+            self._run(write, sources, self._read_copy)
+
+        return self._written(write_again, len(ids))
 
     def rebuild(
         self, entries: list[CatalogEntry], rows: dict[str, str], old_keys: set[str]
     ) -> IndexReport:
         """Fill an empty index from the copies of *entries*; a letter whose copy cannot be
         read again keeps its row (*rows*: id -> row key), if it has one. The rows *old_keys*
-        go once this commits (unless kept so)."""
+        go once this commits (unless kept so). Every letter is read again, so none is
+        read with the library's words (no letter is evidence for itself)."""
         self._fallback = rows
         sources = [Source(Path(e.path), e.digest, e.id) for e in entries]
-        for options in _writers(len(entries)):
-            self.report = IndexReport()
-            try:
-                with self.library._write(options, tidy=False) as write:
-                    write.dropped |= old_keys
-                    self._run(write, sources, self._read_copy)
-                break
-            except SubWriterDied:
-                continue
-        return self.report
+
+        def write_all(write: LibraryWrite) -> None:
+            write.dropped |= old_keys
+            self._run(write, sources, self._read_copy)
+
+        return self._written(write_all, len(entries), tidy=False)
 
     def _read_copy(self, source: Source, known: dict[str, str]) -> Parsed:
         data = self.library.originals.read(source.digest, str(source.path))
@@ -226,7 +271,7 @@ class Importer:
 
     def _parse(self, source: Source, data: bytes, digest: str, keep_data: bool) -> Parsed:
         try:
-            letter = parse_bytes(data, source.path)
+            letter = parse_bytes(data, source.path, self._words)
         except LetterError as exc:
             return Parsed(source, "failed", digest, message=str(exc))
         copy = self.library.originals.path(digest, str(source.path))
@@ -251,6 +296,8 @@ class Importer:
 
     def _take(self, write: LibraryWrite, item: Parsed) -> None:
         key = str(item.source.path)
+        if item.source.letter_id and self._again.get(key, "") not in ("", _row(write, key)):
+            return  # its file changed, and was read in this import: the copy is out of date
         if item.outcome == "unchanged":
             self.report.unchanged += 1
             if item.data is not None:
@@ -276,6 +323,9 @@ class Importer:
             self._fail(write, key, str(exc), item.source.letter_id)
             return
         self.failed.forget(key)
+        if item.source.letter_id and key in self._again:
+            self.report.reread += 1
+            return
         self.report.added_ids.append(letter.id)
         if replaces:
             self.report.changed += 1
@@ -284,20 +334,21 @@ class Importer:
 
     def _fail(self, write: LibraryWrite, path: str, message: str, letter_id: str = "") -> None:
         """A file's one-line failure. A letter being read again stays as it was: in the
-        index (a re-read), or indexed from its row (a rebuild)."""
+        index (a re-read), or indexed from its row (a rebuild); this parser does not try it
+        again."""
         self.report.failures.append((path, message))
         row_key = self._fallback.get(letter_id)
         for row in self.library.store.rows_of([row_key] if row_key else []):
             write.reindex(row)
-        if letter_id and letter_id in write.by_id:
+        doc = write.by_id.get(letter_id) if letter_id else None
+        if doc is not None:
             self.report.kept += 1
+            write.tried.add(doc["key"])
 
 
-def _writers(files: int) -> list[dict]:
-    """The writer options to try in turn: the multiprocessing writer for a large import, and
-    should one of its processes die, the serial writer (sub_writers.py)."""
-    parallel = parallel_writer_options(files)
-    return [parallel, {}] if parallel else [{}]
+def _row(write: LibraryWrite, path: str) -> str:
+    doc = write.by_path.get(path)
+    return doc["key"] if doc else ""
 
 
 def _guarded(read, source: Source, known: dict[str, str]) -> Parsed:

@@ -302,11 +302,17 @@ class Library:
         self.store.forget_uncatalogued()
 
     def _record_commit(self) -> None:
-        """library.json (format, schema, the manifest of the index's files) and the catalog,
-        as the index is now; under the write lock."""
+        """library.json (format, index schema, the oldest parser that read a letter, the
+        manifest of the index's files) and the catalog, as the index is now; under the
+        write lock."""
         meta = read_meta(self.root)
         manifest = Manifest.from_json(meta.get("index")).refreshed(self.root)
-        meta.update(format=FORMAT, schema_version=SCHEMA_VERSION, index=manifest.to_json())
+        meta.update(
+            format=FORMAT,
+            schema_version=SCHEMA_VERSION,
+            parser_version=self.store.oldest_parser(),
+            index=manifest.to_json(),
+        )
         for done in ("rebuild_pending", "reparse", "sources"):
             meta.pop(done, None)
         entries = [CatalogEntry(i, p, d) for i, p, d in self.store.catalog(LIVE)]
@@ -559,9 +565,10 @@ def _check_meta(meta: dict) -> None:
         )
     version = meta.get("schema_version")
     if version is not None and version != SCHEMA_VERSION:
-        raise Damage(
-            f"library format {version} is older than {SCHEMA_VERSION}", reparse=True, keep=False
-        )
+        # The index is made again from the letter store, which has what every field needs,
+        # without parsing (15 s for 1,000 letters, not 38 s); letters an older parser read
+        # are read again at the next import (importer.py).
+        raise Damage(f"library format {version} is older than {SCHEMA_VERSION}", keep=False)
 
 
 def _unfinished_creation(root: Path, meta: dict) -> bool:

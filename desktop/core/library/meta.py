@@ -1,9 +1,10 @@
 """Small files beside the index: library.json (what the folder is) and catalog.json (which
 letters it holds).
 
-library.json marks the folder as a library and says how to read it: the index schema, a
-rebuild that has not finished, and the manifest of the index's files (index_files.py). It
-stays small, since every open reads it.
+library.json marks the folder as a library and says how to read it: the folder's layout,
+the index schema, the oldest parser that read a letter in it (parser_version.py), a rebuild
+that has not finished, and the manifest of the index's files (index_files.py). It stays
+small, since every open reads it.
 
 catalog.json lists every letter (id, original path, content hash), written after each commit
 and read only to rebuild: it is the third record of what the library holds, after the index

@@ -20,6 +20,8 @@ class IndexReport:
     # Letters a re-read kept as they were read before: no copy of their original, or it
     # could not be parsed again (each is also a failure).
     kept: int = 0
+    # Letters an import read again because an older parser had read them (parser_version.py).
+    reread: int = 0
 
     @property
     def failed(self) -> int:
@@ -31,6 +33,18 @@ class IndexReport:
             f"{self.unchanged} unchanged, {self.failed} failed"
         )
         return text + (" (cancelled)" if self.cancelled else "")
+
+    def older_parser_note(self) -> str | None:
+        """What an import did with the letters an older parser had read, if anything."""
+        if not self.reread and not self.kept:
+            return None
+        text = (
+            f"an older parser had read {self.reread + self.kept} letters: read "
+            f"{self.reread} again from the library's own copies"
+        )
+        if self.kept:
+            text += f", {self.kept} kept as read before (see the errors above)"
+        return text
 
     def reread_summary(self) -> str:
         text = f"re-read {self.changed} letters, {self.failed} failed"

@@ -19,15 +19,30 @@ content hash) and its state, so that the store is a catalog of the library a dam
 be rebuilt from without parsing anything. The state lives there, not in the letter's row:
 changing a column rewrites the whole row, text included (measured: marking 1,000 letters
 live rewrote 15 MB and left 6.5 MB of free pages).
+
+The catalog also says which parser read each row (desktop.core.ingest.parser_version): a
+row the store is given was read by the current parser, and a letter an older parser read is
+read again from the library's copy of its original.
+
+A third table, ``words``, counts the word forms of the live and removed rows (how many rows
+write each, desktop.core.ingest.line_breaks.word_forms): the library's own words, with which
+the parser judges a hyphen at a line end that the letter itself does not decide. The search
+vocabulary cannot serve: it keeps words without their hyphens. The counts change in the same
+transaction as the rows' states, so they never disagree with the rows; a store that has
+never counted them (an older one) counts them at the first import.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from desktop.core.ingest.line_breaks import word_forms
+from desktop.core.ingest.parser_version import PARSER_VERSION
 
 FILE = "letters.sqlite"
 BUSY_SECONDS = 5.0  # another program holding the store locked: wait this long, then "busy"
@@ -115,8 +130,16 @@ class LetterStore:
             "CREATE TABLE IF NOT EXISTS catalog (key TEXT PRIMARY KEY, id TEXT NOT NULL, "
             "path TEXT NOT NULL, digest TEXT NOT NULL, state TEXT NOT NULL)"
         )
+        columns = {name for _, name, *_ in con.execute("PRAGMA table_info(catalog)")}
+        if "parser" not in columns:  # a store from before it was recorded: version 0
+            con.execute("ALTER TABLE catalog ADD COLUMN parser INTEGER NOT NULL DEFAULT 0")
         con.execute("CREATE INDEX IF NOT EXISTS catalog_state ON catalog (state, id)")
         con.execute("CREATE INDEX IF NOT EXISTS catalog_digest ON catalog (digest)")
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS words (form TEXT PRIMARY KEY, letters INTEGER NOT NULL)"
+            " WITHOUT ROWID"
+        )
+        con.execute("CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT)")
 
     def close(self) -> None:
         with self._lock:
@@ -244,6 +267,91 @@ class LetterStore:
         with self._lock:
             return self._con.execute("SELECT count(*) FROM letters").fetchone()[0]
 
+    def read_by_older_parser(self) -> list[tuple[str, str]]:
+        """(id, key) of the live letters an older parser read (or tried to read) last."""
+        with self._lock:
+            return self._con.execute(
+                f"SELECT id, key FROM catalog WHERE state = '{LIVE}' AND parser < ?",
+                (PARSER_VERSION,),
+            ).fetchall()
+
+    def oldest_parser(self) -> int:
+        """The version of the oldest parser that read a live letter (the current one's for
+        an empty library)."""
+        with self._lock:
+            (oldest,) = self._con.execute(
+                f"SELECT min(parser) FROM catalog WHERE state = '{LIVE}'"
+            ).fetchone()
+        return PARSER_VERSION if oldest is None else oldest
+
+    def library_words(self, leaving_out: Iterable[str] = ()) -> frozenset[str]:
+        """The word forms the live and removed rows write, but for what only the rows
+        *leaving_out* write (letters read again are no evidence for themselves). Counts
+        them first if this store never has (a write: under the library's write lock)."""
+        self._count_words()
+        leaving_out = set(leaving_out)
+        if leaving_out >= self.keys(LIVE) | self.keys(REMOVED):
+            return frozenset()  # every letter is read again (reparse)
+        own: Counter[str] = Counter()
+        for text in self._texts(leaving_out):
+            own.update(word_forms(text))
+        with self._lock:
+            counted = self._con.execute("SELECT form, letters FROM words").fetchall()
+        return frozenset(form for form, letters in counted if letters > own[form])
+
+    def _count_words(self) -> None:
+        with self._lock:
+            done = self._con.execute("SELECT 1 FROM facts WHERE name = 'words'").fetchone()
+        if done:
+            return
+        counts: Counter[str] = Counter()
+        for text in self._texts(self.keys(LIVE) | self.keys(REMOVED)):
+            counts.update(word_forms(text))
+        self._transaction(
+            ("DELETE FROM words", [()]),
+            ("INSERT INTO words (form, letters) VALUES (?, ?)", list(counts.items())),
+            ("INSERT OR REPLACE INTO facts (name, value) VALUES ('words', 'counted')", [()]),
+        )
+
+    def _texts(self, keys: Iterable[str]) -> Iterator[str]:
+        keys = sorted(keys)
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            with self._lock:
+                found = self._con.execute(
+                    f"SELECT text FROM letters WHERE key IN ({marks})", batch
+                ).fetchall()
+            yield from (text for (text,) in found)
+
+    def _word_changes(self, counted: list[str], gone: list[str]) -> list[tuple[str, int]]:
+        """How the word counts change when the rows *counted* become live or removed and
+        the rows *gone* go: rows that were pending start counting, live or removed rows
+        that go stop."""
+        with self._lock:
+            if not self._con.execute("SELECT 1 FROM facts WHERE name = 'words'").fetchone():
+                return []  # never counted: counted whole at the next import
+        states = self._states_of(counted + gone)
+        change: Counter[str] = Counter()
+        for text in self._texts(k for k in counted if states.get(k) == PENDING):
+            change.update(word_forms(text))
+        for text in self._texts(k for k in gone if states.get(k) in (LIVE, REMOVED)):
+            change.subtract(word_forms(text))
+        return [(form, n) for form, n in change.items() if n]
+
+    def _states_of(self, keys: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            with self._lock:
+                out.update(
+                    self._con.execute(
+                        f"SELECT key, state FROM catalog WHERE key IN ({marks})", batch
+                    ).fetchall()
+                )
+        return out
+
     # -- writing ------------------------------------------------------------------------
 
     def put_pending(self, rows: Iterable[tuple[str, str, str, str, str, str]]) -> None:
@@ -252,31 +360,50 @@ class LetterStore:
         self._transaction(
             ("INSERT INTO letters (key, text, payload) VALUES (?, ?, ?)", [r[:3] for r in rows]),
             (
-                f"INSERT INTO catalog (key, id, path, digest, state) VALUES (?, ?, ?, ?, '{PENDING}')",
+                "INSERT INTO catalog (key, id, path, digest, state, parser) "
+                f"VALUES (?, ?, ?, ?, '{PENDING}', {PARSER_VERSION})",
                 [(r[0], *r[3:]) for r in rows],
             ),
         )
 
-    def settle(self, live: Iterable[str], removed: Iterable[str], drop: Iterable[str]) -> None:
+    def settle(
+        self,
+        live: Iterable[str],
+        removed: Iterable[str],
+        drop: Iterable[str],
+        tried: Iterable[str] = (),
+    ) -> None:
         """After the index committed, in one transaction: the rows it now points at are
-        live, the rows of removed letters wait for an undo, the rows nothing uses go."""
+        live, the rows of removed letters wait for an undo, the rows nothing uses go. The
+        current parser tried to read the letters of the rows *tried* again, and could not:
+        they stay as they are, and are not tried again until a newer parser."""
+        live, removed, drop = list(live), list(removed), list(drop)
+        words = self._word_changes(live + removed, drop)
         gone = [(k,) for k in drop]
         self._transaction(
             (f"UPDATE catalog SET state = '{LIVE}' WHERE key = ?", [(k,) for k in live]),
             (f"UPDATE catalog SET state = '{REMOVED}' WHERE key = ?", [(k,) for k in removed]),
             ("DELETE FROM catalog WHERE key = ?", gone),
             ("DELETE FROM letters WHERE key = ?", gone),
+            (
+                "INSERT INTO words (form, letters) VALUES (?, ?) "
+                "ON CONFLICT (form) DO UPDATE SET letters = letters + excluded.letters",
+                words,
+            ),
+            ("DELETE FROM words WHERE letters <= 0", [()] if words else []),
+            (f"UPDATE catalog SET parser = {PARSER_VERSION} WHERE key = ?", [(k,) for k in tried]),
         )
 
     def describe(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         """(key, id, path, digest) of letter rows a store of an older version has without
-        their catalog entries: the index's letters, live."""
+        their catalog entries: the index's letters, live (their words are counted again)."""
         self._transaction(
             (
                 f"INSERT OR REPLACE INTO catalog (key, id, path, digest, state) "
                 f"VALUES (?, ?, ?, ?, '{LIVE}')",
                 list(rows),
             ),
+            ("DELETE FROM facts WHERE name = 'words'", [()]),
         )
 
     def forget_uncatalogued(self) -> None:

@@ -5,8 +5,9 @@ The order that makes a kill at any moment harmless (the next open finishes or un
 1. the originals' copies and the letter rows (``pending``) are written and synced;
 2. the index commits (atomic: a new table of contents renamed into place) and is synced;
 3. the store settles: rows the index now points at become ``live``, rows of removed letters
-   ``removed`` (restorable until the next import), rows nothing uses go, and copies no row
-   uses go with them;
+   ``removed`` (restorable until the next import), rows nothing uses go (the counts of the
+   library's word forms follow, in the same transaction), and copies no row uses go with
+   them;
 4. the manifest of the index's files, the catalog and the vocabulary are written.
 
 A write that fails before 2 leaves the index as it was; its rows and copies are taken back at
@@ -20,12 +21,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.library.errors import shown
 from desktop.core.library.originals import copy_name
 from desktop.core.library.records import letter_from_row, store_key, store_row
 from desktop.core.library.store import PENDING, REMOVED, Row
 from desktop.core.library.sub_writers import watch
-from desktop.core.model.draft import LetterError
+from desktop.core.model.draft import LetterError, shown
 from desktop.core.model.letter import Letter
 from desktop.core.search.schema import index_fields
 
@@ -36,6 +36,14 @@ _STORE_BATCH = 200  # letters per store transaction during an import
 PARALLEL_FROM = 200  # files in one import before the multiprocessing writer pays off
 WRITER_PROCS = 2
 WRITER_LIMIT_MB = 128
+
+
+def writer_options(files: int) -> list[dict]:
+    """The writer options to try in turn for a write of *files* letters: the
+    multiprocessing writer for a large one, and should one of its processes die, the
+    serial writer (sub_writers.py)."""
+    parallel = parallel_writer_options(files)
+    return [parallel, {}] if parallel else [{}]
 
 
 def parallel_writer_options(files: int) -> dict:
@@ -60,6 +68,7 @@ class LibraryWrite:
         self.live: list[str] = []  # row keys the index points at once this commits
         self.removed: set[str] = set()
         self.dropped: set[str] = set()  # rows nothing will use
+        self.tried: set[str] = set()  # rows whose letters this parser could not read again
         self.copies: list[Path] = []  # written by this write
         self.words: list[set[str]] = []
         self.added = 0
@@ -76,7 +85,7 @@ class LibraryWrite:
         key = store_key(letter.id, digest)
         try:
             fields = index_fields(letter, path, digest, key)
-        except Exception as exc:  # e.g. 31 februari: one letter's problem, not the import's
+        except Exception as exc:  # one letter's problem, not the import's
             raise LetterError(f"{shown(path)}: cannot be indexed ({exc})") from None
         if data is not None:
             self.keep_copy(digest, path, data)
@@ -164,7 +173,7 @@ class LibraryWrite:
         store = self.library.store
         gone = self.dropped - set(self.live)
         candidates = store.origins(gone)
-        store.settle(self.live, self.removed, gone)
+        store.settle(self.live, self.removed, gone, self.tried)
         self.library.originals.delete(_unused(candidates, store))
         if gone:
             store.give_back_room()

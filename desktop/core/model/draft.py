@@ -7,7 +7,9 @@ Every input format (text from a PDF, a PDF's own layout, official XML, HTML) end
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from desktop.core.model.letter import BlockKind, Metadata
 
@@ -99,4 +101,11 @@ class Draft:
 
 
 class LetterError(Exception):
-    """A file that cannot be read as a letter. The message names the file and the problem."""
+    """A file that cannot be read as a letter. The message names the file (:func:`shown`)
+    and the problem."""
+
+
+def shown(path: Path | str) -> str:
+    """A path as a message may show it: bytes of its name that are not UTF-8 as \\x
+    escapes (a message must be printable and encodable, whatever the file is called)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

@@ -22,7 +22,11 @@ from desktop.core.search.analysis import (
 )
 from desktop.core.search.term_formats import TermCounts, TermPositions
 
-SCHEMA_VERSION = 11  # 11: kamerstuk terms with sub-dossiers and chapters
+# Raise with every change to what the index holds of a letter (fields, terms, analysis): a
+# library of another version makes its index again from the letter store (library.py).
+# 11: kamerstuk terms with sub-dossiers and chapters; 12: treaty terms with the names of
+# treaties outside the gazetteer ("other"), words over 64 characters not indexed whole.
+SCHEMA_VERSION = 12
 
 
 def make_schema() -> Schema:

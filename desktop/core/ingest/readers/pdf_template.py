@@ -167,10 +167,6 @@ def _groups(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def is_page_number(line: Line) -> bool:
-    return bool(_PAGE_RE.match(line.text.strip()))
-
-
 # -- the letterhead in the body column of page 1 ------------------------------------------
 
 

@@ -79,13 +79,15 @@ def _guess(data: bytes, source: str) -> str:
     return str(best)
 
 
-def read_text(data: bytes, source: str, vocabulary: Collection[str] = ()) -> Draft:
+def read_text(data: bytes, source: str, library_words: Collection[str] = ()) -> Draft:
+    """*library_words*: the word forms of the library's letters, to judge line-end hyphens
+    (desktop.core.ingest.line_breaks)."""
     text = decode(data, source)
     if not text.strip():
         raise LetterError(f"{source}: empty file")
     if _control_ratio(text) > 0.05:
         raise LetterError(f"{source}: binary file, not a letter")
-    return clean_text(text, vocabulary)
+    return clean_text(text, library_words)
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")

@@ -9,14 +9,13 @@ publications and must produce the same draft.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as safe_et
 from defusedxml import DefusedXmlException
 
-from desktop.core.ingest.dutch import DATE_RE, MONTHS
+from desktop.core.ingest.dutch import DATE_RE, calendar_date, iso_date
 from desktop.core.ingest.kamervragen import PairCounter
 from desktop.core.ingest.metadata import kind_of
 from desktop.core.model.draft import (
@@ -67,26 +66,10 @@ def normalize_parts(raw: list[Inline]) -> list[Inline]:
     return [p for p in parts if p != ""]
 
 
-def parse_dutch_date(text: str) -> str | None:
-    """'7 juli 2023' anywhere in ``text`` -> '2023-07-07'."""
-    match = DATE_RE.search(text)
-    if not match:
-        return None
-    day, month, year = match.groups()
-    return _iso(int(year), MONTHS[month.lower()], int(day))
-
-
 def parse_iso_date(text: str | None) -> str | None:
     """'2023-07-07' or '2023-07-07T10:00' -> '2023-07-07'; anything else -> None."""
     match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", text or "")
-    return _iso(*map(int, match.groups())) if match else None
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    return calendar_date(*map(int, match.groups())) if match else None
 
 
 def normalize_vergaderjaar(text: str | None) -> str | None:
@@ -141,7 +124,7 @@ def finish_meta(meta: Metadata, blocks: list[DraftBlock], official: Official) ->
     for block in blocks:
         first.setdefault(block.kind, block.plain())
     meta.addressee = meta.addressee or first.get(BlockKind.ADDRESSEE)
-    meta.date = meta.date or parse_dutch_date(first.get(BlockKind.DATELINE, ""))
+    meta.date = meta.date or iso_date(first.get(BlockKind.DATELINE, ""))
     meta.date = meta.date or parse_iso_date(_one(official, "OVERHEIDop.datumOntvangst"))
     meta.date = meta.date or parse_iso_date(_one(official, "DCTERMS.issued"))
     _official_identity(meta, official)
@@ -525,4 +508,4 @@ def _markup_date(root: Element) -> str | None:
     datum = root.find(".//datumtekst/datum")
     if datum is None:
         return None
-    return parse_iso_date(datum.get("isodatum")) or parse_dutch_date(_text(datum))
+    return parse_iso_date(datum.get("isodatum")) or iso_date(_text(datum))
