@@ -489,6 +489,8 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("%n letter(s) updated", "", report.changed))
         if report.removed:
             parts.append(self.tr("%n letter(s) removed", "", report.removed))
+        if report.reread:
+            parts.append(self.tr("%n letter(s) read again by this version", "", report.reread))
         if report.failed:
             parts.append(self.tr("%n file(s) could not be read", "", report.failed))
         if parts:

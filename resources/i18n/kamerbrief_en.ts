@@ -129,6 +129,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <source>%n letter(s) read again by this version</source>
+        <translation>
+            <numerusform>%n letter read again by this version</numerusform>
+            <numerusform>%n letters read again by this version</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="495"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -136,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="499"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Nothing new: %n letter already in the library</numerusform>
@@ -174,7 +182,7 @@
 <context>
     <name>ReaderPane</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="694"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="695"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n search match</numerusform>
@@ -185,7 +193,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_panel.py" line="241"/>
+        <location filename="../../desktop/ui/search_panel.py" line="242"/>
         <source>%n letter(s) match</source>
         <translation>
             <numerusform>%n letter matches</numerusform>
@@ -196,7 +204,7 @@
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="74"/>
+        <location filename="../../desktop/ui/search_model.py" line="75"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -218,7 +226,7 @@
 <context>
     <name>TreatyHistoryView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="359"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="360"/>
         <source>%1 (%n letter(s))</source>
         <translation>
             <numerusform>%1 (%n letter)</numerusform>
@@ -226,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="415"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="416"/>
         <source>%n letter(s) mention %1</source>
         <translation>
             <numerusform>%n letter mentions %1</numerusform>
@@ -234,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="420"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="421"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -242,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="422"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="423"/>
         <source>the first %n passage(s); more as you scroll</source>
         <translation>
             <numerusform>the first %n passage; more as you scroll</numerusform>
@@ -250,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="585"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="586"/>
         <source>%n passage(s) written to %1</source>
         <translation>
             <numerusform>%n passage written to %1</numerusform>

@@ -777,6 +777,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <source>%n letter(s) read again by this version</source>
+        <translation>
+            <numerusform>%n brief opnieuw ingelezen door deze versie</numerusform>
+            <numerusform>%n brieven opnieuw ingelezen door deze versie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="495"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n bestand kon niet worden gelezen</numerusform>
@@ -784,7 +792,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="499"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Niets nieuws: %n brief stond al in de bibliotheek</numerusform>
@@ -792,27 +800,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="501"/>
         <source>No letters found</source>
         <translation>Geen brieven gevonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>Import cancelled: %1</source>
         <translation>Import geannuleerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="519"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer het opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="527"/>
+        <location filename="../../desktop/ui/main_window.py" line="529"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try the import again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer de import opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="533"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>Import failed</source>
         <translation>Import mislukt</translation>
     </message>
@@ -1151,103 +1159,103 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="221"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="222"/>
         <source>Left pane</source>
         <translation>Linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="221"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="222"/>
         <source>Right pane</source>
         <translation>Rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="224"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="225"/>
         <source>Letter text, left pane</source>
         <translation>Tekst van de brief, linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="224"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="225"/>
         <source>Letter text, right pane</source>
         <translation>Tekst van de brief, rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="227"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="228"/>
         <source>The letter; treaty mentions are underlined, footnote markers are links</source>
         <translation>De brief; vermeldingen van verdragen zijn onderstreept, nootnummers zijn koppelingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="229"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="230"/>
         <source>Choose the letter shown in this pane</source>
         <translation>Kies de brief die dit paneel toont</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="231"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="232"/>
         <source>Letter in the left pane</source>
         <translation>Brief in het linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="231"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="232"/>
         <source>Letter in the right pane</source>
         <translation>Brief in het rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="233"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
         <source>Choose a letter…</source>
         <translation>Kies een brief…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
         <source>Back to the previous letter and place (Alt+Left)</source>
         <translation>Terug naar de vorige brief en plek (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
         <source>Forward again (Alt+Right)</source>
         <translation>Weer vooruit (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
         <source>Forward</source>
         <translation>Vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
         <source>Previous match (Ctrl+Shift+G)</source>
         <translation>Vorige treffer (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
         <source>Previous match</source>
         <translation>Vorige treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
         <source>Next match (Ctrl+G)</source>
         <translation>Volgende treffer (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
         <source>Next match</source>
         <translation>Volgende treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
         <location filename="../../desktop/ui/reader_pane.py" line="243"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="244"/>
         <source>Clear the search matches</source>
         <translation>Zoektreffers wissen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="291"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="292"/>
         <source>Letter %1 is no longer in the library</source>
         <translation>Brief %1 staat niet meer in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="495"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="496"/>
         <source>“%1” was removed from the library.
 
 Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched.</source>
@@ -1256,7 +1264,7 @@ Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched.</sourc
 Bewerken › Verwijderen ongedaan maken (Ctrl+Z) zet de brief terug; uw bestand is niet aangeraakt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="502"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="503"/>
         <source>No letter open.
 
 Choose one above, or double-click a letter in the library.</source>
@@ -1265,37 +1273,37 @@ Choose one above, or double-click a letter in the library.</source>
 Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="531"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="532"/>
         <source>Vergaderjaar %1</source>
         <translation>Vergaderjaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="548"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="549"/>
         <source>Showing %1 of %2 passages that mention %3</source>
         <translation>Alleen de passages die %3 noemen: %1 van %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="617"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="618"/>
         <source>No mention in this letter</source>
         <translation>Geen vermelding in deze brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="622"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="623"/>
         <source>Wrapped around to the first mention</source>
         <translation>Terug bij de eerste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="624"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="625"/>
         <source>Wrapped around to the last mention</source>
         <translation>Terug bij de laatste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="692"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="693"/>
         <source>Search match %1 of %2</source>
         <translation>Zoektreffer %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="694"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="695"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n zoektreffer</numerusform>
@@ -1303,7 +1311,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="742"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="743"/>
         <source>Footnote %1 is not shown</source>
         <translation>Noot %1 wordt niet getoond</translation>
     </message>
@@ -1311,47 +1319,47 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="111"/>
+        <location filename="../../desktop/ui/search_panel.py" line="112"/>
         <source>Words match all their forms (verdrag, verdragen). &quot;Phrases&quot; in quotes; AND, OR, NOT; wildcards (kernwap*); fields: title:, verdrag:INF, date:2018, kamerstuk:33694, signatory:Blok.</source>
         <translation>Woorden vinden al hun vormen (verdrag, verdragen). &quot;Woordgroepen&quot; tussen aanhalingstekens; AND, OR, NOT; jokertekens (kernwap*); velden: title:, verdrag:INF, date:2018, kamerstuk:33694, ondertekenaar:Blok.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="117"/>
+        <location filename="../../desktop/ui/search_panel.py" line="118"/>
         <source>Search the library (Ctrl+K)</source>
         <translation>Zoeken in de bibliotheek (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="119"/>
+        <location filename="../../desktop/ui/search_panel.py" line="120"/>
         <source>Search the library</source>
         <translation>Zoeken in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="121"/>
+        <location filename="../../desktop/ui/search_panel.py" line="122"/>
         <source>Search status</source>
         <translation>Zoekstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="122"/>
+        <location filename="../../desktop/ui/search_panel.py" line="123"/>
         <source>Narrow the results by treaty or year</source>
         <translation>Resultaten beperken tot een verdrag of jaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="123"/>
+        <location filename="../../desktop/ui/search_panel.py" line="124"/>
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="125"/>
+        <location filename="../../desktop/ui/search_panel.py" line="126"/>
         <source>Enter opens the result in the focused pane, Ctrl+Enter in the other</source>
         <translation>Enter opent het resultaat in het actieve paneel, Ctrl+Enter in het andere</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="128"/>
+        <location filename="../../desktop/ui/search_panel.py" line="129"/>
         <source>Double-click or Enter: open in the focused pane; Ctrl+Enter: the other</source>
         <translation>Dubbelklik of Enter: openen in het actieve paneel; Ctrl+Enter: in het andere</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_panel.py" line="241"/>
+        <location filename="../../desktop/ui/search_panel.py" line="242"/>
         <source>%n letter(s) match</source>
         <translation>
             <numerusform>%n brief gevonden</numerusform>
@@ -1359,57 +1367,57 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="243"/>
+        <location filename="../../desktop/ui/search_panel.py" line="244"/>
         <source>(showing the best %1)</source>
         <translation>(de beste %1 getoond)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="245"/>
+        <location filename="../../desktop/ui/search_panel.py" line="246"/>
         <source>No letters match «%1».</source>
         <translation>Geen brieven gevonden voor «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="248"/>
+        <location filename="../../desktop/ui/search_panel.py" line="249"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="253"/>
+        <location filename="../../desktop/ui/search_panel.py" line="254"/>
         <source>Treaty:</source>
         <translation>Verdrag:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="253"/>
+        <location filename="../../desktop/ui/search_panel.py" line="254"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="264"/>
+        <location filename="../../desktop/ui/search_panel.py" line="265"/>
         <source>(all)</source>
         <translation>(alle)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="283"/>
+        <location filename="../../desktop/ui/search_panel.py" line="284"/>
         <source>Cannot read the query (at character %1): %2</source>
         <translation>Zoekvraag onleesbaar (bij teken %1): %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="287"/>
+        <location filename="../../desktop/ui/search_panel.py" line="288"/>
         <source>Cannot read the query: %1</source>
         <translation>Zoekvraag onleesbaar: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="290"/>
+        <location filename="../../desktop/ui/search_panel.py" line="291"/>
         <source>The search failed: %1</source>
         <translation>Zoeken mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="352"/>
+        <location filename="../../desktop/ui/search_panel.py" line="353"/>
         <source>Open in the focused pane</source>
         <translation>Openen in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="353"/>
+        <location filename="../../desktop/ui/search_panel.py" line="354"/>
         <source>Open in the other pane</source>
         <translation>Openen in het andere paneel</translation>
     </message>
@@ -1417,7 +1425,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>SearchResultModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_model.py" line="74"/>
+        <location filename="../../desktop/ui/search_model.py" line="75"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n treffer</numerusform>
@@ -1425,7 +1433,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_model.py" line="76"/>
+        <location filename="../../desktop/ui/search_model.py" line="77"/>
         <source>matched by date, kamerstuk or signatory</source>
         <translation>gevonden op datum, kamerstuk of ondertekenaar</translation>
     </message>
@@ -1512,42 +1520,42 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyCard</name>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="81"/>
+        <location filename="../../desktop/ui/formatting.py" line="86"/>
         <source>not in the treaty gazetteer</source>
         <translation>niet in de verdragenlijst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="84"/>
+        <location filename="../../desktop/ui/formatting.py" line="89"/>
         <source>“het verdrag” is read here as this treaty (inferred)</source>
         <translation>“het verdrag” wordt hier gelezen als dit verdrag (afgeleid)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="91"/>
+        <location filename="../../desktop/ui/formatting.py" line="96"/>
         <source>Signed</source>
         <translation>Ondertekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="92"/>
+        <location filename="../../desktop/ui/formatting.py" line="97"/>
         <source>In force</source>
         <translation>In werking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="93"/>
+        <location filename="../../desktop/ui/formatting.py" line="98"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="94"/>
+        <location filename="../../desktop/ui/formatting.py" line="99"/>
         <source>Netherlands</source>
         <translation>Nederland</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="95"/>
+        <location filename="../../desktop/ui/formatting.py" line="100"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="111"/>
+        <location filename="../../desktop/ui/formatting.py" line="116"/>
         <source>%1 (as of %2)</source>
         <translation>%1 (stand per %2)</translation>
     </message>
@@ -1572,154 +1580,154 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyHistoryView</name>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="54"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="55"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="55"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="56"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="56"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="57"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="176"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="177"/>
         <source>The treaty whose history is shown</source>
         <translation>Het verdrag waarvan de geschiedenis wordt getoond</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="182"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="183"/>
         <source>Compare with</source>
         <translation>Vergelijken met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="183"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="184"/>
         <source>Other treaties on the timeline, each in its own lane</source>
         <translation>Andere verdragen op de tijdlijn, elk op een eigen rij</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="186"/>
-        <location filename="../../desktop/ui/treaty_history.py" line="200"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="187"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="201"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="186"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="187"/>
         <source>To</source>
         <translation>Tot</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="188"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="189"/>
         <source>Filter passages: words or a query…</source>
         <translation>Passages filteren: woorden of een zoekvraag…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="192"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="193"/>
         <source>Only letters found</source>
         <translation>Alleen gevonden brieven</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="194"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="195"/>
         <source>Only the letters the query in the Search tab finds, following it</source>
         <translation>Alleen de brieven die de zoekvraag in het tabblad Zoeken vindt; volgt die zoekvraag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="200"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="201"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="210"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="211"/>
         <source>any</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="239"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="240"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="240"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="241"/>
         <source>Open the letter at this passage (Ctrl: in the other pane)</source>
         <translation>De brief openen bij deze passage (Ctrl: in het andere paneel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="244"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="245"/>
         <source>Side by side</source>
         <translation>Naast elkaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="245"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="246"/>
         <source>Open the two chosen passages&apos; letters side by side</source>
         <translation>De brieven van de twee gekozen passages naast elkaar openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="249"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="250"/>
         <source>Compare wording</source>
         <translation>Formulering vergelijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="250"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="251"/>
         <source>The two chosen passages word by word</source>
         <translation>De twee gekozen passages woord voor woord</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="254"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="255"/>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="255"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="256"/>
         <source>Copy the chosen passages with their citations (Ctrl+C)</source>
         <translation>De gekozen passages kopiëren met hun vindplaats (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="258"/>
-        <location filename="../../desktop/ui/treaty_history.py" line="533"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="259"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="534"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="281"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="282"/>
         <source>Chosen passages as CSV…</source>
         <translation>Gekozen passages als CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="281"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="282"/>
         <source>All passages as CSV…</source>
         <translation>Alle passages als CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="283"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="284"/>
         <source>Chosen passages as Markdown…</source>
         <translation>Gekozen passages als Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="284"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="285"/>
         <source>All passages as Markdown…</source>
         <translation>Alle passages als Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="286"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="287"/>
         <source>Chosen passages as PDF…</source>
         <translation>Gekozen passages als PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="286"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="287"/>
         <source>All passages as PDF…</source>
         <translation>Alle passages als PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="324"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="325"/>
         <source>Reading the library…</source>
         <translation>De bibliotheek wordt gelezen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="359"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="360"/>
         <source>%1 (%n letter(s))</source>
         <translation>
             <numerusform>%1 (%n brief)</numerusform>
@@ -1727,12 +1735,12 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="409"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="410"/>
         <source>Filter: %1</source>
         <translation>Filter: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="415"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="416"/>
         <source>%n letter(s) mention %1</source>
         <translation>
             <numerusform>%n brief noemt %1</numerusform>
@@ -1740,7 +1748,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="420"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="421"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -1748,7 +1756,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="422"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="423"/>
         <source>the first %n passage(s); more as you scroll</source>
         <translation>
             <numerusform>de eerste passage; meer bij het scrollen</numerusform>
@@ -1756,37 +1764,37 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="424"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="425"/>
         <source> · following “%1”</source>
         <translation> · volgt “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="454"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="455"/>
         <source>Search first: the timeline then shows only the letters that match</source>
         <translation>Zoek eerst: de tijdlijn toont dan alleen de gevonden brieven</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="510"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="511"/>
         <source>Choose two passages to compare</source>
         <translation>Kies twee passages om te vergelijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="543"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="544"/>
         <source>Export passages</source>
         <translation>Passages exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="561"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="562"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_history.py" line="579"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="580"/>
         <source>Could not write %1: %2</source>
         <translation>Kon %1 niet opslaan: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/treaty_history.py" line="585"/>
+        <location filename="../../desktop/ui/treaty_history.py" line="586"/>
         <source>%n passage(s) written to %1</source>
         <translation>
             <numerusform>%n passage opgeslagen in %1</numerusform>
@@ -1857,102 +1865,102 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         <translation>Beide panelen tonen alleen de alinea&apos;s die het verdrag noemen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="251"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="253"/>
         <source>Mentions in the left pane</source>
         <translation>Vermeldingen in het linkerpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="252"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="254"/>
         <source>Mentions in the right pane</source>
         <translation>Vermeldingen in het rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="337"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="341"/>
         <source>Next %1 ▶</source>
         <translation>Volgende %1 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="338"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="342"/>
         <source>◀ Previous %1</source>
         <translation>◀ Vorige %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="340"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="344"/>
         <source>Next ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="341"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="345"/>
         <source>◀ Previous</source>
         <translation>◀ Vorige</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="358"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="362"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="358"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="362"/>
         <source>a treaty the gazetteer does not hold</source>
         <translation>een verdrag dat niet in de verdragenlijst staat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="363"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="367"/>
         <source>Tractatenblad</source>
         <translation>Tractatenblad</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="364"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="368"/>
         <source>Read as this treaty</source>
         <translation>Gelezen als dit verdrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="376"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="380"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="377"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="381"/>
         <source>Family</source>
         <translation>Categorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="378"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="382"/>
         <source>Signed</source>
         <translation>Ondertekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="379"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="383"/>
         <source>In force</source>
         <translation>In werking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="380"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="384"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="381"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="385"/>
         <source>Netherlands</source>
         <translation>Nederland</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="382"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="386"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="387"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="391"/>
         <source>left</source>
         <translation>links</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="387"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="391"/>
         <source>right</source>
         <translation>rechts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/treaty_panel.py" line="398"/>
+        <location filename="../../desktop/ui/treaty_panel.py" line="402"/>
         <source>“het verdrag” and the like: %1 left, %2 right</source>
         <translation>“het verdrag” en dergelijke: %1 links, %2 rechts</translation>
     </message>

@@ -92,6 +92,9 @@ def test_with_a_dutch_locale_menus_panels_messages_and_dialogs_are_dutch(
     assert (
         window.import_summary(report) == "3 brieven toegevoegd, 1 bestand kon niet worden gelezen"
     )
+    assert window.import_summary(IndexReport(unchanged=4, reread=4)) == (
+        "4 brieven opnieuw ingelezen door deze versie"
+    )
     assert window.import_summary(IndexReport(unchanged=2)) == (
         "Niets nieuws: 2 brieven stonden al in de bibliotheek"
     )
