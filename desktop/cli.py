@@ -317,8 +317,8 @@ def cmd_treaties(args: argparse.Namespace) -> int:
 
 
 def cmd_passages(args: argparse.Namespace) -> int:
-    from desktop.core.library import passage_export
-    from desktop.core.library.passages import TreatyHistory
+    from desktop.core.history import export
+    from desktop.core.history.passages import TreatyHistory
 
     with _open(args) as lib:
         history = TreatyHistory(lib)
@@ -329,9 +329,9 @@ def cmd_passages(args: argparse.Namespace) -> int:
                 print_json([p.to_json() for p in passages])
                 return 0
             if args.form == "csv":
-                count = passage_export.write_csv(passages, sys.stdout)
+                count = export.write_csv(passages, sys.stdout)
             elif args.form == "markdown":
-                count = passage_export.write_markdown(passages, sys.stdout, _treaty_name(treaty))
+                count = export.write_markdown(passages, sys.stdout, _treaty_name(treaty))
             else:
                 count = _write_passages(passages)
         finally:

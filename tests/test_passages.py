@@ -12,11 +12,11 @@ import pytest
 
 from desktop.bench import corpus
 from desktop.cli import main as cli_main
+from desktop.core.history.export import write_csv, write_markdown
+from desktop.core.history.passages import TreatyHistory, letter_passages
+from desktop.core.history.wording import compare_wording
 from desktop.core.ingest.parse import parse_file
 from desktop.core.library.library import Library
-from desktop.core.library.passage_export import write_csv, write_markdown
-from desktop.core.library.passages import TreatyHistory, letter_passages
-from desktop.core.library.wording import compare_wording
 from desktop.core.search.query import QueryError
 from desktop.home import open_library
 from tests.conftest import LETTER_2018, LETTER_2023

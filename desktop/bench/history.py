@@ -35,8 +35,8 @@ def median(fn: Callable[[], object], repeat: int = REPEAT) -> float:
 def measure(library_path: Path) -> dict:
     from PySide6.QtGui import QColor
 
+    from desktop.core.history.passages import TreatyHistory
     from desktop.core.library.library import Library
-    from desktop.core.library.passages import TreatyHistory
     from desktop.ui.app import make_application
     from desktop.ui.passages_model import PassagesModel
     from desktop.ui.timeline import TimelineWidget

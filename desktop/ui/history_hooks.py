@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog
 
-from desktop.core.library.passages import Passage
+from desktop.core.history.passages import Passage
 from desktop.ui.i18n import fill
 from desktop.ui.printing import (
     PrintError,

@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.core.history.passages import Passage
 from desktop.core.ingest.treaties import Treaty
-from desktop.core.library.passages import Passage
 from desktop.core.model.citation import dutch_date
 from desktop.ui.formatting import plain_tooltip
 from desktop.ui.theme import LIGHT, Theme

@@ -31,8 +31,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from desktop.core.history.passages import Passage
 from desktop.core.ingest.treaties import Treaty
-from desktop.core.library.passages import Passage
 from desktop.core.model.citation import Citation, cite, dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.formatting import date_and_citation

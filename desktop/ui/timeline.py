@@ -19,7 +19,7 @@ from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop.core.library.passages import Mark
+from desktop.core.history.passages import Mark
 from desktop.core.model.citation import dutch_date
 from desktop.ui.formatting import kamerstuk_label
 from desktop.ui.i18n import fill

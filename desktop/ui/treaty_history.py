@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.history import export
+from desktop.core.history.passages import Passage, TreatyHistory
 from desktop.core.ingest.treaties import Treaty
-from desktop.core.library import passage_export
 from desktop.core.library.library import Library
-from desktop.core.library.passages import Passage, TreatyHistory
 from desktop.core.model.citation import quote
 from desktop.core.search.query import QueryError
 from desktop.ui.chips import UNKNOWN_COLOUR, swatch
@@ -572,9 +572,9 @@ class TreatyHistoryView(QWidget):
                     path, "w", encoding="utf-8-sig" if form == "csv" else "utf-8", newline=""
                 ) as out:
                     if form == "csv":
-                        passage_export.write_csv(passages, out)
+                        export.write_csv(passages, out)
                     else:
-                        passage_export.write_markdown(passages, out, heading)
+                        export.write_markdown(passages, out, heading)
         except (OSError, PrintError) as exc:
             message = fill(
                 self.tr("Could not write %1: %2"),

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.history.passages import Passage
+from desktop.core.history.wording import Comparison, compare_wording
 from desktop.core.ingest.treaties import Treaty
-from desktop.core.library.passages import Passage
-from desktop.core.library.wording import Comparison, compare_wording
 from desktop.ui.formatting import date_and_citation
 from desktop.ui.i18n import fill
 from desktop.ui.labels import plain_label

@@ -17,8 +17,8 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolTip
 
 from desktop.bench import corpus
+from desktop.core.history.passages import letter_passages
 from desktop.core.ingest.treaties import gazetteer
-from desktop.core.library.passages import letter_passages
 from desktop.core.model.citation import quote
 from desktop.ui.theme import LIGHT
 

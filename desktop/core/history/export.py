@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from desktop.core.library.passages import Passage
+from desktop.core.history.passages import Passage
 from desktop.core.model.citation import dutch_date
 
 CSV_COLUMNS = (
