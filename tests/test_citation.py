@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.ingest.parse import parse_file
-from desktop.core.model.citation import Citation, cite, dutch_date, quote, vergaderjaar_of
+from desktop.core.model.citation import Citation, cite, quote, vergaderjaar_of
+from desktop.core.model.dates import dutch_date
 from desktop.core.model.letter import Kamerstuk, Metadata, Signatory
 from tests.conftest import LETTER_2018, LETTER_2023, shared_file
 

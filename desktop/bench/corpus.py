@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.bench import word_model
-from desktop.core.ingest.dutch import MONTHS
 from desktop.core.ingest.parse import parse_file
+from desktop.core.model.dates import MONTHS
 from desktop.core.model.letter import BlockKind
 from desktop.resources import bundled_letters
 

@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.core.ingest.treaties import Treaty
 from desktop.core.model.citation import cite as official_citation
-from desktop.core.model.citation import dutch_date, quote
+from desktop.core.model.citation import quote
+from desktop.core.model.dates import dutch_date
 from desktop.core.model.letter import Footnote, Kamerstuk, Letter, Metadata
 from desktop.ui.i18n import fill, language
 

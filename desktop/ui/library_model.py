@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.library.records import LibraryEntry
-from desktop.core.model.citation import dutch_date
+from desktop.core.model.dates import dutch_date
 from desktop.ui.formatting import kamerstuk_label, plain_tooltip
 from desktop.ui.letter_lists import LetterListModel
 

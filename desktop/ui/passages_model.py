@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from desktop.core.history.passages import Passage
 from desktop.core.ingest.treaties import Treaty
-from desktop.core.model.citation import dutch_date
+from desktop.core.model.dates import dutch_date
 from desktop.ui.formatting import plain_tooltip
 from desktop.ui.theme import LIGHT, Theme
 

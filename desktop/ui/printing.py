@@ -33,7 +33,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop.core.history.passages import Passage
 from desktop.core.ingest.treaties import Treaty
-from desktop.core.model.citation import Citation, cite, dutch_date
+from desktop.core.model.citation import Citation, cite
+from desktop.core.model.dates import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.formatting import date_and_citation
 from desktop.ui.i18n import fill

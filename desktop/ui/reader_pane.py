@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.ingest.treaties import Treaty
-from desktop.core.model.citation import dutch_date
+from desktop.core.model.dates import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.find_bar import FindBar, find_all, fold
 from desktop.ui.formatting import plain_tooltip, reference_label, signatories_line, treaty_name

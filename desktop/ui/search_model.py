@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.core.model.citation import dutch_date
+from desktop.core.model.dates import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.core.search.query import Hit, SearchResult, Snippet, match_offsets
 from desktop.ui.field_marks import FieldTerm, field_marks

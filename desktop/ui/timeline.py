@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPen, QW
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.core.history.passages import Mark
-from desktop.core.model.citation import dutch_date
+from desktop.core.model.dates import dutch_date
 from desktop.ui.formatting import kamerstuk_label
 from desktop.ui.i18n import fill
 from desktop.ui.theme import LIGHT, Theme

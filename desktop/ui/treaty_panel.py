@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.ingest.tractatenblad import TRACTATENBLAD, parse_citation
 from desktop.core.ingest.treaties import OTHER, Treaty, gazetteer
-from desktop.core.model.citation import dutch_date
+from desktop.core.model.dates import dutch_date
 from desktop.core.model.letter import Letter
 from desktop.ui.chips import swatch
 from desktop.ui.formatting import plain_tooltip, treaty_full_name, treaty_label, treaty_name

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.library.library import IndexReport
-from desktop.core.model.citation import dutch_date
+from desktop.core.model.dates import dutch_date
 from desktop.core.model.letter import Kamerstuk
 from desktop.ui import i18n
 from desktop.ui.dialogs import FailuresDialog, ShortcutsDialog

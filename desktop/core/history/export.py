@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from desktop.core.history.passages import Passage
-from desktop.core.model.citation import dutch_date
+from desktop.core.model.dates import dutch_date
 
 CSV_COLUMNS = (
     "treaty",

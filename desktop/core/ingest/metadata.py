@@ -16,8 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from desktop.core.ingest import kamervragen, motions
-from desktop.core.ingest.dutch import MONTHS, iso_date
+from desktop.core.ingest.dutch import iso_date
 from desktop.core.ingest.signatories import NAME_RE, normal, parse_signature
+from desktop.core.model.dates import MONTHS
 from desktop.core.model.draft import Draft
 from desktop.core.model.letter import BlockKind, Kamerstuk, Metadata, Signatory
 

@@ -17,11 +17,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.core.ingest.dutch import MONTHS
+from desktop.core.model.dates import dutch_date
 from desktop.core.model.letter import Kamerstuk, Metadata, Signatory
 
 OFFICIAL_SITE = "https://zoek.officielebekendmakingen.nl"
-_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 # The official identifier of an Aanhangsel: ah-tk-<vergaderjaar as 8 digits>-<number>.
 _AANHANGSEL_ID = re.compile(r"\bah-tk-(\d{4})(\d{4})-(\d+)\b", re.IGNORECASE)
 # Whom a letter is from, inside a signatory's role ("namens de Minister van ..., directeur").
@@ -105,15 +104,6 @@ def _sender(signatory: Signatory) -> str:
         return signatory.name
     office, link, portfolio = match.groups()
     return f"de {office.lower()} {link.lower()} {portfolio.strip().rstrip('.')}"
-
-
-def dutch_date(iso: str | None) -> str:
-    """ "2018-11-27" -> "27 november 2018"; "" for no date or one that cannot be read."""
-    try:
-        year, month, day = (int(p) for p in (iso or "").split("-"))
-        return f"{day} {_MONTH_NAMES[month]} {year}"
-    except (ValueError, KeyError):
-        return ""
 
 
 def vergaderjaar_of(iso: str | None) -> str | None:
