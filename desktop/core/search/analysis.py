@@ -22,7 +22,6 @@ from functools import lru_cache
 
 import Stemmer
 from whoosh.analysis import Token, Tokenizer
-from whoosh.analysis.acore import entoken
 from whoosh.support.charset import accent_map
 
 TOKEN_PATTERN = r"\w+(?:['’]\w+)*"
@@ -116,31 +115,8 @@ class DutchTokenizer(Tokenizer):
 
 def index_terms(text: str) -> list[str]:
     """Every word of *text*, in order, as its index term: what the text field indexes.
-    The library passes these lists to Whoosh, so a letter is analysed once for the text
-    and its pairs (schema.py)."""
+    The library passes these lists to Whoosh (schema.py, term_formats.py)."""
     return [term for term in map(index_form, _TOKEN_RE.findall(text)) if term]
-
-
-def word_pairs(terms: list[str]) -> list[str]:
-    """Each two consecutive terms as one, "open luchtruim": the pairs field."""
-    return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
-
-
-class PairTokenizer(Tokenizer):
-    """The pairs field's analyzer, for text given as a string (the library gives lists)."""
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PairTokenizer)
-
-    def __hash__(self) -> int:
-        return hash(PairTokenizer)
-
-    def __call__(
-        self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-        start_pos=0, start_char=0, tokenize=True, mode="", **kwargs,
-    ):  # fmt: skip
-        pairs = word_pairs(index_terms(value)) if tokenize else [value]
-        return entoken(pairs, positions=positions, start_pos=start_pos, mode=mode, **kwargs)
 
 
 class _Whole:
@@ -162,11 +138,6 @@ class _Whole:
 def dutch_analyzer() -> DutchTokenizer:
     """Tokenize, lower-case, fold accents, stem."""
     return DutchTokenizer(stemming=True)
-
-
-def pair_analyzer() -> PairTokenizer:
-    """Consecutive index terms, two by two: "open luchtruim"."""
-    return PairTokenizer()
 
 
 def plain_analyzer() -> DutchTokenizer:

@@ -6,15 +6,16 @@ library that was 27 ms for the top ten, and the total and facets needed a second
 term's postings are read a whole block at a time, scored with Whoosh's own BM25F statistics
 (idf, average length, B, K1) in one comprehension, and combined as dicts: docnum -> score.
 
-A two-word phrase in the text is one lookup in the ``pairs`` field (each pair of consecutive
-words, schema.py) instead of a position check in every letter that has both words; a longer
-phrase checks positions only in letters that have all its pairs. Query nodes without a fast
-path here (Every, proximity, ...) are scored by their own Whoosh matcher.
+A phrase in the text is scored as Whoosh scores it (the sum of its words' scores, in the
+letters where the words follow each other): the letters that have all its words are found
+from the words' postings, and positions are read and compared only for those, in the
+text field's compact format (term_formats.py). Query nodes without a fast path here (Every,
+proximity, ...) are scored by their own Whoosh matcher.
 
-The posting blocks, length codes and position encoding come through whoosh_internals, the one
-module that touches Whoosh's private names; where this Whoosh lacks them, terms are scored by
-Whoosh's own matchers. Tests compare every score and every phrase match with Whoosh's own or
-with the letters' text, so an upgrade that changes them fails there, not for users.
+The posting blocks and length codes come through whoosh_internals, the one module that
+touches Whoosh's private names; where this Whoosh lacks them, terms are scored by Whoosh's own
+matchers. Tests compare every score and every phrase match with Whoosh's own or with the
+letters' text, so an upgrade that changes them fails there, not for users.
 
 Every search is bounded: a wildcard or fuzzy word stands for at most MAX_EXPANSION words
 (TooBroad), and a search stops at its time budget (OutOfTime).
@@ -42,8 +43,7 @@ Scores = dict[int, float]  # global docnum -> score
 FacetTable = dict[str, dict[str, frozenset[int]]]  # facet -> value -> document numbers
 Clock = Callable[[], float]
 
-PAIRS_FIELD = "pairs"
-PAIRED_FIELD = "text"  # the field whose consecutive words the pairs field holds
+TEXT_FIELD = "text"  # the field with positions in the compact format
 # Words one wildcard or fuzzy word may stand for: scoring each is a lookup, and `*e*` in a
 # large library stands for tens of thousands (Lucene's limit on query clauses is 1,024).
 MAX_EXPANSION = 1000
@@ -108,7 +108,7 @@ class Ranker:
         self._check_time()
         if isinstance(q, wq.Term):
             return self._term(q.fieldname, q.text, q.boost)
-        if isinstance(q, wq.Phrase) and q.fieldname == PAIRED_FIELD and self._has_pairs():
+        if isinstance(q, wq.Phrase) and q.fieldname == TEXT_FIELD and q.slop == 1:
             return self._phrase(q)
         if isinstance(q, wq.MultiTerm):
             return self._multiterm(q)
@@ -225,53 +225,24 @@ class Ranker:
         return [word for word, _distance, _index in found]
 
     def _phrase(self, q: wq.Phrase) -> Scores:
-        words = [w for w in q.words if w]
-        if len(words) < 2:
-            return self._term(q.fieldname, words[0], q.boost) if words else {}
-        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-        if len(pairs) == 1:
-            return self._term(PAIRS_FIELD, pairs[0], q.boost)
-        # Letters with every pair are candidates; only their positions are checked.
-        candidates = self._and([wq.Term(PAIRS_FIELD, p, boost=q.boost) for p in pairs])
-        if not candidates:
+        """Whoosh's phrase score: the sum of its words' scores, where they follow each other."""
+        words = tuple(w for w in q.words if w)
+        candidates = self._and([wq.Term(q.fieldname, w, boost=q.boost) for w in words])
+        if len(words) < 2 or not candidates:
             return candidates
-        whole = self._in_sequence(pairs, candidates)
+        whole = self._in_sequence(words, sorted(candidates))
         return {d: candidates[d] for d in whole}
 
-    def _in_sequence(self, pairs: list[str], candidates: Scores) -> set[int]:
-        """The candidates in which the pairs follow each other (pair k at p + k): their
-        positions read a block at a time, decoded only for the candidates."""
+    def _in_sequence(self, words: tuple[str, ...], candidates: list[int]) -> set[int]:
+        """Those of the *candidates* (ascending) in which the words follow each other."""
         found: set[int] = set()
         for sub, offset in self._leaves:
             end = offset + sub.doc_count_all()
-            mine = {d - offset for d in candidates if offset <= d < end}
-            if not mine:
-                continue
-            reader = sub.reader()
-            encoded = []
-            for pair in pairs:
-                self._check_time()
-                m, _deleted = _leaf_matcher(reader, PAIRS_FIELD, pair)
-                encoded.append(
-                    {
-                        d: v
-                        for ids, vs in whoosh_internals.posting_blocks(m, values=True)
-                        for d, v in zip(ids, vs, strict=True)
-                        if d in mine
-                    }
-                )
-            for d in mine:
-                starts = set(self._positions(encoded[0][d]))
-                for k, values in enumerate(encoded[1:], start=1):
-                    starts.intersection_update(p - k for p in self._positions(values[d]))
-                    if not starts:
-                        break
-                if starts:
-                    found.add(offset + d)
+            mine = [d - offset for d in candidates if offset <= d < end]
+            if mine:
+                starts = _phrase_starts(sub.reader(), mine, words, self._check_time)
+                found.update(offset + d for d in starts)
         return found
-
-    def _positions(self, value: bytes) -> Iterator[int]:
-        return whoosh_internals.decode_positions(value, self.searcher.schema[PAIRS_FIELD].format)
 
     def _by_matcher(self, q: wq.Query) -> Scores:
         """Whoosh's own way: a matcher, one letter at a time."""
@@ -294,7 +265,7 @@ class Ranker:
         """For each of *docs*, how many words of its text a search marks: every word whose
         index term is one of *terms*, and every word of each whole occurrence of a phrase,
         once (query.iter_matches marks the same words). Counted in the index, from the
-        text's term frequencies and the pairs' positions: reading and scanning the 5 MB
+        text's term frequencies and positions: reading and scanning the 5 MB
         letter of the benchmark took up to 350 ms a search."""
         counts = dict.fromkeys(docs, 0)
         singles = set(terms) | {p[0] for p in phrases if len(p) == 1}
@@ -306,12 +277,12 @@ class Ranker:
                 continue
             reader = sub.reader()
             for term in singles:
-                for d, freq in _values_at(reader, PAIRED_FIELD, term, mine, "frequency"):
+                for d, freq in _values_at(reader, TEXT_FIELD, term, mine, "frequency"):
                     counts[offset + d] += freq
             covered: dict[int, set[int]] = {}  # positions of phrase words not counted above
             for phrase in longer:
                 uncounted = [i for i, word in enumerate(phrase) if word not in singles]
-                for d, starts in _phrase_starts(reader, mine, phrase).items():
+                for d, starts in _phrase_starts(reader, mine, phrase, self._check_time).items():
                     covered.setdefault(d, set()).update(p + i for p in starts for i in uncounted)
             for d, positions in covered.items():
                 counts[offset + d] += len(positions)
@@ -322,9 +293,6 @@ class Ranker:
     def all_docs(self) -> Iterable[int]:
         for sub, offset in self._leaves:
             yield from (offset + d for d in sub.reader().all_doc_ids())
-
-    def _has_pairs(self) -> bool:
-        return PAIRS_FIELD in self.searcher.schema
 
     def _length_norms(self, sub, fieldname: str, scorer: BM25FScorer) -> list[float]:
         """Per letter of a segment, BM25's length part, K1 * (1 - B + B * length / average),
@@ -416,19 +384,34 @@ def _leaf_matcher(reader, fieldname: str, text):
     return m, frozenset()
 
 
-def _phrase_starts(reader, docs: list[int], phrase: tuple[str, ...]) -> dict[int, set[int]]:
-    """For those of *docs* (ascending) that have *phrase* whole, where it starts: pair k of
-    the phrase at p + k for each of its pairs."""
-    starts: dict[int, set[int]] | None = None
-    for k, pair in enumerate(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False)):
-        found = {
-            d: {p - k for p in positions}
-            for d, positions in _values_at(reader, PAIRS_FIELD, pair, docs, "positions")
-        }
-        if starts is not None:
-            found = {d: s & found[d] for d, s in starts.items() if d in found}
-        starts = found
-    return {d: s for d, s in (starts or {}).items() if s}
+def _phrase_starts(
+    reader, docs: list[int], phrase: tuple[str, ...], check: Callable[[], None]
+) -> dict[int, set[int]]:
+    """For those of *docs* (ascending) that have *phrase* whole, where it starts: word k of
+    the phrase at p + k. The rarest word first: later words are read only for the letters
+    left."""
+    order = sorted(range(len(phrase)), key=lambda k: _doc_frequency(reader, phrase[k]))
+    starts: dict[int, set[int]] = {}
+    for n, k in enumerate(order):
+        check()
+        found = _values_at(reader, TEXT_FIELD, phrase[k], docs, "positions")
+        if n == 0:
+            starts = {d: {p - k for p in positions} for d, positions in found}
+        else:
+            starts = {
+                d: s for d, positions in found if (s := starts[d] & {p - k for p in positions})
+            }
+        docs = sorted(starts)
+        if not docs:
+            break
+    return starts
+
+
+def _doc_frequency(reader, word: str) -> int:
+    try:
+        return reader.doc_frequency(TEXT_FIELD, word)
+    except TermNotFound:
+        return 0
 
 
 def _values_at(reader, fieldname: str, text: str, docs: list[int], astype: str) -> Iterator:

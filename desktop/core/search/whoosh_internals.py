@@ -9,8 +9,6 @@ public API and asks here for the few things that need more:
   scored in a few milliseconds instead of 27;
 - length codes: BM25's per-letter length part is computed once per segment from the length
   column (``_perdoc._cached_reader``), not looked up per posting;
-- positions: a phrase's pair positions are decoded without ``Positions.decode_positions``'s
-  per-call overhead (its format: an int, then the pickled deltas);
 - two patches of Whoosh's own code, applied by :func:`apply` (``Library.open`` calls it;
   importing this module changes nothing):
   ``W3PerDocReader._cached_reader`` caches a length column reader only when the column
@@ -35,7 +33,6 @@ import io
 import pickle
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from itertools import accumulate
 
 import whoosh
 from whoosh import system
@@ -136,15 +133,6 @@ def length_codes(reader, fieldname: str) -> Sequence[int]:
     letters past the end of the column have none)."""
     column = reader._perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
     return column.load() if column is not None else []
-
-
-def decode_positions(value: bytes, fmt) -> Iterator[int]:
-    """The positions in a ``Positions`` posting value (*fmt* decodes it on the slow path)."""
-    if not _State.fast:
-        return iter(fmt.decode_positions(value))
-    if not value.endswith(b"."):
-        value += b"."
-    return accumulate(pickle.loads(value[system._INT_SIZE :]))
 
 
 def length_of_code(code: int) -> int:
