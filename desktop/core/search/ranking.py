@@ -366,7 +366,7 @@ def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], fro
     m, deleted = _leaf_matcher(reader, fieldname, text)
     ids: list[int] = []
     weights: list[float] = []
-    for block_ids, block_weights in whoosh_internals.posting_blocks(m, values=False):
+    for block_ids, block_weights in whoosh_internals.posting_blocks(m):
         ids.extend(block_ids)
         weights.extend(block_weights)
     return ids, weights, deleted
@@ -418,12 +418,9 @@ def _values_at(reader, fieldname: str, text: str, docs: list[int], astype: str) 
     """(letter, decoded value) of the term's postings for those of *docs* (ascending) that
     have it; *astype* names the decoding ("frequency", "positions")."""
     m, _deleted = _leaf_matcher(reader, fieldname, text)
-    for d in docs:
-        if m is None or not m.is_active():
-            return
-        m.skip_to(d)
-        if m.is_active() and m.id() == d:
-            yield d, m.value_as(astype)
+    decode = getattr(reader.schema[fieldname].format, f"decode_{astype}")
+    for d, value in whoosh_internals.values_at(m, docs):
+        yield d, decode(value)
 
 
 def _union(parts: Iterable[Scores]) -> Scores:

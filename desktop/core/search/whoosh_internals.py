@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import io
 import pickle
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -108,24 +109,55 @@ def whoosh_only() -> Iterator[None]:
 # -- what the ranker reads -------------------------------------------------------------------
 
 
-def posting_blocks(matcher, values: bool) -> Iterator[tuple[Sequence[int], Sequence]]:
-    """(ids, weights) or (ids, encoded values) of a leaf matcher: a block at a time where
-    the fast path is on, else one posting at a time through the public API."""
+def posting_blocks(matcher) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
+    """(ids, weights) of a leaf matcher: a block at a time where the fast path is on, else
+    one posting at a time through the public API."""
     if matcher is None:
         return
     if _State.fast and isinstance(matcher, whoosh3.W3LeafMatcher):
         while matcher.is_active():
             matcher._read_ids()
-            if values:
-                matcher._read_values()
-            else:
-                matcher._read_weights()
-            yield matcher._ids, (matcher._values if values else matcher._weights)
+            matcher._read_weights()
+            yield matcher._ids, matcher._weights
             matcher._next_block()
         return
     while matcher.is_active():
-        yield [matcher.id()], [matcher.value() if values else matcher.weight()]
+        yield [matcher.id()], [matcher.weight()]
         matcher.next()
+
+
+def values_at(matcher, docs: Sequence[int]) -> Iterator[tuple[int, bytes]]:
+    """(letter, encoded value) of those of *docs* (ascending) in a leaf matcher's postings.
+    On the fast path a block that holds none of them is passed by its header, unread, and a
+    block that does is read once; else through the public API, posting by posting."""
+    if matcher is None:
+        return
+    if not (_State.fast and isinstance(matcher, whoosh3.W3LeafMatcher)):
+        yield from _values_one_by_one(matcher, docs)
+        return
+    i = 0
+    while i < len(docs) and matcher.is_active():
+        top = matcher.block_max_id()
+        if docs[i] <= top:
+            matcher._read_ids()
+            matcher._read_values()
+            ids, values = matcher._ids, matcher._values
+            end = bisect_right(docs, top, i)
+            for d in docs[i:end]:
+                k = bisect_left(ids, d)
+                if ids[k] == d:
+                    yield d, values[k]
+            i = end
+        matcher._next_block()
+
+
+def _values_one_by_one(matcher, docs: Sequence[int]) -> Iterator[tuple[int, bytes]]:
+    for d in docs:
+        if not matcher.is_active():
+            return
+        matcher.skip_to(d)
+        if matcher.is_active() and matcher.id() == d:
+            yield d, matcher.value()
 
 
 def length_codes(reader, fieldname: str) -> Sequence[int]:
