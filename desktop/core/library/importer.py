@@ -30,8 +30,7 @@ from desktop.core.library.failures import FailureMemory
 from desktop.core.library.meta import CatalogEntry
 from desktop.core.library.originals import file_hash
 from desktop.core.library.report import IndexReport
-from desktop.core.library.sub_writers import SubWriterDied
-from desktop.core.library.write import LibraryWrite, parallel_writer_options
+from desktop.core.library.write import LibraryWrite
 from desktop.core.model.draft import LetterError
 from desktop.core.model.letter import Letter
 
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from desktop.core.library.library import Library
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
+BatchDone = Callable[[int], None]  # letters of this import committed so far
 _AHEAD = 8  # letters parsed ahead of the indexer
 
 
@@ -126,6 +126,7 @@ class Importer:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False,
         retry_failed: bool = False,
+        batch_done: BatchDone | None = None,
     ) -> None:
         self.library = library
         self.report = IndexReport()
@@ -133,29 +134,25 @@ class Importer:
         self._progress = progress
         self._cancelled = cancelled
         self._retry_failed = retry_failed
+        self._batch_done = batch_done
         self._fallback: dict[str, str] = {}  # id -> key of the row a failed re-read keeps
 
     # -- adding files ---------------------------------------------------------------------
 
     def add(self, paths: Iterable[Path], prune: bool = False) -> IndexReport:
         """Parse and index new and changed files below *paths*; with *prune*, drop letters
-        whose files under those folders are gone. One commit: an error keeps the library
-        as it was; a cancel commits the letters done so far, so that the next import goes
-        on where it stopped."""
+        whose files under those folders are gone. Committed in batches (write.py): an error
+        keeps the batches committed before it; a cancel commits the letters done so far, so
+        that the next import goes on where it stopped."""
         paths = [Path(p) for p in paths]
         files, failures = collect_files(paths)
-        for options in _writers(len(files)):
-            self.report = IndexReport(failures=list(failures))
-            try:
-                with self.library._write(options) as write:
-                    write.forget_removed()
-                    self._run(write, [Source(f) for f in files], self._read_file)
-                    if prune and not self.report.cancelled:
-                        self.report.removed = write.delete_paths(_gone(write.by_path, paths))
-                    self.failed.save()
-                break
-            except SubWriterDied:
-                continue
+        self.report = IndexReport(failures=list(failures))
+        with self.library._write() as write:
+            write.forget_removed()
+            self._run(write, [Source(f) for f in files], self._read_file)
+            if prune and not self.report.cancelled:
+                self.report.removed = write.delete_paths(_gone(write.by_path, paths))
+            self.failed.save()
         return self.report
 
     def _read_file(self, source: Source, known: dict[str, str]) -> Parsed:
@@ -195,15 +192,9 @@ class Importer:
         go once this commits (unless kept so)."""
         self._fallback = rows
         sources = [Source(Path(e.path), e.digest, e.id) for e in entries]
-        for options in _writers(len(entries)):
-            self.report = IndexReport()
-            try:
-                with self.library._write(options, tidy=False) as write:
-                    write.dropped |= old_keys
-                    self._run(write, sources, self._read_copy)
-                break
-            except SubWriterDied:
-                continue
+        with self.library._write(tidy=False) as write:
+            write.dropped_at_end |= old_keys
+            self._run(write, sources, self._read_copy)
         return self.report
 
     def _read_copy(self, source: Source, known: dict[str, str]) -> Parsed:
@@ -244,6 +235,8 @@ class Importer:
                 if self._progress:
                     self._progress(i, len(sources), str(item.source.path))
                 self._take(write, item)
+                if write.checkpoint() and self._batch_done:
+                    self._batch_done(write.committed)
         finally:
             ahead.close()
         if self._progress:
@@ -291,13 +284,6 @@ class Importer:
             write.reindex(row)
         if letter_id and letter_id in write.by_id:
             self.report.kept += 1
-
-
-def _writers(files: int) -> list[dict]:
-    """The writer options to try in turn: the multiprocessing writer for a large import, and
-    should one of its processes die, the serial writer (sub_writers.py)."""
-    parallel = parallel_writer_options(files)
-    return [parallel, {}] if parallel else [{}]
 
 
 def _guarded(read, source: Source, known: dict[str, str]) -> Parsed:

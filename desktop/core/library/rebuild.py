@@ -118,12 +118,13 @@ def _fill(lib: Library, plan: _Plan) -> tuple[int, list[tuple[str, str]]]:
         return _reparse(lib, plan.entries, plan.rows, plan.old_keys)
     unreadable = []
     with lib._write(tidy=False) as write:
-        write.dropped |= plan.old_keys
+        write.dropped_at_end |= plan.old_keys
         for row in lib.store.rows_of(plan.rows.values()):
             try:
                 write.reindex(row)
             except Exception:  # a damaged row: its letter is parsed again from its copy
                 unreadable.append(row)
+            write.checkpoint()
     if not unreadable:
         return len(plan.rows), []
     entries = [CatalogEntry(r.id, r.path, r.digest) for r in unreadable]

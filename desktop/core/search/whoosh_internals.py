@@ -163,8 +163,14 @@ def _values_one_by_one(matcher, docs: Sequence[int]) -> Iterator[tuple[int, byte
 def length_codes(reader, fieldname: str) -> Sequence[int]:
     """The one-byte length code of *fieldname* for each letter of a segment (fast path only;
     letters past the end of the column have none)."""
-    column = reader._perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-    return column.load() if column is not None else []
+    return segment_length_codes(reader._perdoc, fieldname) or []
+
+
+def segment_length_codes(perdoc, fieldname: str) -> Sequence[int] | None:
+    """The length codes of *fieldname* from a segment's per-document reader (also one being
+    written, segment_writer.py), or None when the field keeps no lengths."""
+    column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+    return column.load() if column is not None else None
 
 
 def length_of_code(code: int) -> int:
