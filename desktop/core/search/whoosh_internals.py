@@ -9,7 +9,7 @@ public API and asks here for the few things that need more:
   scored in a few milliseconds instead of 27;
 - length codes: BM25's per-letter length part is computed once per segment from the length
   column (``_perdoc._cached_reader``), not looked up per posting;
-- two patches of Whoosh's own code, applied by :func:`apply` (``Library.open`` calls it;
+- three patches of Whoosh's own code, applied by :func:`apply` (``Library.open`` calls it;
   importing this module changes nothing):
   ``W3PerDocReader._cached_reader`` caches a length column reader only when the column
   exists; for fields without lengths (ID, KEYWORD) it asks the file system again for every
@@ -17,7 +17,13 @@ public API and asks here for the few things that need more:
   time. The patch caches the negative answer too (segments are immutable once written).
   ``W3LeafMatcher._goto`` unpickles each posting block's header straight from the file:
   through a compound file without mmap that is some twenty read() calls a block, a fifth of
-  a search at 10,000 letters. The patch reads the header in one piece; a header longer than
+  a search at 10,000 letters. ``W3PostingsWriter._write_block`` compresses a posting block
+  only when it is large enough to gain (WRITE_COMPRESSED_FROM bytes): Whoosh's own comment
+  says so, but its code compresses every block, and zlib takes 50 us for a term's block of
+  one posting, which comes out longer than it went in (a fifth of an import's time, measured
+  on 2,000 realistic letters; most terms of a real library's long tail are in one letter).
+  The block's header says whether it is compressed, so Whoosh's own reader reads either.
+  The patch of ``_goto`` reads the header in one piece; a header longer than
   that piece (none is) takes Whoosh's own way.
 
 At import this module checks that Whoosh is of the 2.7 series (whose codec these read) and
@@ -31,6 +37,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -38,17 +45,23 @@ from contextlib import contextmanager
 import whoosh
 from whoosh import system
 from whoosh.codec import whoosh3
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 WHOOSH_SERIES = (2, 7)
 _HEADER_READ = 128  # bytes: a block header is an int and a pickled 6-tuple, about 40
 _MISSING = object()
+WRITE_COMPRESSED_FROM = 256  # bytes of a pickled posting block
 _PRIVATE = {  # what this module reads or replaces, by owner
     whoosh3.W3LeafMatcher: ("_goto", "_read_ids", "_read_weights", "_read_values", "_next_block"),
     whoosh3.W3PerDocReader: ("_cached_reader",),
-    whoosh3: ("_lenfield", "LENGTHS_COLUMN"),
+    # and the attributes its __init__ sets, which _write_block uses: _blockcount, _postfile,
+    # _terminfo, _compression, _ids, _maxweight, _minlength, _maxlength
+    whoosh3.W3PostingsWriter: (
+        "_write_block", "_mini_ids", "_mini_weights", "_mini_values", "_new_block"
+    ),
+    whoosh3: ("_lenfield", "LENGTHS_COLUMN", "WHOOSH3_HEADER_MAGIC"),
     system: ("_INT_SIZE", "unpack_int"),
-}
+}  # fmt: skip
 
 
 def _private_names_present() -> bool:
@@ -65,23 +78,21 @@ class _State:
     patched = False
 
 
-_WHOOSH_OWN = (
-    {
-        "_cached_reader": whoosh3.W3PerDocReader._cached_reader,
-        "_goto": whoosh3.W3LeafMatcher._goto,
-    }
-    if SUPPORTED
-    else {}
+_PATCHED = (  # (owner, name): replaced by this module's function of the same name
+    (whoosh3.W3PerDocReader, "_cached_reader"),
+    (whoosh3.W3LeafMatcher, "_goto"),
+    (whoosh3.W3PostingsWriter, "_write_block"),
 )
+_WHOOSH_OWN = {name: getattr(owner, name) for owner, name in _PATCHED} if SUPPORTED else {}
 
 
 def apply() -> None:
-    """Patch Whoosh's length-column cache and block-header reads (once; no-op when this
-    Whoosh is not the one the patches were written for)."""
+    """Patch Whoosh's length-column cache, block-header reads and block writes (once; no-op
+    when this Whoosh is not the one the patches were written for)."""
     if not _State.fast or _State.patched:
         return
-    whoosh3.W3PerDocReader._cached_reader = _cached_reader
-    whoosh3.W3LeafMatcher._goto = _goto
+    for owner, name in _PATCHED:
+        setattr(owner, name, globals()[name])
     _State.patched = True
 
 
@@ -95,8 +106,8 @@ def whoosh_only() -> Iterator[None]:
     """Whoosh's own code within: patches taken out, the ranker on Whoosh's matchers."""
     was_fast, was_patched = _State.fast, _State.patched
     if was_patched:
-        whoosh3.W3PerDocReader._cached_reader = _WHOOSH_OWN["_cached_reader"]
-        whoosh3.W3LeafMatcher._goto = _WHOOSH_OWN["_goto"]
+        for owner, name in _PATCHED:
+            setattr(owner, name, _WHOOSH_OWN[name])
     _State.fast = _State.patched = False
     try:
         yield
@@ -208,3 +219,24 @@ def _goto(self, position):
     (self._blocklength, self._maxid, self._maxweight, self._compression, mnlen, mxlen) = info
     self._minlength = byte_to_length(mnlen)
     self._maxlength = byte_to_length(mxlen)
+
+
+def _write_block(self, last=False):
+    # Whoosh's W3PostingsWriter._write_block, but for which blocks are compressed.
+    if not self._blockcount:
+        self._postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
+    self._terminfo.add_block(self)
+    databytes = pickle.dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), 2)
+    compression = self._compression if len(databytes) >= WRITE_COMPRESSED_FROM else 0
+    if compression:
+        databytes = zlib.compress(databytes, compression)
+    ids = self._ids
+    info = (len(ids), ids[-1], self._maxweight, compression,
+            length_to_byte(self._minlength), length_to_byte(self._maxlength))  # fmt: skip
+    infobytes = pickle.dumps(info, 2)
+    blocklength = len(infobytes) + len(databytes)
+    self._postfile.write_int(-blocklength if last else blocklength)  # negative: the last
+    self._postfile.write(infobytes)
+    self._postfile.write(databytes)
+    self._blockcount += 1
+    self._new_block()
