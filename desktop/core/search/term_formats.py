@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections import defaultdict
 from itertools import accumulate
 
 from whoosh.formats import Positions
@@ -25,19 +24,26 @@ from whoosh.formats import Positions
 _NARROW, _WIDE = "H", "I"
 _WIDTHS = {ord(_NARROW): 2, ord(_WIDE): 4}
 _SWAP = sys.byteorder == "big"  # the encoding is little-endian wherever the index is read
+# Most words are once in a letter, early in it: their values, made once.
+_ONCE = [_NARROW.encode("ascii") + p.to_bytes(2, "little") for p in range(4096)]
 
 
 class TermPositions(Positions):
     def word_values(self, value, analyzer, **kwargs):
         if not isinstance(value, list):
             return super().word_values(value, analyzer, **kwargs)
-        positions: defaultdict[str, list[int]] = defaultdict(list)
+        positions: dict[str, list[int]] = {}
         for position, term in enumerate(value):
-            positions[term].append(position)
+            if (found := positions.get(term)) is None:
+                positions[term] = [position]
+            else:
+                found.append(position)
         boost, encode = self.field_boost, self.encode
-        return ((t, len(p), len(p) * boost, encode(p)) for t, p in positions.items())
+        return [(t, len(p), len(p) * boost, encode(p)) for t, p in positions.items()]
 
     def encode(self, poslist):
+        if len(poslist) == 1 and poslist[0] < len(_ONCE):
+            return _ONCE[poslist[0]]
         gaps = [poslist[0], *(b - a for a, b in zip(poslist, poslist[1:], strict=False))]
         code = _NARROW if max(gaps) < 0x10000 else _WIDE
         packed = array(code, gaps)
