@@ -9,6 +9,7 @@ owns and the panes, panels and menu actions observe.
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,7 +49,7 @@ from desktop.ui.search_panel import SearchPanel
 from desktop.ui.settings import UiSettings
 from desktop.ui.theme import SCHEMES, palette_for, resolve_scheme, theme_for
 from desktop.ui.treaty_panel import TreatyPanel
-from desktop.ui.workers import ImportJob, start
+from desktop.ui.workers import ImportJob, import_pace, start
 
 PANE_NAMES = ("left", "right")
 MESSAGE_MS = 8000
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.notice: QMessageBox | None = None
         self._import: ImportJob | None = None
+        self._import_started = 0.0  # time.monotonic() when the import under way began
         self._import_signals = None
         self._open_after_import: list[Path] = []
         self._focused = 0
@@ -698,6 +700,7 @@ class MainWindow(QMainWindow):
         job.signals.failed.connect(self._on_import_failed)
         self._import, self._import_signals = job, job.signals
         self._open_after_import = [Path(p) for p in open_after]
+        self._import_started = time.monotonic()
         self.progress.setRange(0, 0)  # busy until the first file is counted
         self.import_label.setText(self.tr("Importing…"))
         for widget in (self.import_label, self.progress, self.cancel_button):
@@ -716,7 +719,17 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if path:
-            self.import_label.setText(fill(self.tr("Importing %1"), Path(path).name))
+            parts = [fill(self.tr("Importing %1"), Path(path).name)]
+            pace = import_pace(done, total, time.monotonic() - self._import_started)
+            if pace is not None:
+                parts.append(self.tr("%n letter(s)/s", "", round(pace.letters_per_s)))
+                parts.append(self._time_left(pace.seconds_left))
+            self.import_label.setText(" · ".join(parts))
+
+    def _time_left(self, seconds: float) -> str:
+        if seconds >= 90:
+            return self.tr("about %n min left", "", round(seconds / 60))
+        return self.tr("about %n s left", "", max(1, round(seconds)))
 
     def _end_import(self) -> None:
         self._import = None

@@ -45,6 +45,30 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="725"/>
+        <source>%n letter(s)/s</source>
+        <translation>
+            <numerusform>%n letter/s</numerusform>
+            <numerusform>%n letters/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="731"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="732"/>
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="731"/>
         <source>%n letter(s) added</source>
         <translation>

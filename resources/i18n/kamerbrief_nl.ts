@@ -502,6 +502,30 @@
         <translation>%1 importeren</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="725"/>
+        <source>%n letter(s)/s</source>
+        <translation>
+            <numerusform>%n brief/s</numerusform>
+            <numerusform>%n brieven/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="731"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>nog ongeveer %n min</numerusform>
+            <numerusform>nog ongeveer %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="732"/>
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>nog ongeveer %n s</numerusform>
+            <numerusform>nog ongeveer %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="731"/>
         <source>%n letter(s) added</source>
         <translation>
