@@ -123,3 +123,19 @@ def test_a_rebuild_stays_pending_until_its_last_batch(tmp_path, monkeypatch):
         assert len(lib) == 3 * BATCH
     assert pending == [True, True, True, False]  # three full batches, then the end
     shutil.rmtree(root / "damaged")
+
+
+def test_the_segments_of_batches_are_never_merged_small_ones_are(tmp_path, monkeypatch):
+    """Whoosh's own policy would merge many batches of an import into one, at once and in
+    memory; segments of small imports are merged as before."""
+    monkeypatch.setattr(write, "MERGE_BELOW", BATCH)
+    letters(tmp_path / "letters", 8 * BATCH)
+    with Library.open(tmp_path / "lib") as lib:
+        lib.add([tmp_path / "letters"])
+        sizes = sorted(s.doc_count_all() for s in lib._ix._segments())
+        assert sizes == [BATCH] * 8
+        for path in letters(tmp_path / "more", 30):
+            lib.add([path])
+        sizes = [s.doc_count_all() for s in lib._ix._segments()]
+        assert sizes.count(BATCH) >= 8 and len(sizes) < 8 + 30 // 2
+        assert len(lib) == 8 * BATCH + 30

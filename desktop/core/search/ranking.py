@@ -342,14 +342,20 @@ class Ranker:
         return self._date_rank
 
     def _read_stored(self) -> tuple[FacetTable, list[int]]:
-        """The facet table and the date order, in one pass over the stored fields."""
+        """The facet table and the date order, in one pass over the treaty and date columns
+        (a value per letter; the stored fields, decompressed letter by letter, took 2.5 s at
+        100,000 letters: a first search would have waited for them)."""
         table: dict[str, dict[str, set[int]]] = {"treaty": {}, "year": {}}
         dates: dict[int, str] = {}
-        for docnum, stored in self.searcher.reader().iter_docs():
-            for t in stored.get("treaty", "").split(","):
-                if t:
-                    table["treaty"].setdefault(t.upper(), set()).add(docnum)
-            if date := stored.get("datestr", ""):
+        reader = self.searcher.reader()
+        columns = [
+            reader.column_reader(name, translate=True) if reader.doc_count_all() else []
+            for name in ("treaty", "datestr")
+        ]
+        for docnum, (treaty, date) in enumerate(zip(*columns, strict=True)):
+            for t in treaty.split(",") if treaty else ():
+                table["treaty"].setdefault(t.upper(), set()).add(docnum)
+            if date:
                 table["year"].setdefault(date[:4], set()).add(docnum)
                 dates[docnum] = date
         facets = {f: {v: frozenset(d) for v, d in vs.items()} for f, vs in table.items()}

@@ -25,19 +25,26 @@ _WORD_RE = re.compile(r"[^\W\d_]{3,}")  # words of letters only: no designations
 
 
 class Vocabulary:
-    def __init__(self, root: Path, counts: Counter[str]) -> None:
+    def __init__(self, root: Path, counts: Counter[str] | None = None) -> None:
         self.root = root
-        self.counts = counts
+        self._counts = counts
         self._by_initial: dict[str, list[str]] | None = None
         self._lock = threading.Lock()  # an import adds while a search thread suggests
 
     @classmethod
     def load(cls, root: Path) -> Vocabulary:
-        try:
-            data = json.loads((root / _FILE).read_text(encoding="utf-8"))
-            return cls(root, Counter(data))
-        except (OSError, ValueError):
-            return cls(root, Counter())
+        """The library's words, read from disk when first needed: a search that finds
+        letters suggests nothing, and at 100,000 letters the file takes a second to read."""
+        return cls(root)
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            try:
+                self._counts = Counter(json.loads((self.root / _FILE).read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                self._counts = Counter()
+        return self._counts
 
     @staticmethod
     def words_of(text: str) -> set[str]:
@@ -59,7 +66,7 @@ class Vocabulary:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.root / _FILE)
-            self.counts = counts
+            self._counts = counts
             self._by_initial = None
 
     def suggest(self, word: str, maxdist: int = 2) -> str | None:
