@@ -56,7 +56,7 @@ def whoosh_scores(searcher, q) -> dict[int, float]:
      "signatory:blok", "title:veiligheidsstrategie", "verdrag ANDMAYBE kernwapens",
      "verdrag REQUIRE kernwapens", "NOT (NOT Vilnius)", '"Open Luchtruim"', '"Verenigde Staten"',
      '"de Russische Federatie"', '"Verdrag inzake het Open Luchtruim" OR kernwapens',
-     'Rusland "Russische Federatie"'],
+     'Rusland "Russische Federatie"', '"van opschorting van"'],
 )  # fmt: skip
 def test_scores_equal_whooshs_own(lib, text):
     with lib.searcher() as s:
@@ -110,7 +110,7 @@ def whole_phrase_docs(lib, searcher, words: tuple[str, ...]) -> set[int]:
 
 @pytest.mark.parametrize(
     "phrase", ['"Open Luchtruim"', '"Verenigde Staten"', '"Verdrag inzake het Open Luchtruim"',
-               '"de Russische Federatie"', '"Luchtruim Open"'],
+               '"de Russische Federatie"', '"Luchtruim Open"', '"in Vilnius in"'],
 )  # fmt: skip
 def test_phrases_find_exactly_the_letters_that_have_them_whole(lib, phrase):
     with lib.searcher() as s:

@@ -155,7 +155,11 @@ class Ranker:
             result = {d: s + 1.0 for d, s in result.items() if d not in excluded}
         return result
 
-    def _term(self, fieldname: str, text, boost: float = 1.0) -> Scores:
+    def _term(
+        self, fieldname: str, text, boost: float = 1.0, values: dict[int, bytes] | None = None
+    ) -> Scores:
+        """The term's letters with their scores; with *values* (fast path only), each
+        letter's posting value (its positions) is kept there too, read in the same pass."""
         searcher = self.searcher
         if (fieldname, text) not in searcher.reader():
             return {}
@@ -165,9 +169,13 @@ class Ranker:
         out: Scores = {}
         for sub, offset in self._leaves:
             self._check_time()
-            ids, weights, deleted = _postings(sub.reader(), fieldname, text)
+            ids, weights, deleted, found = _postings(
+                sub.reader(), fieldname, text, values is not None
+            )
             if not ids:
                 continue
+            if values is not None:
+                values.update(zip(ids if not offset else [offset + d for d in ids], found))
             if isinstance(scorer, BM25FScorer):
                 # bm25() of whoosh.scoring: idf * w * (K1 + 1) / (w + the letter's norm)
                 norms = self._length_norms(sub, fieldname, scorer)
@@ -225,13 +233,29 @@ class Ranker:
         return [word for word, _distance, _index in found]
 
     def _phrase(self, q: wq.Phrase) -> Scores:
-        """Whoosh's phrase score: the sum of its words' scores, where they follow each other."""
+        """Whoosh's phrase score: the sum of its words' scores (a word twice in the phrase
+        counts twice), in the letters where the words follow each other. Each word's
+        postings are read once, scores and positions together."""
         words = tuple(w for w in q.words if w)
-        candidates = self._and([wq.Term(q.fieldname, w, boost=q.boost) for w in words])
-        if len(words) < 2 or not candidates:
-            return candidates
-        whole = self._in_sequence(words, sorted(candidates))
-        return {d: candidates[d] for d in whole}
+        if len(words) < 2 or not whoosh_internals.fast():
+            candidates = self._and([wq.Term(q.fieldname, w, boost=q.boost) for w in words])
+            if len(words) < 2 or not candidates:
+                return candidates
+            whole = self._in_sequence(words, sorted(candidates))
+            return {d: candidates[d] for d in whole}
+        positions: dict[str, dict[int, bytes]] = {w: {} for w in words}
+        scores = {w: self._term(q.fieldname, w, q.boost, positions[w]) for w in positions}
+        rarest = sorted(scores.values(), key=len)
+        candidates = [d for d in rarest[0] if all(d in part for part in rarest[1:])]
+        decode = self.searcher.schema[q.fieldname].format.decode_positions
+        order = sorted(range(len(words)), key=lambda k: len(scores[words[k]]))
+        found: Scores = {}
+        for n, d in enumerate(candidates):
+            if n % _CHECK_EVERY == 0:
+                self._check_time()
+            if _lined_up(d, words, order, positions, decode):
+                found[d] = sum(scores[w][d] for w in words)
+        return found
 
     def _in_sequence(self, words: tuple[str, ...], candidates: list[int]) -> set[int]:
         """Those of the *candidates* (ascending) in which the words follow each other."""
@@ -366,16 +390,32 @@ class Ranker:
         return facets, rank
 
 
-def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], frozenset[int]]:
-    """A term's postings in one segment, a block at a time, and the segment's deleted
-    letters: they are in the postings, and fewer to take out after scoring than to test."""
+def _postings(
+    reader, fieldname: str, text, with_values: bool = False
+) -> tuple[list[int], list[float], frozenset[int], list[bytes]]:
+    """A term's postings in one segment, a block at a time (with their values, if asked),
+    and the segment's deleted letters: they are in the postings, and fewer to take out
+    after scoring than to test."""
     m, deleted = _leaf_matcher(reader, fieldname, text)
     ids: list[int] = []
     weights: list[float] = []
-    for block_ids, block_weights in whoosh_internals.posting_blocks(m):
+    values: list[bytes] = []
+    for block_ids, block_weights, block_values in whoosh_internals.posting_blocks(m, with_values):
         ids.extend(block_ids)
         weights.extend(block_weights)
-    return ids, weights, deleted
+        values.extend(block_values)
+    return ids, weights, deleted, values
+
+
+def _lined_up(d: int, words, order: list[int], positions: dict, decode) -> bool:
+    """Whether the words follow each other somewhere in letter *d*: word k at p + k."""
+    first = order[0]
+    starts = {p - first for p in decode(positions[words[first]][d])}
+    for k in order[1:]:
+        starts.intersection_update(p - k for p in decode(positions[words[k]][d]))
+        if not starts:
+            return False
+    return True
 
 
 def _leaf_matcher(reader, fieldname: str, text):

@@ -23,6 +23,7 @@ from whoosh.formats import Positions
 
 _NARROW, _WIDE = "H", "I"
 _WIDTHS = {ord(_NARROW): 2, ord(_WIDE): 4}
+_NARROW_CODE = ord(_NARROW)
 _SWAP = sys.byteorder == "big"  # the encoding is little-endian wherever the index is read
 # Most words are once in a letter, early in it: their values, made once.
 _ONCE = [_NARROW.encode("ascii") + p.to_bytes(2, "little") for p in range(4096)]
@@ -52,6 +53,8 @@ class TermPositions(Positions):
         return code.encode("ascii") + packed.tobytes()
 
     def decode_positions(self, valuestring):
+        if len(valuestring) == 3 and valuestring[0] == _NARROW_CODE:  # once in the letter
+            return [valuestring[1] | valuestring[2] << 8]
         gaps = array(chr(valuestring[0]), valuestring[1:])
         if _SWAP:
             gaps.byteswap()
