@@ -175,7 +175,9 @@ class Ranker:
             if not ids:
                 continue
             if values is not None:
-                values.update(zip(ids if not offset else [offset + d for d in ids], found))
+                values.update(
+                    zip(ids if not offset else [offset + d for d in ids], found, strict=True)
+                )
             if isinstance(scorer, BM25FScorer):
                 # bm25() of whoosh.scoring: idf * w * (K1 + 1) / (w + the letter's norm)
                 norms = self._length_norms(sub, fieldname, scorer)
