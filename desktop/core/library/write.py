@@ -185,7 +185,7 @@ class LibraryWrite:
         self._settle()
         self.library._record_commit(finished=final)
         if self.words:
-            self.library.vocabulary.merge_and_save([self.words])
+            self.library.vocabulary.merge_and_save(self.words)
         self.committed += self.letters
 
     def _settle(self) -> None:

@@ -248,11 +248,11 @@ class Ranker:
         positions: dict[str, dict[int, bytes]] = {w: {} for w in words}
         scores = {w: self._term(q.fieldname, w, q.boost, positions[w]) for w in positions}
         rarest = sorted(scores.values(), key=len)
-        candidates = [d for d in rarest[0] if all(d in part for part in rarest[1:])]
+        together = [d for d in rarest[0] if all(d in part for part in rarest[1:])]
         decode = self.searcher.schema[q.fieldname].format.decode_positions
         order = sorted(range(len(words)), key=lambda k: len(scores[words[k]]))
         found: Scores = {}
-        for n, d in enumerate(candidates):
+        for n, d in enumerate(together):
             if n % _CHECK_EVERY == 0:
                 self._check_time()
             if _lined_up(d, words, order, positions, decode):

@@ -12,7 +12,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from pathlib import Path
 
 from rapidfuzz import process
@@ -51,15 +51,14 @@ class Vocabulary:
         """The distinct words of one letter: each counts once per letter."""
         return {plain_form(w) for w in _WORD_RE.findall(text) if len(w) <= MAX_WORD_CHARS}
 
-    def merge_and_save(self, letters: Iterable[set[str]]) -> None:
-        """Add committed letters' words to what is on disk now (another process may have
+    def merge_and_save(self, letters: Mapping[str, int]) -> None:
+        """Add committed letters' words (how many letters have each) to what is on disk now (another process may have
         saved since this one loaded) and save. Counts of replaced or removed letters are
         not taken back: a suggestion may point at a word that has gone (it then finds
         nothing), never the other way round."""
         with self._lock:
             counts = Vocabulary.load(self.root).counts
-            for words in letters:
-                counts.update(words)
+            counts.update(letters)
             tmp = self.root / (_FILE + ".tmp")
             with open(tmp, "w", encoding="utf-8") as fh:
                 json.dump(counts, fh, ensure_ascii=False, separators=(",", ":"))
