@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rapidfuzz import process
@@ -78,14 +78,27 @@ def insert(con: sqlite3.Connection, letters: Iterable[Letter]) -> int:
     return len(rows)
 
 
-def build(db: Path, letters: list[Letter]) -> float:
-    """Seconds to load already parsed *letters* into a fresh table and commit."""
+def build(db: Path, letters: Iterable[Letter]) -> float:
+    """Seconds to load already parsed *letters* into a fresh table and commit (inserted
+    500 at a time: *letters* may be read one by one from disk)."""
     start = time.perf_counter()
     con = create(db)
-    insert(con, letters)
+    for chunk in batched(letters, 500):
+        insert(con, chunk)
     con.commit()
     con.close()
     return time.perf_counter() - start
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 class Fts5Search:

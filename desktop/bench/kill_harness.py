@@ -1,21 +1,23 @@
 """Kill imports at random moments and check that the library survives each kill.
 
 `python -m desktop.bench.kill_harness --kills 50` runs the full count (the tests run a few).
-A child process imports batches of letters into one library and prints "done N" after each
-batch returns; the parent SIGKILLs it, then checks:
+A child process imports folders of letters into one library, one import per folder, and
+writes "done N" after each import returns and "batch N K" after each batch an import commits
+(K: that import's letters committed so far; write.py commits an import in batches, here made
+small so that the middle import has several). The parent SIGKILLs it, then checks:
 
-- no process of the library outlives it: not the parser worker, not the sub-writers Whoosh's
-  multiprocessing writer forks (every process the child started carries a tag in its
-  environment, and the harness looks for that tag in every process of the machine);
+- no process of the library outlives it (every process the child started carries a tag in
+  its environment, and the harness looks for that tag in every process of the machine);
 - while it ran, only the child itself held the library's write lock;
-- the library holds exactly the letters of batches 0..N (or 0..N+1: the commit may have
-  finished just before the kill, with its "done" line not yet printed), never a part of a
-  batch, and opens without a rebuild;
+- the library holds exactly the letters of the imports done and of the completed batches of
+  the import under way: its first K letters in import order, where K is the last count
+  written or the next batch's end (the commit may have finished just before the kill, its
+  line not yet written); never a part of a batch; and it opens without a rebuild;
 - the next import runs (the library is not left busy).
 
-One batch is large enough for the multiprocessing writer (write.PARALLEL_FROM files), so
-every writer path the product ships is killed; half the kills wait until its sub-writers are
-running, the others come at random moments.
+Half the kills wait until the middle import has committed its first batch, and so come in a
+later batch of an import that has already kept some of its letters; the others come at random
+moments.
 """
 
 from __future__ import annotations
@@ -34,24 +36,29 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.library.write import PARALLEL_FROM
-
 TAG = "KAMERBRIEF_KILL_TAG"
+BATCH_SIZES = (20, 40)  # the batches of the child's imports: 20, 40, 40, ...
 _LOCK = "letters_WRITELOCK"
 # The child reports to a file, not a pipe: a process that outlived it would hold a pipe
 # open, and the harness would wait for its end forever.
-_CHILD = """
+_CHILD = f"""
 import os, sys
 from pathlib import Path
+from desktop.core.library import write
 from desktop.core.library.library import Library
-root, report, batches = Path(sys.argv[1]), sys.argv[2], [Path(b) for b in sys.argv[3:]]
+write.BATCH_SIZES, write.BATCH_MOST = {BATCH_SIZES[:-1]!r}, {BATCH_SIZES[-1]!r}
+root, report, folders = Path(sys.argv[1]), sys.argv[2], [Path(b) for b in sys.argv[3:]]
+
+def note(line):
+    with open(report, "a") as fh:
+        fh.write(line + "\\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
 with Library.open(root) as lib:
-    for n, batch in enumerate(batches):
-        lib.add([batch])
-        with open(report, "a") as fh:
-            fh.write(f"done {n}\\n")
-            fh.flush()
-            os.fsync(fh.fileno())
+    for n, folder in enumerate(folders):
+        lib.add([folder], batch_done=lambda k: note(f"batch {{n}} {{k}}"))
+        note(f"done {{n}}")
 """
 _GONE_WITHIN = 15.0  # seconds for the kernel to take every child down with the parent
 
@@ -62,33 +69,52 @@ class KillResult:
     survived: int = 0
     letters_lost: int = 0
     problems: list[str] = field(default_factory=list)
-    sub_writer_kills: int = 0  # kills while the multiprocessing writer's processes ran
+    later_batch_kills: int = 0  # kills after an import under way had committed a batch
 
 
-def default_batches() -> tuple[int, ...]:
-    return (15, PARALLEL_FROM + 20, 15)
+def default_folders() -> tuple[int, ...]:
+    """Three imports; the middle one commits four batches (20, 40, 40, 30)."""
+    return (15, 130, 15)
 
 
-def make_batches(folder: Path, sizes: tuple[int, ...], seed: int) -> list[Path]:
-    """One folder of letters per batch."""
+def make_folders(folder: Path, sizes: tuple[int, ...], seed: int) -> list[Path]:
+    """One folder of letters per import."""
     from desktop.bench.corpus import generate
 
     paths = generate(folder / "all", sum(sizes), seed=seed, huge=False)
-    batches, start = [], 0
+    folders, start = [], 0
     for n, size in enumerate(sizes):
-        batch = folder / f"batch-{n}"
-        batch.mkdir()
+        one = folder / f"import-{n}"
+        one.mkdir()
         for p in paths[start : start + size]:
-            p.rename(batch / p.name)
-        batches.append(batch)
+            p.rename(one / p.name)
+        folders.append(one)
         start += size
-    return batches
+    return folders
 
 
-def expected_ids(batches: list[Path], upto: int) -> set[str]:
+def expected_ids(folders: list[Path], done: int, under_way: int = 0) -> set[str]:
+    """The letters of the imports 0..*done* and the first *under_way* of the next one, in
+    the order it imports them (its folder's names, sorted)."""
     from desktop.core.ingest.assemble import letter_id_for
 
-    return {letter_id_for(p.stem) for b in batches[: upto + 1] for p in b.iterdir()}
+    kept = [p for f in folders[: done + 1] for p in f.iterdir()]
+    if done + 1 < len(folders):
+        kept += sorted(folders[done + 1].iterdir())[:under_way]
+    return {letter_id_for(p.stem) for p in kept}
+
+
+def batch_ends(letters: int) -> list[int]:
+    """Where the batches of an import of *letters* end: 20, 60, 100, ..., *letters*."""
+    from itertools import accumulate, chain, repeat
+
+    sizes = chain(BATCH_SIZES[:-1], repeat(BATCH_SIZES[-1]))
+    ends = []
+    for end in accumulate(sizes):
+        ends.append(min(end, letters))
+        if end >= letters:
+            return ends
+    return ends
 
 
 def tagged(tag: str) -> set[int]:
@@ -125,32 +151,32 @@ def lock_holders(pids: set[int], lock: Path) -> set[int]:
 
 @dataclass
 class _Run:
-    done: int = -1
+    done: int = -1  # the last import that returned
+    committed: int = 0  # letters of the import under way its batches committed
     ids: set[str] | None = None
     problems: list[str] = field(default_factory=list)
-    saw_sub_writers: bool = False
+    later_batch: bool = False  # killed after the import under way committed a batch
 
 
-def one_kill(root: Path, batches: list[Path], delay: float, wait_for_writers: bool) -> _Run:
-    """Run the child, kill it (after *delay* s, or that long after its sub-writers were
-    seen), then check what is left."""
+def one_kill(root: Path, folders: list[Path], delay: float, after_a_batch: bool) -> _Run:
+    """Run the child, kill it (after *delay* s, or that long after the middle import
+    committed its first batch), then check what is left."""
     tag = uuid.uuid4().hex
     report = root.with_name(root.name + ".done")
     errors = root.with_name(root.name + ".stderr")
     with open(errors, "wb") as stderr:
         proc = subprocess.Popen(
-            [sys.executable, "-c", _CHILD, str(root), str(report), *map(str, batches)],
+            [sys.executable, "-c", _CHILD, str(root), str(report), *map(str, folders)],
             stdout=subprocess.DEVNULL, stderr=stderr,
             env={**os.environ, TAG: tag, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
         )  # fmt: skip
     run = _Run()
-    _watch(proc, tag, root / _LOCK, delay, wait_for_writers, run)
+    _watch(proc, tag, root / _LOCK, report, delay, after_a_batch, run)
     proc.kill()  # a no-op when it has finished
     if proc.wait() not in (0, -signal.SIGKILL):
         last = errors.read_text(errors="replace").strip().splitlines()[-1:]
         run.problems.append(f"the import failed before the kill: {last}")
-    lines = report.read_text().splitlines() if report.exists() else []
-    run.done = max([int(line.split()[1]) for line in lines], default=-1)
+    _read_report(report, run)
     if orphans := _outlived(tag):
         run.problems.append(f"{len(orphans)} processes outlived the killed import")
     _check_library(root, run)
@@ -158,25 +184,41 @@ def one_kill(root: Path, batches: list[Path], delay: float, wait_for_writers: bo
     return run
 
 
-def _watch(proc, tag: str, lock: Path, delay: float, for_writers: bool, run: _Run) -> None:
-    """Until the kill: who holds the lock, and whether the sub-writers are running. A child
-    shares its parent's descriptors from fork() until it closes them (lock.py) or execs, a
-    matter of microseconds: a holder counts only when seen in two samples in a row."""
-    deadline = time.monotonic() + (120.0 if for_writers else delay)
+def _read_report(report: Path, run: _Run) -> None:
+    lines = [line.split() for line in report.read_text().splitlines()] if report.exists() else []
+    run.done = max([int(n) for what, n, *_ in lines if what == "done"], default=-1)
+    under_way = [int(k) for what, n, k in (x for x in lines if x[0] == "batch")
+                 if int(n) == run.done + 1]  # fmt: skip
+    run.committed = max(under_way, default=0)
+    run.later_batch = run.later_batch or bool(under_way)
+
+
+def _watch(
+    proc, tag: str, lock: Path, report: Path, delay: float, after_a_batch: bool, run: _Run
+) -> None:
+    """Until the kill: who holds the lock, and whether the middle import committed a batch.
+    A child shares its parent's descriptors from fork() until it closes them (lock.py) or
+    execs, a matter of microseconds: a holder counts only when seen in two samples in a row."""
+    deadline = time.monotonic() + (120.0 if after_a_batch else delay)
     kill_at = None
     seen: set[int] = set()
     while proc.poll() is None and time.monotonic() < (kill_at or deadline):
         pids = tagged(tag)
-        if len(pids) >= 4:  # the child, its parser worker and two sub-writers
-            run.saw_sub_writers = True
-            if for_writers and kill_at is None:
-                kill_at = time.monotonic() + delay
+        if after_a_batch and kill_at is None and _middle_batch_committed(report):
+            kill_at = time.monotonic() + delay
         holders = lock_holders(pids, lock) - {proc.pid}
         if others := holders & seen:
             run.problems.append(f"the lock was held by processes other than the writer: {others}")
             return
         seen = holders
         time.sleep(0.02)
+
+
+def _middle_batch_committed(report: Path) -> bool:
+    try:
+        return any(line.startswith("batch 1 ") for line in report.read_text().splitlines())
+    except FileNotFoundError:
+        return False
 
 
 def _outlived(tag: str) -> set[int]:
@@ -235,30 +277,43 @@ def run(kills: int, seed: int = 1, sizes: tuple[int, ...] | None = None) -> Kill
     work = Path(tempfile.mkdtemp(prefix="kamerbrief-kill-"))
     result = KillResult()
     try:
-        batches = make_batches(work / "letters", sizes or default_batches(), seed)
+        folders = make_folders(work / "letters", sizes or default_folders(), seed)
         for i in range(kills):
             root = work / f"lib{i}"
-            for_writers = i % 2 == 1
-            delay = rng.uniform(0.0, 1.5) if for_writers else rng.uniform(0.05, 6.0)
-            outcome = one_kill(root, batches, delay, for_writers)
+            after_a_batch = i % 2 == 1
+            delay = rng.uniform(0.0, 1.5) if after_a_batch else rng.uniform(0.05, 6.0)
+            outcome = one_kill(root, folders, delay, after_a_batch)
             result.kills += 1
-            result.sub_writer_kills += outcome.saw_sub_writers
-            _judge(outcome, batches, result, i)
+            result.later_batch_kills += outcome.later_batch
+            _judge(outcome, folders, result, i)
             shutil.rmtree(root, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return result
 
 
-def _judge(outcome: _Run, batches: list[Path], result: KillResult, i: int) -> None:
+def _judge(outcome: _Run, folders: list[Path], result: KillResult, i: int) -> None:
     problems = [f"kill {i}: {p}" for p in outcome.problems]
     if outcome.ids is not None:
-        allowed = [expected_ids(batches, n) for n in (outcome.done, outcome.done + 1)]
-        if outcome.ids not in allowed and not (outcome.done == -1 and not outcome.ids):
-            problems.append(f"kill {i}: {len(outcome.ids)} letters after batch {outcome.done}")
+        allowed = [expected_ids(folders, outcome.done, k) for k in _kept(outcome, folders)]
+        if outcome.ids not in allowed:
+            problems.append(
+                f"kill {i}: {len(outcome.ids)} letters after import {outcome.done} and "
+                f"{outcome.committed} letters of the next"
+            )
             result.letters_lost += len(allowed[0] - outcome.ids)
     result.problems += problems
     result.survived += not problems
+
+
+def _kept(outcome: _Run, folders: list[Path]) -> list[int]:
+    """How many letters of the import under way the library may hold: those its batches
+    committed, or also the next batch (committed, its line not yet written)."""
+    if outcome.done + 1 >= len(folders):
+        return [0]
+    letters = len(list(folders[outcome.done + 1].iterdir()))
+    later = [end for end in batch_ends(letters) if end > outcome.committed]
+    return [outcome.committed, *later[:1]]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,16 +36,27 @@ _ROWS: list[tuple[str, str, str, str | None]] = [
     ("open the 5 MB letter in a pane (ms)", "ms", "open_huge_s", None),
     ("window cold start to first frame (s)", "{:.2f}", "cold_start_s", None),
     ("window RSS with the library open (MB)", "mb", "window_rss_bytes", None),
+    ("window importing more letters: letters/s", "{:.0f}", "import_letters_per_s", None),
+    ("  search p50: while importing / idle (ms)", "ms", "importing_search_p50_s", "idle_search_p50_s"),
+    ("  search p95 while importing (ms)", "ms", "importing_search_p95_s", None),
+    ("  open a letter p50: while importing / idle (ms)", "ms", "importing_open_p50_s", "idle_open_p50_s"),
+    ("  longest stall of the window while importing (ms)", "ms", "importing_stall_max_s", None),
+    ("  one search's total as batches committed", "totals", "importing_totals_seen", None),
+    ("this column's run (min)", "min", "run_s", None),
 ]  # fmt: skip
 
 
-def _value(value: float | None, fmt: str) -> str:
+def _value(value, fmt: str) -> str:
     if value is None:
         return "–"
     if fmt == "ms":
         return f"{value * 1000:.1f}"
     if fmt == "mb":
         return f"{value / 1e6:.0f}"
+    if fmt == "min":
+        return f"{value / 60:.0f}"
+    if fmt == "totals":  # a list: how a total grew
+        return " → ".join(f"{n:,}" for n in value)
     return fmt.format(value)
 
 

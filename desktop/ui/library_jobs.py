@@ -8,6 +8,7 @@ progress bar, and Cancel where the write can stop.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import PurePath
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar, QWidget
 
 from desktop.ui.i18n import fill
 from desktop.ui.labels import plain_label
-from desktop.ui.workers import WriteJob, start
+from desktop.ui.workers import WriteJob, import_pace, start
 
 WAIT_AT_CLOSE_MS = 10000  # at close: how long a cancelled write may take to stop
 
@@ -29,6 +30,7 @@ class LibraryJobs(QObject):
         self._job: WriteJob | None = None
         self._busy_message = ""
         self._step = ""
+        self._started = 0.0  # time.monotonic() when the running write began
         self._finished: Callable[[object, list], None] | None = None
         self._failed: Callable[[str, bool], None] | None = None
         self.label = plain_label(parent)
@@ -79,6 +81,7 @@ class LibraryJobs(QObject):
         job.signals.progress.connect(self._on_progress)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
+        self._started = time.monotonic()
         self.progress.setRange(0, 0)  # busy until the first file is counted
         self.label.setText(label)
         self.label.show()
@@ -98,7 +101,17 @@ class LibraryJobs(QObject):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if path and self._step:
-            self.label.setText(fill(self._step, PurePath(path).name))
+            parts = [fill(self._step, PurePath(path).name)]
+            pace = import_pace(done, total, time.monotonic() - self._started)
+            if pace is not None:
+                parts.append(self.tr("%n letter(s)/s", "", round(pace.letters_per_s)))
+                parts.append(self._time_left(pace.seconds_left))
+            self.label.setText(" · ".join(parts))
+
+    def _time_left(self, seconds: float) -> str:
+        if seconds >= 90:
+            return self.tr("about %n min left", "", round(seconds / 60))
+        return self.tr("about %n s left", "", max(1, round(seconds)))
 
     def _on_finished(self, result: object, entries: list) -> None:
         handler = self._finished

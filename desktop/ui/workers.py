@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -72,6 +73,24 @@ class SearchJob(QRunnable):
             snippets = [] if hit.snippets else make_snippets(letter.text, marks)
             why[hit.id] = Why(len(marks), snippets)
         return why
+
+
+PACE_AFTER_S = 2.0  # an import's pace is said once it has run this long
+
+
+@dataclass(frozen=True, slots=True)
+class Pace:
+    letters_per_s: float
+    seconds_left: float
+
+
+def import_pace(done: int, total: int, elapsed: float) -> Pace | None:
+    """How fast an import goes, over all of it so far, and how long the rest takes at that
+    pace; None until it has run PACE_AFTER_S seconds and done a letter."""
+    if done < 1 or elapsed < PACE_AFTER_S:
+        return None
+    rate = done / elapsed
+    return Pace(rate, max(0, total - done) / rate)
 
 
 class WriteSignals(QObject):

@@ -67,6 +67,33 @@
     </message>
 </context>
 <context>
+    <name>LibraryJobs</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_jobs.py" line="107"/>
+        <source>%n letter(s)/s</source>
+        <translation>
+            <numerusform>%n letter/s</numerusform>
+            <numerusform>%n letters/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_jobs.py" line="113"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_jobs.py" line="114"/>
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/library_panel.py" line="284"/>

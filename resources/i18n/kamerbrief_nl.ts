@@ -411,29 +411,53 @@
 <context>
     <name>LibraryJobs</name>
     <message>
-        <location filename="../../desktop/ui/library_jobs.py" line="49"/>
+        <location filename="../../desktop/ui/library_jobs.py" line="51"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_jobs.py" line="50"/>
+        <location filename="../../desktop/ui/library_jobs.py" line="52"/>
         <source>Stop; what was done so far stays in the library</source>
         <translation>Stoppen; wat al gedaan is, blijft in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_jobs.py" line="51"/>
+        <location filename="../../desktop/ui/library_jobs.py" line="53"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_jobs.py" line="52"/>
+        <location filename="../../desktop/ui/library_jobs.py" line="54"/>
         <source>%v of %m</source>
         <translation>%v van %m</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_jobs.py" line="95"/>
+        <location filename="../../desktop/ui/library_jobs.py" line="98"/>
         <source>Cancelling…</source>
         <translation>Annuleren…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_jobs.py" line="107"/>
+        <source>%n letter(s)/s</source>
+        <translation>
+            <numerusform>%n brief/s</numerusform>
+            <numerusform>%n brieven/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_jobs.py" line="113"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>nog ongeveer %n min</numerusform>
+            <numerusform>nog ongeveer %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_jobs.py" line="114"/>
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>nog ongeveer %n s</numerusform>
+            <numerusform>nog ongeveer %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1520,42 +1544,42 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
 <context>
     <name>TreatyCard</name>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="86"/>
+        <location filename="../../desktop/ui/formatting.py" line="87"/>
         <source>not in the treaty gazetteer</source>
         <translation>niet in de verdragenlijst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="89"/>
+        <location filename="../../desktop/ui/formatting.py" line="90"/>
         <source>“het verdrag” is read here as this treaty (inferred)</source>
         <translation>“het verdrag” wordt hier gelezen als dit verdrag (afgeleid)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="96"/>
+        <location filename="../../desktop/ui/formatting.py" line="97"/>
         <source>Signed</source>
         <translation>Ondertekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="97"/>
+        <location filename="../../desktop/ui/formatting.py" line="98"/>
         <source>In force</source>
         <translation>In werking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="98"/>
+        <location filename="../../desktop/ui/formatting.py" line="99"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="99"/>
+        <location filename="../../desktop/ui/formatting.py" line="100"/>
         <source>Netherlands</source>
         <translation>Nederland</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="100"/>
+        <location filename="../../desktop/ui/formatting.py" line="101"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/formatting.py" line="116"/>
+        <location filename="../../desktop/ui/formatting.py" line="117"/>
         <source>%1 (as of %2)</source>
         <translation>%1 (stand per %2)</translation>
     </message>

@@ -35,8 +35,7 @@ from desktop.core.library.failures import FailureMemory
 from desktop.core.library.meta import CatalogEntry
 from desktop.core.library.originals import file_hash
 from desktop.core.library.report import IndexReport
-from desktop.core.library.sub_writers import SubWriterDied
-from desktop.core.library.write import LibraryWrite, writer_options
+from desktop.core.library.write import LibraryWrite
 from desktop.core.model.draft import LetterError, shown
 from desktop.core.model.letter import Letter
 
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
     from desktop.core.library.library import Library
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
+BatchDone = Callable[[int], None]  # letters of this import committed so far
 _AHEAD = 8  # letters parsed ahead of the indexer
 
 
@@ -131,6 +131,7 @@ class Importer:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False,
         retry_failed: bool = False,
+        batch_done: BatchDone | None = None,
     ) -> None:
         self.library = library
         self.report = IndexReport()
@@ -138,6 +139,7 @@ class Importer:
         self._progress = progress
         self._cancelled = cancelled
         self._retry_failed = retry_failed
+        self._batch_done = batch_done
         self._fallback: dict[str, str] = {}  # id -> key of the row a failed re-read keeps
         # The word forms of the library's other letters, for the hyphen rules (parse_bytes).
         self._words: frozenset[str] = frozenset()
@@ -147,9 +149,9 @@ class Importer:
 
     def add(self, paths: Iterable[Path], prune: bool = False) -> IndexReport:
         """Parse and index new and changed files below *paths*; with *prune*, drop letters
-        whose files under those folders are gone. One commit: an error keeps the library
-        as it was; a cancel commits the letters done so far, so that the next import goes
-        on where it stopped."""
+        whose files under those folders are gone. Committed in batches (write.py): an error
+        keeps the batches committed before it; a cancel commits the letters done so far, so
+        that the next import goes on where it stopped."""
         paths = [Path(p) for p in paths]
         files, failures = collect_files(paths)
 
@@ -161,27 +163,18 @@ class Importer:
                 self.report.removed = write.delete_paths(_gone(write.by_path, paths))
             self.failed.save()
 
-        older = len(self.library.store.read_by_older_parser())
-        return self._written(write_files, len(files) + older, failures)
+        return self._written(write_files, failures)
 
     def _written(
         self,
         body: Callable[[LibraryWrite], None],
-        letters: int,
         failures: Sequence[tuple[str, str]] = (),
         tidy: bool = True,
     ) -> IndexReport:
-        """*body* in one write of about *letters* letters: with the multiprocessing writer
-        for many, and should one of its processes die, all over again with the serial
-        writer (sub_writers.py)."""
-        for options in writer_options(letters):
-            self.report = IndexReport(failures=list(failures))
-            try:
-                with self.library._write(options, tidy=tidy) as write:
-                    body(write)
-                break
-            except SubWriterDied:
-                continue
+        """*body* in one write, committed batch by batch (write.py)."""
+        self.report = IndexReport(failures=list(failures))
+        with self.library._write(tidy=tidy) as write:
+            body(write)
         return self.report
 
     def _read_again(self, write: LibraryWrite) -> list[Source]:
@@ -233,7 +226,7 @@ class Importer:
             self._words = self.library.store.library_words(leaving_out=rows | write.dropped)
             self._run(write, sources, self._read_copy)
 
-        return self._written(write_again, len(ids))
+        return self._written(write_again)
 
     def rebuild(
         self, entries: list[CatalogEntry], rows: dict[str, str], old_keys: set[str]
@@ -246,10 +239,10 @@ class Importer:
         sources = [Source(Path(e.path), e.digest, e.id) for e in entries]
 
         def write_all(write: LibraryWrite) -> None:
-            write.dropped |= old_keys
+            write.dropped_at_end |= old_keys
             self._run(write, sources, self._read_copy)
 
-        return self._written(write_all, len(entries), tidy=False)
+        return self._written(write_all, tidy=False)
 
     def _read_copy(self, source: Source, known: dict[str, str]) -> Parsed:
         data = self.library.originals.read(source.digest, str(source.path))
@@ -289,6 +282,8 @@ class Importer:
                 if self._progress:
                     self._progress(i, len(sources), str(item.source.path))
                 self._take(write, item)
+                if write.checkpoint() and self._batch_done:
+                    self._batch_done(write.committed)
         finally:
             ahead.close()
         if self._progress:

@@ -47,7 +47,7 @@ from desktop.core.library.meta import (
 from desktop.core.library.originals import Originals, copy_name
 from desktop.core.library.records import LibraryEntry, entry, letter_from_row
 from desktop.core.library.report import IndexReport
-from desktop.core.library.storage import INDEX_NAME, LOCK_NAME, LibraryStorage, sync_files
+from desktop.core.library.storage import INDEX_NAME, LOCK_NAME, LibraryStorage
 from desktop.core.library.store import FILE as STORE_FILE
 from desktop.core.library.store import LIVE, PENDING, REMOVED, LetterStore
 from desktop.core.library.write import LibraryWrite
@@ -60,7 +60,7 @@ from desktop.core.search.vocabulary import Vocabulary
 from desktop.core.search.whoosh_internals import apply as _apply_whoosh_fixes
 
 if TYPE_CHECKING:
-    from desktop.core.library.importer import Progress
+    from desktop.core.library.importer import BatchDone, Progress
 
 FORMAT = 2  # the folder's layout: 2 = letter rows with states and a copy of every original
 
@@ -301,10 +301,11 @@ class Library:
         self.store.describe([(d["key"], d["id"], d["path"], d["hash"]) for d in docs])
         self.store.forget_uncatalogued()
 
-    def _record_commit(self) -> None:
+    def _record_commit(self, finished: bool = True) -> None:
         """library.json (format, index schema, the oldest parser that read a letter, the
         manifest of the index's files) and the catalog, as the index is now; under the
-        write lock."""
+        write lock. A rebuild stays pending until the write that fills it has *finished*
+        (not after each of its batches)."""
         meta = read_meta(self.root)
         manifest = Manifest.from_json(meta.get("index")).refreshed(self.root)
         meta.update(
@@ -313,7 +314,7 @@ class Library:
             parser_version=self.store.oldest_parser(),
             index=manifest.to_json(),
         )
-        for done in ("rebuild_pending", "reparse", "sources"):
+        for done in ("rebuild_pending", "reparse", "sources") if finished else ():
             meta.pop(done, None)
         entries = [CatalogEntry(i, p, d) for i, p, d in self.store.catalog(LIVE)]
         write_catalog(self.root, entries)
@@ -405,13 +406,15 @@ class Library:
         cancelled: Callable[[], bool] = lambda: False,
         prune: bool = False,
         retry_failed: bool = False,
+        batch_done: BatchDone | None = None,
     ) -> IndexReport:
-        """Import new and changed files below *paths* (importer.py); with *prune*, drop
-        letters whose files under those folders are gone. A file that failed before with
-        the same content is skipped (and reported) unless *retry_failed*."""
+        """Import new and changed files below *paths* (importer.py), committed in batches
+        (write.py; *batch_done* hears of each); with *prune*, drop letters whose files under
+        those folders are gone. A file that failed before with the same content is skipped
+        (and reported) unless *retry_failed*."""
         from desktop.core.library.importer import Importer
 
-        return Importer(self, progress, cancelled, retry_failed).add(paths, prune)
+        return Importer(self, progress, cancelled, retry_failed, batch_done).add(paths, prune)
 
     def reread(
         self,
@@ -442,13 +445,12 @@ class Library:
             return write.restore(letter_ids)
 
     @contextmanager
-    def _write(
-        self, writer_options: dict | None = None, tidy: bool = True
-    ) -> Iterator[LibraryWrite]:
-        """One write (write.py), committed and synced on success; on any error nothing of
-        it stays, and a failure of the disk is one LibraryError. First what earlier writes
-        left is tidied away, unless this write fills a rebuilt index (whose store rows are
-        not in the index yet, and must not be taken for leftovers)."""
+    def _write(self, tidy: bool = True) -> Iterator[LibraryWrite]:
+        """One write (write.py), committed batch by batch and synced; on an error the batch
+        under way is taken back (the batches before it stay), and a failure of the disk is
+        one LibraryError. First what earlier writes left is tidied away, unless this write
+        fills a rebuilt index (whose store rows are not in the index yet, and must not be
+        taken for leftovers)."""
         lock = self._storage.write_lock
         depth = lock.depth
         if not lock.acquire():
@@ -457,7 +459,7 @@ class Library:
             self._probe()
             if tidy and self._untidy():
                 self._tidy_locked()
-            with self._committed(writer_options or {}) as write:
+            with self._committed() as write:
                 yield write
         except Damage as damage:
             raise LibraryError(
@@ -467,64 +469,22 @@ class Library:
             lock.release_to(depth)
 
     @contextmanager
-    def _committed(self, writer_options: dict) -> Iterator[LibraryWrite]:
-        generation = latest_generation(self.root)
-        writer = self._ix.writer(timeout=0.0, **writer_options)
+    def _committed(self) -> Iterator[LibraryWrite]:
         with self.searcher() as s:
-            write = LibraryWrite(self, writer, list(s.all_stored_fields()))
+            docs = list(s.all_stored_fields())
+        write = LibraryWrite(self, docs)
+        error: BaseException | None = None
         try:
             yield write
-            write.flush()
-            self.originals.sync(write.copies)
-            write.check()
-            writer.commit()
+            write.commit()
         except BaseException as exc:
-            if latest_generation(self.root) == generation:  # the commit did not happen
-                self._abandon(writer, write)
-                error = write_failed(exc, self.root)
-                if error is not None and error is not exc:
-                    raise error from None
+            error = write.abandon(exc)
+            if error is exc:
                 raise
-        finally:
-            write.stop_watching()
-        self._after_commit(write)
-
-    def _abandon(self, writer, write: LibraryWrite) -> None:
-        """After a failed write: its sub-writer processes stopped, its files, rows and
-        copies taken back."""
-        try:
-            if not writer.is_closed:
-                writer.cancel()
-        except Exception:  # a writer that failed half-way may fail to cancel too
-            pass
-        for task in getattr(writer, "tasks", ()):  # Whoosh's MpWriter: its forked sub-writers
-            if task.is_alive():
-                task.kill()
-            task.join()
-        write.discard()
-        manifest = Manifest.from_json(read_meta(self.root).get("index"))
-        files.remove(manifest.leftovers(self.root))
-
-    def _after_commit(self, write: LibraryWrite) -> None:
-        sync_files([self.root / n for n in files.index_files(self.root)], [self.root])
-        write.settle()
-        if self.doc_count() != write.expected_count():
-            self._restore_lost(write)
-        self._record_commit()
-        if write.words:
-            self.vocabulary.merge_and_save(write.words)
-
-    def _restore_lost(self, write: LibraryWrite) -> None:
-        """Whoosh's multiprocessing writer commits without the letters of a sub-writer that
-        died (its result is waited for one second): index them again from their rows."""
-        lost = set(write.live) - self._index_keys()
-        rows = [r for r in self.store.rows(LIVE) if r.key in lost]
-        writer = self._ix.writer(timeout=0.0)
-        retry = LibraryWrite(self, writer, [])
-        for row in rows:
-            retry.reindex(row)
-        writer.commit(merge=False)
-        sync_files([self.root / n for n in files.index_files(self.root)], [self.root])
+        if error is not None:
+            # Raised here, not in the handler: the failed write's traceback, whose frames
+            # hold files it had open (removed, their room not given back while open), goes.
+            raise error
 
     def _probe(self) -> None:
         """The folder can be written: a probe file of this process's own (never one another

@@ -4,12 +4,11 @@ An OS file lock (flock) on ``letters_WRITELOCK``: the kernel drops it when its h
 so a lock whose holder is gone is free at once. Two things could keep it past that death, and
 both are closed here:
 
-- a process forked while the lock is held (Whoosh's multiprocessing writer forks its
-  sub-writers) shares the lock's open file; so a child forked while this process holds a lock
+- a process forked while the lock is held (by a library, a test harness or a plug-in that
+  forks) shares the lock's open file; so a child forked while this process holds a lock
   closes its copy of the descriptor at once (that never unlocks the parent's lock), and
 - such a child could outlive its parent; so it asks the kernel for SIGKILL when its parent
-  dies (PR_SET_PDEATHSIG, Linux; elsewhere the writer does not fork, see write.py), and exits
-  if the parent died before it asked.
+  dies (PR_SET_PDEATHSIG, Linux), and exits if the parent died before it asked.
 
 Whatever sits where the lock file should be (a folder, a FIFO, a link) is reported, never
 opened in a way that could block or follow it elsewhere.

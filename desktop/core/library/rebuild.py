@@ -27,9 +27,7 @@ from desktop.core.library.index_files import index_files
 from desktop.core.library.meta import CatalogEntry, read_catalog, read_meta, write_meta
 from desktop.core.library.storage import INDEX_NAME, LibraryStorage
 from desktop.core.library.store import FILE as STORE_FILE
-from desktop.core.library.store import LIVE, PENDING, LetterStore, Row
-from desktop.core.library.sub_writers import SubWriterDied
-from desktop.core.library.write import writer_options
+from desktop.core.library.store import LIVE, PENDING, LetterStore
 from desktop.core.search.schema import SCHEMA_VERSION, make_schema
 
 if TYPE_CHECKING:
@@ -118,32 +116,20 @@ def _entries_from_index(storage) -> list[CatalogEntry]:
 def _fill(lib: Library, plan: _Plan) -> tuple[int, list[tuple[str, str]]]:
     if plan.reparse:
         return _reparse(lib, plan.entries, plan.rows, plan.old_keys)
-    for options in writer_options(len(plan.rows)):
-        try:
-            unreadable = _reindex(lib, plan, options)
-            break
-        except SubWriterDied:
-            continue
+    unreadable = []
+    with lib._write(tidy=False) as write:
+        write.dropped_at_end |= plan.old_keys
+        for row in lib.store.rows_of(plan.rows.values()):
+            try:
+                write.reindex(row)
+            except Exception:  # a damaged row: its letter is parsed again from its copy
+                unreadable.append(row)
+            write.checkpoint()
     if not unreadable:
         return len(plan.rows), []
     entries = [CatalogEntry(r.id, r.path, r.digest) for r in unreadable]
     count, failures = _reparse(lib, entries, {}, {r.key for r in unreadable})
     return len(plan.rows) - len(unreadable) + count, failures
-
-
-def _reindex(lib: Library, plan: _Plan, writer_options: dict) -> list[Row]:
-    """Index every letter of *plan* from its row; the rows that cannot be read."""
-    unreadable = []
-    with lib._write(writer_options, tidy=False) as write:
-        write.dropped |= plan.old_keys
-        for row in lib.store.rows_of(plan.rows.values()):
-            try:
-                write.reindex(row)
-            except SubWriterDied:
-                raise
-            except Exception:  # a damaged row: its letter is parsed again from its copy
-                unreadable.append(row)
-    return unreadable
 
 
 def _reparse(lib: Library, entries, rows, old_keys) -> tuple[int, list[tuple[str, str]]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,11 +40,58 @@ class LibraryStorage(FileStorage):
     def __init__(self, root: Path) -> None:
         super().__init__(str(root), supports_mmap=False)
         self.write_lock = WriteLock(Path(root) / LOCK_NAME)
+        self._written: weakref.WeakSet = weakref.WeakSet()
+        # Whoosh reads back the files a write made (a compound segment is assembled from
+        # them); a write that fails there leaves such a reader open in its traceback.
+        self._reread: weakref.WeakSet = weakref.WeakSet()
 
     def lock(self, name: str) -> WriteLock:  # Whoosh's Storage.lock
         if name != LOCK_NAME:
             raise ValueError(f"the library has one lock, not {name!r}")
         return self.write_lock
+
+    def create_file(self, name, *args, **kwargs):
+        made = super().create_file(name, *args, **kwargs)
+        self._written.add(made)
+        return made
+
+    def open_file(self, name, *args, **kwargs):
+        opened = super().open_file(name, *args, **kwargs)
+        if any(name == getattr(made, "_name", None) for made in list(self._written)):
+            self._reread.add(opened)
+        return opened
+
+    def temp_storage(self, name=None):
+        temp = _TempStorage(super().temp_storage(name).folder)
+        temp._written = self._written
+        return temp
+
+    def new_write(self) -> None:
+        """A write (a batch) begins: the files of the ones before are no longer its own."""
+        self._written = weakref.WeakSet()
+        self._reread = weakref.WeakSet()
+
+    def close_written(self) -> None:
+        """Close every file a writer created here and left open: after a write that failed
+        half-way (a full disk fails Whoosh's own cancel, which writes as it closes), so that
+        the room of its files, removed by the library, comes back at once."""
+        for made in [*self._written, *self._reread]:
+            if not made.is_closed:
+                try:
+                    made.close()
+                except OSError:  # the buffer could not be written: the file is closed all the same
+                    made.is_closed = True
+
+
+class _TempStorage(FileStorage):
+    """Whoosh's temporary folder of a write, whose files the library's storage closes too."""
+
+    _written: weakref.WeakSet
+
+    def create_file(self, name, *args, **kwargs):
+        made = super().create_file(name, *args, **kwargs)
+        self._written.add(made)
+        return made
 
 
 def sync_files(paths: Iterable[Path], folders: Iterable[Path]) -> None:

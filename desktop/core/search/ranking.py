@@ -6,15 +6,16 @@ library that was 27 ms for the top ten, and the total and facets needed a second
 term's postings are read a whole block at a time, scored with Whoosh's own BM25F statistics
 (idf, average length, B, K1) in one comprehension, and combined as dicts: docnum -> score.
 
-A two-word phrase in the text is one lookup in the ``pairs`` field (each pair of consecutive
-words, schema.py) instead of a position check in every letter that has both words; a longer
-phrase checks positions only in letters that have all its pairs. Query nodes without a fast
-path here (Every, proximity, ...) are scored by their own Whoosh matcher.
+A phrase in the text is scored as Whoosh scores it (the sum of its words' scores, in the
+letters where the words follow each other): the letters that have all its words are found
+from the words' postings, and positions are read and compared only for those, in the
+text field's compact format (term_formats.py). Query nodes without a fast path here (Every,
+proximity, ...) are scored by their own Whoosh matcher.
 
-The posting blocks, length codes and position encoding come through whoosh_internals, the one
-module that touches Whoosh's private names; where this Whoosh lacks them, terms are scored by
-Whoosh's own matchers. Tests compare every score and every phrase match with Whoosh's own or
-with the letters' text, so an upgrade that changes them fails there, not for users.
+The posting blocks and length codes come through whoosh_internals, the one module that
+touches Whoosh's private names; where this Whoosh lacks them, terms are scored by Whoosh's own
+matchers. Tests compare every score and every phrase match with Whoosh's own or with the
+letters' text, so an upgrade that changes them fails there, not for users.
 
 Every search is bounded: a wildcard or fuzzy word stands for at most MAX_EXPANSION words
 (TooBroad), and a search stops at its time budget (OutOfTime).
@@ -42,8 +43,7 @@ Scores = dict[int, float]  # global docnum -> score
 FacetTable = dict[str, dict[str, frozenset[int]]]  # facet -> value -> document numbers
 Clock = Callable[[], float]
 
-PAIRS_FIELD = "pairs"
-PAIRED_FIELD = "text"  # the field whose consecutive words the pairs field holds
+TEXT_FIELD = "text"  # the field with positions in the compact format
 # Words one wildcard or fuzzy word may stand for: scoring each is a lookup, and `*e*` in a
 # large library stands for tens of thousands (Lucene's limit on query clauses is 1,024).
 MAX_EXPANSION = 1000
@@ -108,7 +108,7 @@ class Ranker:
         self._check_time()
         if isinstance(q, wq.Term):
             return self._term(q.fieldname, q.text, q.boost)
-        if isinstance(q, wq.Phrase) and q.fieldname == PAIRED_FIELD and self._has_pairs():
+        if isinstance(q, wq.Phrase) and q.fieldname == TEXT_FIELD and q.slop == 1:
             return self._phrase(q)
         if isinstance(q, wq.MultiTerm):
             return self._multiterm(q)
@@ -155,7 +155,11 @@ class Ranker:
             result = {d: s + 1.0 for d, s in result.items() if d not in excluded}
         return result
 
-    def _term(self, fieldname: str, text, boost: float = 1.0) -> Scores:
+    def _term(
+        self, fieldname: str, text, boost: float = 1.0, values: dict[int, bytes] | None = None
+    ) -> Scores:
+        """The term's letters with their scores; with *values* (fast path only), each
+        letter's posting value (its positions) is kept there too, read in the same pass."""
         searcher = self.searcher
         if (fieldname, text) not in searcher.reader():
             return {}
@@ -165,9 +169,15 @@ class Ranker:
         out: Scores = {}
         for sub, offset in self._leaves:
             self._check_time()
-            ids, weights, deleted = _postings(sub.reader(), fieldname, text)
+            ids, weights, deleted, found = _postings(
+                sub.reader(), fieldname, text, values is not None
+            )
             if not ids:
                 continue
+            if values is not None:
+                values.update(
+                    zip(ids if not offset else [offset + d for d in ids], found, strict=True)
+                )
             if isinstance(scorer, BM25FScorer):
                 # bm25() of whoosh.scoring: idf * w * (K1 + 1) / (w + the letter's norm)
                 norms = self._length_norms(sub, fieldname, scorer)
@@ -225,53 +235,40 @@ class Ranker:
         return [word for word, _distance, _index in found]
 
     def _phrase(self, q: wq.Phrase) -> Scores:
-        words = [w for w in q.words if w]
-        if len(words) < 2:
-            return self._term(q.fieldname, words[0], q.boost) if words else {}
-        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-        if len(pairs) == 1:
-            return self._term(PAIRS_FIELD, pairs[0], q.boost)
-        # Letters with every pair are candidates; only their positions are checked.
-        candidates = self._and([wq.Term(PAIRS_FIELD, p, boost=q.boost) for p in pairs])
-        if not candidates:
-            return candidates
-        whole = self._in_sequence(pairs, candidates)
-        return {d: candidates[d] for d in whole}
+        """Whoosh's phrase score: the sum of its words' scores (a word twice in the phrase
+        counts twice), in the letters where the words follow each other. Each word's
+        postings are read once, scores and positions together."""
+        words = tuple(w for w in q.words if w)
+        if len(words) < 2 or not whoosh_internals.fast():
+            candidates = self._and([wq.Term(q.fieldname, w, boost=q.boost) for w in words])
+            if len(words) < 2 or not candidates:
+                return candidates
+            whole = self._in_sequence(words, sorted(candidates))
+            return {d: candidates[d] for d in whole}
+        positions: dict[str, dict[int, bytes]] = {w: {} for w in words}
+        scores = {w: self._term(q.fieldname, w, q.boost, positions[w]) for w in positions}
+        rarest = sorted(scores.values(), key=len)
+        together = [d for d in rarest[0] if all(d in part for part in rarest[1:])]
+        decode = self.searcher.schema[q.fieldname].format.decode_positions
+        order = sorted(range(len(words)), key=lambda k: len(scores[words[k]]))
+        found: Scores = {}
+        for n, d in enumerate(together):
+            if n % _CHECK_EVERY == 0:
+                self._check_time()
+            if _lined_up(d, words, order, positions, decode):
+                found[d] = sum(scores[w][d] for w in words)
+        return found
 
-    def _in_sequence(self, pairs: list[str], candidates: Scores) -> set[int]:
-        """The candidates in which the pairs follow each other (pair k at p + k): their
-        positions read a block at a time, decoded only for the candidates."""
+    def _in_sequence(self, words: tuple[str, ...], candidates: list[int]) -> set[int]:
+        """Those of the *candidates* (ascending) in which the words follow each other."""
         found: set[int] = set()
         for sub, offset in self._leaves:
             end = offset + sub.doc_count_all()
-            mine = {d - offset for d in candidates if offset <= d < end}
-            if not mine:
-                continue
-            reader = sub.reader()
-            encoded = []
-            for pair in pairs:
-                self._check_time()
-                m, _deleted = _leaf_matcher(reader, PAIRS_FIELD, pair)
-                encoded.append(
-                    {
-                        d: v
-                        for ids, vs in whoosh_internals.posting_blocks(m, values=True)
-                        for d, v in zip(ids, vs, strict=True)
-                        if d in mine
-                    }
-                )
-            for d in mine:
-                starts = set(self._positions(encoded[0][d]))
-                for k, values in enumerate(encoded[1:], start=1):
-                    starts.intersection_update(p - k for p in self._positions(values[d]))
-                    if not starts:
-                        break
-                if starts:
-                    found.add(offset + d)
+            mine = [d - offset for d in candidates if offset <= d < end]
+            if mine:
+                starts = _phrase_starts(sub.reader(), mine, words, self._check_time)
+                found.update(offset + d for d in starts)
         return found
-
-    def _positions(self, value: bytes) -> Iterator[int]:
-        return whoosh_internals.decode_positions(value, self.searcher.schema[PAIRS_FIELD].format)
 
     def _by_matcher(self, q: wq.Query) -> Scores:
         """Whoosh's own way: a matcher, one letter at a time."""
@@ -294,7 +291,7 @@ class Ranker:
         """For each of *docs*, how many words of its text a search marks: every word whose
         index term is one of *terms*, and every word of each whole occurrence of a phrase,
         once (query.iter_matches marks the same words). Counted in the index, from the
-        text's term frequencies and the pairs' positions: reading and scanning the 5 MB
+        text's term frequencies and positions: reading and scanning the 5 MB
         letter of the benchmark took up to 350 ms a search."""
         counts = dict.fromkeys(docs, 0)
         singles = set(terms) | {p[0] for p in phrases if len(p) == 1}
@@ -306,12 +303,12 @@ class Ranker:
                 continue
             reader = sub.reader()
             for term in singles:
-                for d, freq in _values_at(reader, PAIRED_FIELD, term, mine, "frequency"):
+                for d, freq in _values_at(reader, TEXT_FIELD, term, mine, "frequency"):
                     counts[offset + d] += freq
             covered: dict[int, set[int]] = {}  # positions of phrase words not counted above
             for phrase in longer:
                 uncounted = [i for i, word in enumerate(phrase) if word not in singles]
-                for d, starts in _phrase_starts(reader, mine, phrase).items():
+                for d, starts in _phrase_starts(reader, mine, phrase, self._check_time).items():
                     covered.setdefault(d, set()).update(p + i for p in starts for i in uncounted)
             for d, positions in covered.items():
                 counts[offset + d] += len(positions)
@@ -322,9 +319,6 @@ class Ranker:
     def all_docs(self) -> Iterable[int]:
         for sub, offset in self._leaves:
             yield from (offset + d for d in sub.reader().all_doc_ids())
-
-    def _has_pairs(self) -> bool:
-        return PAIRS_FIELD in self.searcher.schema
 
     def _length_norms(self, sub, fieldname: str, scorer: BM25FScorer) -> list[float]:
         """Per letter of a segment, BM25's length part, K1 * (1 - B + B * length / average),
@@ -374,14 +368,20 @@ class Ranker:
         return self._date_rank
 
     def _read_stored(self) -> tuple[FacetTable, list[int]]:
-        """The facet table and the date order, in one pass over the stored fields."""
+        """The facet table and the date order, in one pass over the treaty and date columns
+        (a value per letter; the stored fields, decompressed letter by letter, took 2.5 s at
+        100,000 letters: a first search would have waited for them)."""
         table: dict[str, dict[str, set[int]]] = {"treaty": {}, "year": {}}
         dates: dict[int, str] = {}
-        for docnum, stored in self.searcher.reader().iter_docs():
-            for t in stored.get("treaty", "").split(","):
-                if t:
-                    table["treaty"].setdefault(t.upper(), set()).add(docnum)
-            if date := stored.get("datestr", ""):
+        reader = self.searcher.reader()
+        columns = [
+            reader.column_reader(name, translate=True) if reader.doc_count_all() else []
+            for name in ("treaty", "datestr")
+        ]
+        for docnum, (treaty, date) in enumerate(zip(*columns, strict=True)):
+            for t in treaty.split(",") if treaty else ():
+                table["treaty"].setdefault(t.upper(), set()).add(docnum)
+            if date:
                 table["year"].setdefault(date[:4], set()).add(docnum)
                 dates[docnum] = date
         facets = {f: {v: frozenset(d) for v, d in vs.items()} for f, vs in table.items()}
@@ -392,16 +392,32 @@ class Ranker:
         return facets, rank
 
 
-def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], frozenset[int]]:
-    """A term's postings in one segment, a block at a time, and the segment's deleted
-    letters: they are in the postings, and fewer to take out after scoring than to test."""
+def _postings(
+    reader, fieldname: str, text, with_values: bool = False
+) -> tuple[list[int], list[float], frozenset[int], list[bytes]]:
+    """A term's postings in one segment, a block at a time (with their values, if asked),
+    and the segment's deleted letters: they are in the postings, and fewer to take out
+    after scoring than to test."""
     m, deleted = _leaf_matcher(reader, fieldname, text)
     ids: list[int] = []
     weights: list[float] = []
-    for block_ids, block_weights in whoosh_internals.posting_blocks(m, values=False):
+    values: list[bytes] = []
+    for block_ids, block_weights, block_values in whoosh_internals.posting_blocks(m, with_values):
         ids.extend(block_ids)
         weights.extend(block_weights)
-    return ids, weights, deleted
+        values.extend(block_values)
+    return ids, weights, deleted, values
+
+
+def _lined_up(d: int, words, order: list[int], positions: dict, decode) -> bool:
+    """Whether the words follow each other somewhere in letter *d*: word k at p + k."""
+    first = order[0]
+    starts = {p - first for p in decode(positions[words[first]][d])}
+    for k in order[1:]:
+        starts.intersection_update(p - k for p in decode(positions[words[k]][d]))
+        if not starts:
+            return False
+    return True
 
 
 def _leaf_matcher(reader, fieldname: str, text):
@@ -416,31 +432,43 @@ def _leaf_matcher(reader, fieldname: str, text):
     return m, frozenset()
 
 
-def _phrase_starts(reader, docs: list[int], phrase: tuple[str, ...]) -> dict[int, set[int]]:
-    """For those of *docs* (ascending) that have *phrase* whole, where it starts: pair k of
-    the phrase at p + k for each of its pairs."""
-    starts: dict[int, set[int]] | None = None
-    for k, pair in enumerate(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False)):
-        found = {
-            d: {p - k for p in positions}
-            for d, positions in _values_at(reader, PAIRS_FIELD, pair, docs, "positions")
-        }
-        if starts is not None:
-            found = {d: s & found[d] for d, s in starts.items() if d in found}
-        starts = found
-    return {d: s for d, s in (starts or {}).items() if s}
+def _phrase_starts(
+    reader, docs: list[int], phrase: tuple[str, ...], check: Callable[[], None]
+) -> dict[int, set[int]]:
+    """For those of *docs* (ascending) that have *phrase* whole, where it starts: word k of
+    the phrase at p + k. The rarest word first: later words are read only for the letters
+    left."""
+    order = sorted(range(len(phrase)), key=lambda k: _doc_frequency(reader, phrase[k]))
+    starts: dict[int, set[int]] = {}
+    for n, k in enumerate(order):
+        check()
+        found = _values_at(reader, TEXT_FIELD, phrase[k], docs, "positions")
+        if n == 0:
+            starts = {d: {p - k for p in positions} for d, positions in found}
+        else:
+            starts = {
+                d: s for d, positions in found if (s := starts[d] & {p - k for p in positions})
+            }
+        docs = sorted(starts)
+        if not docs:
+            break
+    return starts
+
+
+def _doc_frequency(reader, word: str) -> int:
+    try:
+        return reader.doc_frequency(TEXT_FIELD, word)
+    except TermNotFound:
+        return 0
 
 
 def _values_at(reader, fieldname: str, text: str, docs: list[int], astype: str) -> Iterator:
     """(letter, decoded value) of the term's postings for those of *docs* (ascending) that
     have it; *astype* names the decoding ("frequency", "positions")."""
     m, _deleted = _leaf_matcher(reader, fieldname, text)
-    for d in docs:
-        if m is None or not m.is_active():
-            return
-        m.skip_to(d)
-        if m.is_active() and m.id() == d:
-            yield d, m.value_as(astype)
+    decode = getattr(reader.schema[fieldname].format, f"decode_{astype}")
+    for d, value in whoosh_internals.values_at(m, docs):
+        yield d, decode(value)
 
 
 def _union(parts: Iterable[Scores]) -> Scores:

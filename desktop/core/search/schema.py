@@ -13,20 +13,15 @@ from datetime import datetime
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from desktop.core.model.letter import Kamerstuk, Letter
-from desktop.core.search.analysis import (
-    dutch_analyzer,
-    index_terms,
-    pair_analyzer,
-    plain_analyzer,
-    word_pairs,
-)
-from desktop.core.search.term_formats import TermCounts, TermPositions
+from desktop.core.search.analysis import dutch_analyzer, index_terms, plain_analyzer
+from desktop.core.search.term_formats import TermPositions
 
 # Raise with every change to what the index holds of a letter (fields, terms, analysis): a
 # library of another version makes its index again from the letter store (library.py).
 # 11: kamerstuk terms with sub-dossiers and chapters; 12: treaty terms with the names of
-# treaties outside the gazetteer ("other"), words over 64 characters not indexed whole.
-SCHEMA_VERSION = 12
+# treaties outside the gazetteer ("other"), words over 64 characters not indexed whole;
+# 13: the words' positions in the text, no field of word pairs.
+SCHEMA_VERSION = 13
 
 
 def make_schema() -> Schema:
@@ -43,24 +38,23 @@ def make_schema() -> Schema:
         signatory=TEXT(analyzer=plain_analyzer()),
         treaty=KEYWORD(stored=True, commas=True, lowercase=True, sortable=True),
         counts=STORED(),  # explicit mentions per treaty, for the list's chips
-        # No positions in the text: scoring reads whole posting blocks, and positions made
-        # them five times the size. Phrases are looked up in pairs (desktop.core.search.ranking).
-        text=_listed(TEXT(analyzer=dutch_analyzer(), phrase=False, multitoken_query="phrase"), TermCounts),
-        pairs=_listed(TEXT(analyzer=pair_analyzer(), phrase=True), TermPositions),
+        # Positions in a compact format (term_formats.py): phrases are checked in the letters
+        # that have all their words (desktop.core.search.ranking).
+        text=_listed(TEXT(analyzer=dutch_analyzer(), multitoken_query="phrase"), TermPositions),
         notes=TEXT(analyzer=dutch_analyzer(), multitoken_query="phrase"),
         size=NUMERIC(stored=True),
     )  # fmt: skip
 
 
 def _listed(field: TEXT, format_class: type) -> TEXT:
-    """*field* with a format that counts a list of terms fast (term_formats.py)."""
+    """*field* with a format that takes a list of terms and encodes positions compactly
+    (term_formats.py)."""
     field.format = format_class(field_boost=field.format.field_boost)
     return field
 
 
 def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
     meta = letter.meta
-    terms = index_terms(letter.text)
     fields = {
         "id": letter.id,
         "path": path,
@@ -74,8 +68,7 @@ def index_fields(letter: Letter, path: str, digest: str, key: str) -> dict:
         "treaty": treaty_terms(letter),
         "_stored_treaty": ",".join(sorted(letter.mention_counts())),
         "counts": json.dumps(letter.mention_counts()),
-        "text": terms,
-        "pairs": word_pairs(terms),
+        "text": index_terms(letter.text),
         "notes": " ".join(f.text for f in letter.footnotes),
         "size": len(letter.text),
     }

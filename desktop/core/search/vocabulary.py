@@ -12,7 +12,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from pathlib import Path
 
 from rapidfuzz import process
@@ -25,41 +25,47 @@ _WORD_RE = re.compile(r"[^\W\d_]{3,}")  # words of letters only: no designations
 
 
 class Vocabulary:
-    def __init__(self, root: Path, counts: Counter[str]) -> None:
+    def __init__(self, root: Path, counts: Counter[str] | None = None) -> None:
         self.root = root
-        self.counts = counts
+        self._counts = counts
         self._by_initial: dict[str, list[str]] | None = None
         self._lock = threading.Lock()  # an import adds while a search thread suggests
 
     @classmethod
     def load(cls, root: Path) -> Vocabulary:
-        try:
-            data = json.loads((root / _FILE).read_text(encoding="utf-8"))
-            return cls(root, Counter(data))
-        except (OSError, ValueError):
-            return cls(root, Counter())
+        """The library's words, read from disk when first needed: a search that finds
+        letters suggests nothing, and at 100,000 letters the file takes a second to read."""
+        return cls(root)
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            try:
+                self._counts = Counter(json.loads((self.root / _FILE).read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                self._counts = Counter()
+        return self._counts
 
     @staticmethod
     def words_of(text: str) -> set[str]:
         """The distinct words of one letter: each counts once per letter."""
         return {plain_form(w) for w in _WORD_RE.findall(text) if len(w) <= MAX_WORD_CHARS}
 
-    def merge_and_save(self, letters: Iterable[set[str]]) -> None:
-        """Add committed letters' words to what is on disk now (another process may have
+    def merge_and_save(self, letters: Mapping[str, int]) -> None:
+        """Add committed letters' words (how many letters have each) to what is on disk now (another process may have
         saved since this one loaded) and save. Counts of replaced or removed letters are
         not taken back: a suggestion may point at a word that has gone (it then finds
         nothing), never the other way round."""
         with self._lock:
             counts = Vocabulary.load(self.root).counts
-            for words in letters:
-                counts.update(words)
+            counts.update(letters)
             tmp = self.root / (_FILE + ".tmp")
             with open(tmp, "w", encoding="utf-8") as fh:
                 json.dump(counts, fh, ensure_ascii=False, separators=(",", ":"))
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.root / _FILE)
-            self.counts = counts
+            self._counts = counts
             self._by_initial = None
 
     def suggest(self, word: str, maxdist: int = 2) -> str | None:

@@ -9,9 +9,7 @@ public API and asks here for the few things that need more:
   scored in a few milliseconds instead of 27;
 - length codes: BM25's per-letter length part is computed once per segment from the length
   column (``_perdoc._cached_reader``), not looked up per posting;
-- positions: a phrase's pair positions are decoded without ``Positions.decode_positions``'s
-  per-call overhead (its format: an int, then the pickled deltas);
-- two patches of Whoosh's own code, applied by :func:`apply` (``Library.open`` calls it;
+- three patches of Whoosh's own code, applied by :func:`apply` (``Library.open`` calls it;
   importing this module changes nothing):
   ``W3PerDocReader._cached_reader`` caches a length column reader only when the column
   exists; for fields without lengths (ID, KEYWORD) it asks the file system again for every
@@ -19,7 +17,17 @@ public API and asks here for the few things that need more:
   time. The patch caches the negative answer too (segments are immutable once written).
   ``W3LeafMatcher._goto`` unpickles each posting block's header straight from the file:
   through a compound file without mmap that is some twenty read() calls a block, a fifth of
-  a search at 10,000 letters. The patch reads the header in one piece; a header longer than
+  a search at 10,000 letters. ``W3PostingsWriter._write_block`` compresses a posting block
+  only when it is large enough to gain (WRITE_COMPRESSED_FROM bytes): Whoosh's own comment
+  says so, but its code compresses every block, and zlib takes 50 us for a term's block of
+  one posting, which comes out longer than it went in (a fifth of an import's time, measured
+  on 2,000 realistic letters; most terms of a real library's long tail are in one letter).
+  The block's header says whether it is compressed, so Whoosh's own reader reads either. The
+  block is pickled with the highest protocol, not Whoosh's protocol 2, which writes each
+  posting's value (a word's positions) as a call of _codecs.encode: a block of 128 values
+  took 4.5 KB and 70 us to read back, now 2.2 KB and 8 us (pickle.loads reads any protocol,
+  so Whoosh's own reader too).
+  The patch of ``_goto`` reads the header in one piece; a header longer than
   that piece (none is) takes Whoosh's own way.
 
 At import this module checks that Whoosh is of the 2.7 series (whose codec these read) and
@@ -33,24 +41,31 @@ from __future__ import annotations
 
 import io
 import pickle
+import zlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from itertools import accumulate
 
 import whoosh
 from whoosh import system
 from whoosh.codec import whoosh3
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 WHOOSH_SERIES = (2, 7)
 _HEADER_READ = 128  # bytes: a block header is an int and a pickled 6-tuple, about 40
 _MISSING = object()
+WRITE_COMPRESSED_FROM = 256  # bytes of a pickled posting block
 _PRIVATE = {  # what this module reads or replaces, by owner
     whoosh3.W3LeafMatcher: ("_goto", "_read_ids", "_read_weights", "_read_values", "_next_block"),
     whoosh3.W3PerDocReader: ("_cached_reader",),
-    whoosh3: ("_lenfield", "LENGTHS_COLUMN"),
+    # and the attributes its __init__ sets, which _write_block uses: _blockcount, _postfile,
+    # _terminfo, _compression, _ids, _maxweight, _minlength, _maxlength
+    whoosh3.W3PostingsWriter: (
+        "_write_block", "_mini_ids", "_mini_weights", "_mini_values", "_new_block"
+    ),
+    whoosh3: ("_lenfield", "LENGTHS_COLUMN", "WHOOSH3_HEADER_MAGIC"),
     system: ("_INT_SIZE", "unpack_int"),
-}
+}  # fmt: skip
 
 
 def _private_names_present() -> bool:
@@ -67,23 +82,21 @@ class _State:
     patched = False
 
 
-_WHOOSH_OWN = (
-    {
-        "_cached_reader": whoosh3.W3PerDocReader._cached_reader,
-        "_goto": whoosh3.W3LeafMatcher._goto,
-    }
-    if SUPPORTED
-    else {}
+_PATCHED = (  # (owner, name): replaced by this module's function of the same name
+    (whoosh3.W3PerDocReader, "_cached_reader"),
+    (whoosh3.W3LeafMatcher, "_goto"),
+    (whoosh3.W3PostingsWriter, "_write_block"),
 )
+_WHOOSH_OWN = {name: getattr(owner, name) for owner, name in _PATCHED} if SUPPORTED else {}
 
 
 def apply() -> None:
-    """Patch Whoosh's length-column cache and block-header reads (once; no-op when this
-    Whoosh is not the one the patches were written for)."""
+    """Patch Whoosh's length-column cache, block-header reads and block writes (once; no-op
+    when this Whoosh is not the one the patches were written for)."""
     if not _State.fast or _State.patched:
         return
-    whoosh3.W3PerDocReader._cached_reader = _cached_reader
-    whoosh3.W3LeafMatcher._goto = _goto
+    for owner, name in _PATCHED:
+        setattr(owner, name, globals()[name])
     _State.patched = True
 
 
@@ -97,8 +110,8 @@ def whoosh_only() -> Iterator[None]:
     """Whoosh's own code within: patches taken out, the ranker on Whoosh's matchers."""
     was_fast, was_patched = _State.fast, _State.patched
     if was_patched:
-        whoosh3.W3PerDocReader._cached_reader = _WHOOSH_OWN["_cached_reader"]
-        whoosh3.W3LeafMatcher._goto = _WHOOSH_OWN["_goto"]
+        for owner, name in _PATCHED:
+            setattr(owner, name, _WHOOSH_OWN[name])
     _State.fast = _State.patched = False
     try:
         yield
@@ -111,40 +124,73 @@ def whoosh_only() -> Iterator[None]:
 # -- what the ranker reads -------------------------------------------------------------------
 
 
-def posting_blocks(matcher, values: bool) -> Iterator[tuple[Sequence[int], Sequence]]:
-    """(ids, weights) or (ids, encoded values) of a leaf matcher: a block at a time where
-    the fast path is on, else one posting at a time through the public API."""
+def posting_blocks(
+    matcher, values: bool = False
+) -> Iterator[tuple[Sequence[int], Sequence[float], Sequence[bytes]]]:
+    """(ids, weights, encoded values) of a leaf matcher, the values only when asked (else
+    empty): a block at a time where the fast path is on, else one posting at a time through
+    the public API."""
     if matcher is None:
         return
     if _State.fast and isinstance(matcher, whoosh3.W3LeafMatcher):
         while matcher.is_active():
             matcher._read_ids()
+            matcher._read_weights()
             if values:
                 matcher._read_values()
-            else:
-                matcher._read_weights()
-            yield matcher._ids, (matcher._values if values else matcher._weights)
+            yield matcher._ids, matcher._weights, matcher._values if values else ()
             matcher._next_block()
         return
     while matcher.is_active():
-        yield [matcher.id()], [matcher.value() if values else matcher.weight()]
+        yield [matcher.id()], [matcher.weight()], [matcher.value()] if values else ()
         matcher.next()
+
+
+def values_at(matcher, docs: Sequence[int]) -> Iterator[tuple[int, bytes]]:
+    """(letter, encoded value) of those of *docs* (ascending) in a leaf matcher's postings.
+    On the fast path a block that holds none of them is passed by its header, unread, and a
+    block that does is read once; else through the public API, posting by posting."""
+    if matcher is None:
+        return
+    if not (_State.fast and isinstance(matcher, whoosh3.W3LeafMatcher)):
+        yield from _values_one_by_one(matcher, docs)
+        return
+    i = 0
+    while i < len(docs) and matcher.is_active():
+        top = matcher.block_max_id()
+        if docs[i] <= top:
+            matcher._read_ids()
+            matcher._read_values()
+            ids, values = matcher._ids, matcher._values
+            end = bisect_right(docs, top, i)
+            for d in docs[i:end]:
+                k = bisect_left(ids, d)
+                if ids[k] == d:
+                    yield d, values[k]
+            i = end
+        matcher._next_block()
+
+
+def _values_one_by_one(matcher, docs: Sequence[int]) -> Iterator[tuple[int, bytes]]:
+    for d in docs:
+        if not matcher.is_active():
+            return
+        matcher.skip_to(d)
+        if matcher.is_active() and matcher.id() == d:
+            yield d, matcher.value()
 
 
 def length_codes(reader, fieldname: str) -> Sequence[int]:
     """The one-byte length code of *fieldname* for each letter of a segment (fast path only;
     letters past the end of the column have none)."""
-    column = reader._perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-    return column.load() if column is not None else []
+    return segment_length_codes(reader._perdoc, fieldname) or []
 
 
-def decode_positions(value: bytes, fmt) -> Iterator[int]:
-    """The positions in a ``Positions`` posting value (*fmt* decodes it on the slow path)."""
-    if not _State.fast:
-        return iter(fmt.decode_positions(value))
-    if not value.endswith(b"."):
-        value += b"."
-    return accumulate(pickle.loads(value[system._INT_SIZE :]))
+def segment_length_codes(perdoc, fieldname: str) -> Sequence[int] | None:
+    """The length codes of *fieldname* from a segment's per-document reader (also one being
+    written, segment_writer.py), or None when the field keeps no lengths."""
+    column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+    return column.load() if column is not None else None
 
 
 def length_of_code(code: int) -> int:
@@ -182,3 +228,25 @@ def _goto(self, position):
     (self._blocklength, self._maxid, self._maxweight, self._compression, mnlen, mxlen) = info
     self._minlength = byte_to_length(mnlen)
     self._maxlength = byte_to_length(mxlen)
+
+
+def _write_block(self, last=False):
+    # Whoosh's W3PostingsWriter._write_block, but for which blocks are compressed.
+    if not self._blockcount:
+        self._postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
+    self._terminfo.add_block(self)
+    data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+    databytes = pickle.dumps(data, pickle.HIGHEST_PROTOCOL)
+    compression = self._compression if len(databytes) >= WRITE_COMPRESSED_FROM else 0
+    if compression:
+        databytes = zlib.compress(databytes, compression)
+    ids = self._ids
+    info = (len(ids), ids[-1], self._maxweight, compression,
+            length_to_byte(self._minlength), length_to_byte(self._maxlength))  # fmt: skip
+    infobytes = pickle.dumps(info, 2)
+    blocklength = len(infobytes) + len(databytes)
+    self._postfile.write_int(-blocklength if last else blocklength)  # negative: the last
+    self._postfile.write(infobytes)
+    self._postfile.write(databytes)
+    self._blockcount += 1
+    self._new_block()
