@@ -120,3 +120,19 @@ def test_another_whoosh_is_used_as_it_is_with_the_same_results(tmp_path, change)
     assert normal.splitlines()[-1] == "True False"  # patched
     assert other.splitlines()[-1] == "False True"  # left as it is
     assert other.splitlines()[:-1] == normal.splitlines()[:-1]
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 7])  # 7 bytes: every key read across a chunk's end
+@pytest.mark.parametrize(("field", "prefix"), [("text", b"r"), ("text", b"ver"), ("title", b""),
+                                               ("text", b"zzzz"), ("text", b"\xc3")])  # fmt: skip
+def test_prefix_terms_are_whooshs_own(lib, monkeypatch, chunk, field, prefix):
+    monkeypatch.setattr(whoosh_internals, "_TERMS_CHUNK", chunk)
+    with lib.searcher() as s:
+        reader = s.reader()
+        assert len(reader.leaf_readers()) >= 2
+        ours = whoosh_internals.prefix_terms(reader, field, prefix)
+        theirs = set(reader.expand_prefix(field, prefix))
+        with whoosh_internals.whoosh_only():
+            unpatched = whoosh_internals.prefix_terms(reader, field, prefix)
+    assert ours == theirs == unpatched
+    assert prefix == b"zzzz" or prefix == b"\xc3" or len(ours) > 3

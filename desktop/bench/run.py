@@ -338,7 +338,12 @@ def main(
     try:
         for kind, n in _runs(corpora or list(corpus.CORPORA), scale or [letters]):
             started = time.perf_counter()
-            results.append(run(n, workdir, log, kind=kind))
+            try:
+                results.append(run(n, workdir, log, kind=kind))
+            except Exception as exc:  # one column's failure must not cost the others
+                log(f"{kind} corpus, {n} letters: failed: {type(exc).__name__}: {exc}")
+                shutil.rmtree(workdir / f"{kind}-{n}", ignore_errors=True)
+                continue
             results[-1]["run_s"] = time.perf_counter() - started
             results[-1]["load_average"] = os.getloadavg()
             shutil.rmtree(workdir / f"{kind}-{n}", ignore_errors=True)  # disk for the next

@@ -227,8 +227,8 @@ class Ranker:
         key = (fieldname, text[:prefix])
         if key not in self._words:
             reader = self.searcher.reader()
-            words = reader.expand_prefix(fieldname, text[:prefix])
-            self._words[key] = [w.decode("utf-8") if isinstance(w, bytes) else w for w in words]
+            words = whoosh_internals.prefix_terms(reader, fieldname, text[:prefix].encode())
+            self._words[key] = sorted(w.decode() if isinstance(w, bytes) else w for w in words)
         found = process.extract(
             text, self._words[key], scorer=OSA.distance, score_cutoff=maxdist, limit=None
         )
