@@ -136,3 +136,16 @@ def test_prefix_terms_are_whooshs_own(lib, monkeypatch, chunk, field, prefix):
             unpatched = whoosh_internals.prefix_terms(reader, field, prefix)
     assert ours == theirs == unpatched
     assert prefix == b"zzzz" or prefix == b"\xc3" or len(ours) > 3
+
+
+@pytest.mark.parametrize("field", ["treaty", "datestr"])
+def test_column_values_are_whooshs_own(lib, field):
+    with lib.searcher() as s:
+        reader = s.reader()
+        assert len(reader.leaf_readers()) >= 2
+        theirs = list(reader.column_reader(field, translate=True))
+        ours = whoosh_internals.column_values(reader, field)
+        with whoosh_internals.whoosh_only():
+            unpatched = whoosh_internals.column_values(reader, field)
+    assert ours == theirs == unpatched
+    assert len(ours) == reader.doc_count_all() and any(ours)

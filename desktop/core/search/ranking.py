@@ -375,7 +375,7 @@ class Ranker:
         dates: dict[int, str] = {}
         reader = self.searcher.reader()
         columns = [
-            reader.column_reader(name, translate=True) if reader.doc_count_all() else []
+            whoosh_internals.column_values(reader, name) if reader.doc_count_all() else []
             for name in ("treaty", "datestr")
         ]
         for docnum, (treaty, date) in enumerate(zip(*columns, strict=True)):

@@ -47,7 +47,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import whoosh
-from whoosh import system
+from whoosh import columns, system
 from whoosh.codec import whoosh3
 from whoosh.filedb import filetables
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -68,11 +68,13 @@ _PRIVATE = {  # what this module reads or replaces, by owner
     whoosh3.W3TermsReader: ("_tindex", "_keycoder"),  # instance attributes, checked on use
     filetables: ("_lengths",),
     filetables.OrderedHashReader: ("closest_key_pos",),
+    columns.VarBytesColumn.Reader: ("_dbfile", "_basepos", "_offsets", "_lengths"),
     system: ("_INT_SIZE", "unpack_int"),
 }  # fmt: skip
 
 
-_SET_IN_INIT = {"_tindex"}  # instance attributes: present once a reader exists
+# Instance attributes, present once a reader exists.
+_SET_IN_INIT = {"_tindex", "_dbfile", "_basepos", "_offsets", "_lengths"}
 
 
 def _private_names_present() -> bool:
@@ -232,6 +234,26 @@ def _table_keys(table, start: bytes, found: set[bytes]) -> None:
             return
         add(key[2:])
         pos += size + keylen + datalen
+
+
+def column_values(reader, fieldname: str) -> list:
+    """Every letter's value in the column of a sortable field, as the field gives it
+    (translated), in letter order. Whoosh reads a column of variable-length values one read
+    of the file per letter (0.3 s for two columns at 10,000 letters, most of a first
+    search); here each segment's column is read at once and cut."""
+    field = reader.schema[fieldname]
+    values: list = []
+    for leaf, _offset in reader.leaf_readers():
+        raw = leaf.column_reader(fieldname, translate=False)
+        if _State.fast and type(raw) is columns.VarBytesColumn.Reader and len(raw._lengths):
+            offsets, lengths = raw._offsets, raw._lengths
+            size = max(o + n for o, n in zip(offsets, lengths, strict=True))
+            data = raw._dbfile.get(raw._basepos, size) if size else b""
+            cut = (data[o : o + n] for o, n in zip(offsets, lengths, strict=True))
+            values.extend(map(field.from_column_value, cut))
+        else:
+            values.extend(map(field.from_column_value, raw))
+    return values
 
 
 def length_codes(reader, fieldname: str) -> Sequence[int]:
