@@ -65,7 +65,7 @@ _PRIVATE = {  # what this module reads or replaces, by owner
         "_write_block", "_mini_ids", "_mini_weights", "_mini_values", "_new_block"
     ),
     whoosh3: ("_lenfield", "LENGTHS_COLUMN", "WHOOSH3_HEADER_MAGIC"),
-    whoosh3.W3TermsReader: ("_tindex", "_keycoder"),  # instance attributes, checked on use
+    whoosh3.W3TermsReader: ("_tindex", "_keycoder"),
     filetables: ("_lengths",),
     filetables.OrderedHashReader: ("closest_key_pos",),
     columns.VarBytesColumn.Reader: ("_dbfile", "_basepos", "_offsets", "_lengths"),
@@ -73,7 +73,8 @@ _PRIVATE = {  # what this module reads or replaces, by owner
 }  # fmt: skip
 
 
-# Instance attributes, present once a reader exists.
+# Instance attributes, set by a reader's __init__: read with getattr where used, Whoosh's own
+# way taken when one is missing.
 _SET_IN_INIT = {"_tindex", "_dbfile", "_basepos", "_offsets", "_lengths"}
 
 
@@ -204,8 +205,9 @@ def prefix_terms(reader, fieldname: str, prefix: bytes) -> set[bytes]:
     found: set[bytes] = set()
     for leaf, _offset in reader.leaf_readers():
         terms = getattr(leaf, "_terms", None)
-        if _State.fast and isinstance(terms, whoosh3.W3TermsReader):
-            _table_keys(terms._tindex, terms._keycoder(fieldname, prefix), found)
+        table = getattr(terms, "_tindex", None)
+        if _State.fast and isinstance(terms, whoosh3.W3TermsReader) and table is not None:
+            _table_keys(table, terms._keycoder(fieldname, prefix), found)
         else:
             found.update(leaf.expand_prefix(fieldname, prefix))
     return found
@@ -245,8 +247,8 @@ def column_values(reader, fieldname: str) -> list:
     values: list = []
     for leaf, _offset in reader.leaf_readers():
         raw = leaf.column_reader(fieldname, translate=False)
-        if _State.fast and type(raw) is columns.VarBytesColumn.Reader and len(raw._lengths):
-            offsets, lengths = raw._offsets, raw._lengths
+        offsets, lengths = getattr(raw, "_offsets", ()), getattr(raw, "_lengths", ())
+        if _State.fast and type(raw) is columns.VarBytesColumn.Reader and len(lengths):
             size = max(o + n for o, n in zip(offsets, lengths, strict=True))
             data = raw._dbfile.get(raw._basepos, size) if size else b""
             cut = (data[o : o + n] for o, n in zip(offsets, lengths, strict=True))
