@@ -240,17 +240,29 @@ def _ratios(figures: dict) -> dict:
 def _history(work: Path, figures: dict, log: Log) -> None:
     """The treaty timeline and passages against `search treaty:INF`, in one child process
     (it paints the timeline offscreen; desktop.bench.history)."""
-    env = {"QT_QPA_PLATFORM": "offscreen", "KAMERBRIEF_DATA_DIR": str(work / "history-home")}
-    try:
-        result = _child_module("desktop.bench.history", str(work / "library"), env=env)
-    except (RuntimeError, ValueError) as exc:
-        log(f"treaty history not measured: {exc}")
+    result = _offscreen_child(
+        work / "history-home", "treaty history", log, "desktop.bench.history", str(work / "library")
+    )
+    if result is None:
         return
     figures.update(result)
     log(
         f"treaty history: timeline {result['timeline_shown_vs_search']:.1f}x, "
         f"passages {result['passages_first_screen_vs_search']:.1f}x search treaty:INF"
     )
+
+
+def _offscreen_child(home: Path, what: str, log: Log, module: str, *args: str) -> dict | None:
+    """The figures of a child that runs the window offscreen, with *home* for its data and
+    settings (the user's own, or another run's restored letter, would skew them); None, and
+    *what* logged as not measured, when it failed."""
+    env = {"QT_QPA_PLATFORM": "offscreen", "KAMERBRIEF_DATA_DIR": str(home),
+           "XDG_CONFIG_HOME": str(home)}  # fmt: skip
+    try:
+        return _child_module(module, *args, env=env)
+    except (RuntimeError, ValueError) as exc:
+        log(f"{what} not measured: {exc}")
+        return None
 
 
 def _reindex(work: Path, paths: list[Path], figures: dict) -> None:
@@ -270,20 +282,14 @@ def _reindex(work: Path, paths: list[Path], figures: dict) -> None:
 
 
 def _window(work: Path, paths: list[Path], figures: dict, log: Log) -> None:
-    home = work / "window-home"  # settings too: a restored letter from another run would skew it
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "KAMERBRIEF_DATA_DIR": str(home),
-        "XDG_CONFIG_HOME": str(home),
-    }
     huge = max(paths, key=lambda p: p.stat().st_size)  # the 5 MB letter from 1,000 letters on
     typical = paths[1]
-    try:
-        result = _child("window", str(work / "library"), typical.stem, huge.stem, env=env)
-    except (RuntimeError, ValueError) as exc:
-        log(f"window not measured: {exc}")
-        return
-    figures.update(result)
+    result = _offscreen_child(
+        work / "window-home", "window", log,
+        "desktop.bench.child", "window", str(work / "library"), typical.stem, huge.stem,
+    )  # fmt: skip
+    if result is not None:
+        figures.update(result)
 
 
 def _window_import(work: Path, figures: dict, log: Log) -> None:
@@ -291,15 +297,11 @@ def _window_import(work: Path, figures: dict, log: Log) -> None:
     letters of another seed, enough for several batches; last, since it grows the library."""
     more = max(600, figures["letters"] // 20)
     corpus.generate(work / "more", more, seed=4242, huge=False, kind=figures["corpus"])
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "KAMERBRIEF_DATA_DIR": str(work / "import-home"),
-        "XDG_CONFIG_HOME": str(work / "import-home"),
-    }
-    try:
-        result = _child("window-import", str(work / "library"), str(work / "more"), env=env)
-    except (RuntimeError, ValueError) as exc:
-        log(f"window during an import not measured: {exc}")
+    result = _offscreen_child(
+        work / "import-home", "window during an import", log,
+        "desktop.bench.child", "window-import", str(work / "library"), str(work / "more"),
+    )  # fmt: skip
+    if result is None:
         return
     figures.update(result)
     log(
