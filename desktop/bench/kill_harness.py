@@ -4,7 +4,8 @@
 A child process imports folders of letters into one library, one import per folder, and
 writes "done N" after each import returns and "batch N K" after each batch an import commits
 (K: that import's letters committed so far; write.py commits an import in batches, here made
-small so that the middle import has several). The parent SIGKILLs it, then checks:
+small so that the middle import has several), each line with the time it was written. The
+parent SIGKILLs it, then checks:
 
 - no process of the library outlives it (every process the child started carries a tag in
   its environment, and the harness looks for that tag in every process of the machine);
@@ -15,9 +16,10 @@ small so that the middle import has several). The parent SIGKILLs it, then check
   line not yet written); never a part of a batch; and it opens without a rebuild;
 - the next import runs (the library is not left busy).
 
-Half the kills wait until the middle import has committed its first batch, and so come in a
-later batch of an import that has already kept some of its letters; the others come at random
-moments.
+Half the kills come inside a later batch of the middle import, one that has already kept
+some of its letters: after its batch ending at a chosen K, at a random part of the time its
+first batch took (the next batch is twice as long), so they land there whatever the machine's
+pace. The others come at random moments.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ _LOCK = "letters_WRITELOCK"
 # The child reports to a file, not a pipe: a process that outlived it would hold a pipe
 # open, and the harness would wait for its end forever.
 _CHILD = f"""
-import os, sys
+import os, sys, time
 from pathlib import Path
 from desktop.core.library import write
 from desktop.core.library.library import Library
@@ -51,7 +53,7 @@ root, report, folders = Path(sys.argv[1]), sys.argv[2], [Path(b) for b in sys.ar
 
 def note(line):
     with open(report, "a") as fh:
-        fh.write(line + "\\n")
+        fh.write(f"{{line}} {{time.monotonic()}}\\n")
         fh.flush()
         os.fsync(fh.fileno())
 
@@ -158,9 +160,18 @@ class _Run:
     later_batch: bool = False  # killed after the import under way committed a batch
 
 
-def one_kill(root: Path, folders: list[Path], delay: float, after_a_batch: bool) -> _Run:
-    """Run the child, kill it (after *delay* s, or that long after the middle import
-    committed its first batch), then check what is left."""
+@dataclass(frozen=True)
+class _InBatch:
+    """Kill after the middle import's batch ending at *end*, a *part* of the time its
+    first batch took later."""
+
+    end: int
+    part: float
+
+
+def one_kill(root: Path, folders: list[Path], when: float | _InBatch) -> _Run:
+    """Run the child, kill it (*when* seconds after its start, or inside a later batch of
+    the middle import), then check what is left."""
     tag = uuid.uuid4().hex
     report = root.with_name(root.name + ".done")
     errors = root.with_name(root.name + ".stderr")
@@ -171,7 +182,7 @@ def one_kill(root: Path, folders: list[Path], delay: float, after_a_batch: bool)
             env={**os.environ, TAG: tag, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
         )  # fmt: skip
     run = _Run()
-    _watch(proc, tag, root / _LOCK, report, delay, after_a_batch, run)
+    _watch(proc, tag, root / _LOCK, report, when, run)
     proc.kill()  # a no-op when it has finished
     if proc.wait() not in (0, -signal.SIGKILL):
         last = errors.read_text(errors="replace").strip().splitlines()[-1:]
@@ -185,27 +196,32 @@ def one_kill(root: Path, folders: list[Path], delay: float, after_a_batch: bool)
 
 
 def _read_report(report: Path, run: _Run) -> None:
-    lines = [line.split() for line in report.read_text().splitlines()] if report.exists() else []
+    lines = _report_lines(report)
     run.done = max([int(n) for what, n, *_ in lines if what == "done"], default=-1)
-    under_way = [int(k) for what, n, k in (x for x in lines if x[0] == "batch")
+    under_way = [int(k) for what, n, k, _ in (x for x in lines if x[0] == "batch")
                  if int(n) == run.done + 1]  # fmt: skip
     run.committed = max(under_way, default=0)
     run.later_batch = run.later_batch or bool(under_way)
 
 
-def _watch(
-    proc, tag: str, lock: Path, report: Path, delay: float, after_a_batch: bool, run: _Run
-) -> None:
-    """Until the kill: who holds the lock, and whether the middle import committed a batch.
-    A child shares its parent's descriptors from fork() until it closes them (lock.py) or
-    execs, a matter of microseconds: a holder counts only when seen in two samples in a row."""
-    deadline = time.monotonic() + (120.0 if after_a_batch else delay)
-    kill_at = None
+def _report_lines(report: Path) -> list[list[str]]:
+    try:
+        return [line.split() for line in report.read_text().splitlines()]
+    except FileNotFoundError:
+        return []
+
+
+def _watch(proc, tag: str, lock: Path, report: Path, when: float | _InBatch, run: _Run) -> None:
+    """Until the kill: who holds the lock. A child shares its parent's descriptors from
+    fork() until it closes them (lock.py) or execs, a matter of microseconds: a holder counts
+    only when seen in two samples in a row."""
+    kill_at = time.monotonic() + when if isinstance(when, float) else None
+    deadline = time.monotonic() + 120.0
     seen: set[int] = set()
     while proc.poll() is None and time.monotonic() < (kill_at or deadline):
         pids = tagged(tag)
-        if after_a_batch and kill_at is None and _middle_batch_committed(report):
-            kill_at = time.monotonic() + delay
+        if kill_at is None and isinstance(when, _InBatch):
+            kill_at = _in_batch(_report_lines(report), when)
         holders = lock_holders(pids, lock) - {proc.pid}
         if others := holders & seen:
             run.problems.append(f"the lock was held by processes other than the writer: {others}")
@@ -214,11 +230,15 @@ def _watch(
         time.sleep(0.02)
 
 
-def _middle_batch_committed(report: Path) -> bool:
-    try:
-        return any(line.startswith("batch 1 ") for line in report.read_text().splitlines())
-    except FileNotFoundError:
-        return False
+def _in_batch(lines: list[list[str]], when: _InBatch) -> float | None:
+    """The moment to kill, once the child has reported the middle import's batch ending at
+    *when.end*: its first batch's time (from the end of the import before) sets the pace."""
+    times = {tuple(line[:-1]): float(line[-1]) for line in lines}
+    start, first = times.get(("done", "0")), times.get(("batch", "1", str(BATCH_SIZES[0])))
+    end = times.get(("batch", "1", str(when.end)))
+    if start is None or first is None or end is None:
+        return None
+    return end + when.part * (first - start)
 
 
 def _outlived(tag: str) -> set[int]:
@@ -280,9 +300,11 @@ def run(kills: int, seed: int = 1, sizes: tuple[int, ...] | None = None) -> Kill
         folders = make_folders(work / "letters", sizes or default_folders(), seed)
         for i in range(kills):
             root = work / f"lib{i}"
-            after_a_batch = i % 2 == 1
-            delay = rng.uniform(0.0, 1.5) if after_a_batch else rng.uniform(0.05, 6.0)
-            outcome = one_kill(root, folders, delay, after_a_batch)
+            middle = len(list(folders[1].iterdir()))
+            when: float | _InBatch = rng.uniform(0.05, 3.0)
+            if i % 2 == 1:  # a batch ending two or more batches before the import's end
+                when = _InBatch(rng.choice(batch_ends(middle)[:-2]), rng.uniform(0.0, 1.0))
+            outcome = one_kill(root, folders, when)
             result.kills += 1
             result.later_batch_kills += outcome.later_batch
             _judge(outcome, folders, result, i)
