@@ -35,6 +35,7 @@ _ROWS: list[tuple[str, str, str, str | None]] = [
     ("open a typical letter in a pane (ms)", "ms", "open_typical_s", None),
     ("open the 5 MB letter in a pane (ms)", "ms", "open_huge_s", None),
     ("window cold start to first frame (s)", "{:.2f}", "cold_start_s", None),
+    ("window cold start to the full library list (s)", "{:.2f}", "listed_s", None),
     ("window RSS with the library open (MB)", "mb", "window_rss_bytes", None),
     ("window importing more letters: letters/s", "{:.0f}", "import_letters_per_s", None),
     ("  search p50: while importing / idle (ms)", "ms", "importing_search_p50_s", "idle_search_p50_s"),

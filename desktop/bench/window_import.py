@@ -115,7 +115,8 @@ def measure(library: Path, folder: Path) -> dict:
     app = make_application()
     lib = Library.open(library)
     window = open_window(lib)
-    app.processEvents()
+    while not window.model.listed:
+        app.processEvents()
     lag = _Lag()
     ids = lib.ids()[:: max(1, len(lib) // 40)]
     idle = _Session(window, app, ids)

@@ -27,6 +27,7 @@ from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
 from desktop.core.library.library import IndexReport, Library, LibraryError
 from desktop.ui.dialogs import FailuresDialog
 from desktop.ui.i18n import fill
+from desktop.ui.library_model import Row
 from desktop.ui.workers import CallJob, CallSignals, WriteJob, start
 
 if TYPE_CHECKING:  # the window imports this module
@@ -136,13 +137,13 @@ class LibraryCare(QObject):
         return self._run(
             job,
             self.tr("Removing…"),
-            lambda count, entries: self._on_removed(ids, count, entries),
+            lambda count, rows: self._on_removed(ids, count, rows),
         )
 
-    def _on_removed(self, ids: list[str], count: int, entries: list) -> None:
+    def _on_removed(self, ids: list[str], count: int, rows: list[Row]) -> None:
         panel = self.window.library_panel
         row = panel.first_selected_row()
-        self.window.model.set_entries(entries)
+        self.window.model.set_rows(rows)
         panel.select_row(row)
         removal = Removal(ids)
         for index, pane in enumerate(self.window.panes):
@@ -170,7 +171,7 @@ class LibraryCare(QObject):
         started = self._run(
             job,
             self.tr("Bringing letters back…"),
-            lambda count, entries: self._on_restored(removal, count, entries),
+            lambda count, rows: self._on_restored(removal, count, rows),
             lambda: self._undo.append(removal),
         )
         if not started:
@@ -178,8 +179,8 @@ class LibraryCare(QObject):
         self._update_undo()
         return started
 
-    def _on_restored(self, removal: Removal, count: int, entries: list) -> None:
-        self.window.model.set_entries(entries)
+    def _on_restored(self, removal: Removal, count: int, rows: list[Row]) -> None:
+        self.window.model.set_rows(rows)
         self.undo_button.hide()
         if not count:
             self._fail(
@@ -227,14 +228,14 @@ class LibraryCare(QObject):
         return self._run(
             WriteJob(self.library, write),
             self.tr("Reading again…"),
-            lambda report, entries: self._on_reread(ids, report, entries),
+            lambda report, rows: self._on_reread(ids, report, rows),
             step=self.tr("Reading %1 again"),
             cancellable=True,
         )
 
-    def _on_reread(self, ids: list[str], report: IndexReport, entries: list) -> None:
+    def _on_reread(self, ids: list[str], report: IndexReport, rows: list[Row]) -> None:
         self._forget_undo()
-        self.window.model.set_entries(entries)
+        self.window.model.set_rows(rows)
         for pane in self.window.panes:
             if pane.current_id() in ids:
                 pane.reload()

@@ -8,6 +8,7 @@ takes a second. The proxy only filters and keeps the model's order.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -82,6 +83,12 @@ class Row:
         return f"{self.date} · {self.title}" if self.date else self.title
 
 
+def rows_of(entries: Iterable[LibraryEntry]) -> list[Row]:
+    """The list's rows: made off the window's thread, since at 100,000 letters reading and
+    formatting them takes seconds."""
+    return [Row.from_entry(e) for e in entries]
+
+
 class LibraryModel(LetterListModel):
     """Library.entries() as rows."""
 
@@ -91,6 +98,7 @@ class LibraryModel(LetterListModel):
         super().__init__(parent)
         self._rows: list[Row] = []
         self._where: dict[str, int] = {}  # letter id -> row
+        self.listed = False  # rows have arrived (the window reads them after its first frame)
         self._sort = "date-desc"
         self._getters = {
             Qt.ItemDataRole.DisplayRole: Row.label,
@@ -105,11 +113,16 @@ class LibraryModel(LetterListModel):
             YEAR_ROLE: lambda r: r.year,
         }
 
-    def set_entries(self, entries: list[LibraryEntry]) -> None:
+    def set_entries(self, entries: Iterable[LibraryEntry]) -> None:
+        self.set_rows(rows_of(entries))
+
+    def set_rows(self, rows: list[Row]) -> None:
+        """The library's letters, as rows_of made them (in a worker thread, for a library
+        of any size)."""
         self.beginResetModel()
-        self._rows = [Row.from_entry(e) for e in entries]
-        self._rows.sort(key=self._key(), reverse=SORTS[self._sort][1])
+        self._rows = sorted(rows, key=self._key(), reverse=SORTS[self._sort][1])
         self._where = {row.id: number for number, row in enumerate(self._rows)}
+        self.listed = True
         self.endResetModel()
 
     def _key(self):

@@ -278,7 +278,9 @@ class LibraryPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if total == 0:
+        if not self.model.listed:
+            text = self.tr("Reading the list of letters…")
+        elif total == 0:
             text = self.tr("No letters yet: File › Add files…, or drop letters on the window")
         elif shown == total:
             text = self.tr("%n letter(s)", "", total)

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,7 +38,7 @@ from desktop.ui.history_hooks import install_treaty_history
 from desktop.ui.i18n import PREFERENCES, fill, set_language
 from desktop.ui.library_care import LibraryCare
 from desktop.ui.library_jobs import LibraryJobs
-from desktop.ui.library_model import LibraryModel
+from desktop.ui.library_model import LibraryModel, Row, rows_of
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.menus import MenuBar
 from desktop.ui.notes_panel import NotesPanel
@@ -49,7 +49,7 @@ from desktop.ui.search_panel import SearchPanel
 from desktop.ui.settings import UiSettings
 from desktop.ui.theme import SCHEMES, palette_for, resolve_scheme, theme_for
 from desktop.ui.treaty_panel import TreatyPanel
-from desktop.ui.workers import import_job
+from desktop.ui.workers import CallJob, import_job, start
 
 PANE_NAMES = ("left", "right")
 MESSAGE_MS = 8000
@@ -60,6 +60,7 @@ MIN_SIDE_WIDTH = 220
 class MainWindow(QMainWindow):
     import_finished = Signal(object)  # IndexReport
     import_failed = Signal(str)
+    list_read = Signal()  # the library list has its rows (read after the window is up)
 
     def __init__(
         self,
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self._needs_default_sizes = True
         self._needs_side_sizes = True
         self.model = LibraryModel(self)
-        self.model.set_entries(library.entries())
+        self._open_oldest_when_listed = False
         self.chooser_model = self.model  # the choosers list every letter, in the list's order
         self._build_side()
         self._build_panes()
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.treaty_history = install_treaty_history(self)
         self.retranslate()
         self._restore()
+        QTimer.singleShot(0, self._read_list)
         if library.rebuilt_message:
             self.show_message(library.rebuilt_message)
         elif library.busy():
@@ -501,8 +503,8 @@ class MainWindow(QMainWindow):
             text = self.tr("No letters found")
         return fill(self.tr("Import cancelled: %1"), text) if report.cancelled else text
 
-    def _on_import_finished(self, report: IndexReport, entries: list[dict]) -> None:
-        self.model.set_entries(entries)
+    def _on_import_finished(self, report: IndexReport, rows: list[Row]) -> None:
+        self.model.set_rows(rows)
         self.show_message(self.import_summary(report))
         self.search_panel.refresh()
         if report.failures:
@@ -511,7 +513,7 @@ class MainWindow(QMainWindow):
         if report.added_ids:
             self.side_tabs.setCurrentWidget(self.library_panel)
             self.library_panel.select_ids(report.added_ids)
-        self._open_imported(entries)
+        self._open_imported(rows)
         self.import_finished.emit(report)
 
     def write_failure(self, message: str, busy: bool) -> str:
@@ -535,8 +537,8 @@ class MainWindow(QMainWindow):
         self.notify(self.tr("Import failed"), message)
         self.import_failed.emit(message)
 
-    def _open_imported(self, entries: list[dict]) -> None:
-        by_path = {e.path: e.id for e in entries}
+    def _open_imported(self, rows: list[Row]) -> None:
+        by_path = {r.path: r.id for r in rows}
         wanted = [by_path.get(str(p.resolve())) for p in self._open_after_import]
         for pane, letter_id in zip(self.panes, [w for w in wanted if w], strict=False):
             pane.open_letter(letter_id)
@@ -609,16 +611,35 @@ class MainWindow(QMainWindow):
         self.focus_pane(0)
 
     def _restore_letters(self, saved: list[str], places: list[str]) -> None:
-        """The letters open at the last close, at their places; on a first start the two
-        oldest letters."""
-        known = set(self.model.oldest_first())
-        wanted = [i if i in known else "" for i in saved] if saved else []
-        if not any(wanted):
-            wanted, places = self.model.oldest_first()[:2], []
+        """The letters open at the last close, at their places; on a first start (or when
+        they are gone) the two oldest letters, once the list has been read."""
+        wanted = [i if i and self.library.contains(i) else "" for i in saved]
         offsets = [int(p) if p.isdigit() else None for p in places]
-        for i, (pane, letter_id) in enumerate(zip(self.panes, wanted + ["", ""], strict=False)):
+        for i, (pane, letter_id) in enumerate(zip(self.panes, wanted, strict=False)):
             if letter_id:
                 pane.open_letter(letter_id, place=offsets[i] if i < len(offsets) else None)
+        self._open_oldest_when_listed = not any(wanted)
+
+    def _read_list(self) -> None:
+        """The library list, read off the window's thread once the window is up: at
+        100,000 letters reading and formatting it takes seconds, and the letters open in
+        the panes do not need it."""
+        job = CallJob(lambda: rows_of(self.library.entries()))
+        job.signals.done.connect(self._on_list_read)
+        job.signals.failed.connect(self._on_list_failed)
+        start(job)
+
+    def _on_list_read(self, rows: list[Row]) -> None:
+        if not self.model.listed:  # else an import or removal that ended first brought newer rows
+            self.model.set_rows(rows)
+        if self._open_oldest_when_listed and not any(p.letter for p in self.panes):
+            for pane, letter_id in zip(self.panes, self.model.oldest_first()[:2], strict=False):
+                pane.open_letter(letter_id)
+        self._open_oldest_when_listed = False
+        self.list_read.emit()
+
+    def _on_list_failed(self, message: str) -> None:
+        self.show_message(fill(self.tr("The list of letters could not be read: %1"), message))
 
     def _default_geometry(self) -> None:
         screen = QGuiApplication.primaryScreen()

@@ -34,7 +34,7 @@
 <context>
     <name>LibraryCare</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="155"/>
+        <location filename="../../desktop/ui/library_care.py" line="156"/>
         <source>%n letter(s) removed from the library; your files stay where they are</source>
         <translation>
             <numerusform>%n letter removed from the library; your file stays where it is</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="196"/>
+        <location filename="../../desktop/ui/library_care.py" line="197"/>
         <source>%n letter(s) back in the library</source>
         <translation>
             <numerusform>%n letter back in the library</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="252"/>
+        <location filename="../../desktop/ui/library_care.py" line="253"/>
         <source>%n letter(s) read again</source>
         <translation>
             <numerusform>%n letter read again</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="255"/>
+        <location filename="../../desktop/ui/library_care.py" line="256"/>
         <source>%n could not be read again and stay as they were</source>
         <translation>
             <numerusform>%n could not be read again and stays as it was</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="284"/>
+        <location filename="../../desktop/ui/library_panel.py" line="286"/>
         <source>%n letter(s)</source>
         <translation>
             <numerusform>%n letter</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="286"/>
+        <location filename="../../desktop/ui/library_panel.py" line="288"/>
         <source>%1 of %n letter(s)</source>
         <translation>
             <numerusform>%1 of %n letter</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="378"/>
+        <location filename="../../desktop/ui/library_panel.py" line="380"/>
         <source>Read %n letters again from the library&apos;s copies</source>
         <translation>
             <numerusform>Read %n letter again from the library&apos;s copy</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="384"/>
+        <location filename="../../desktop/ui/library_panel.py" line="386"/>
         <source>Remove %n letters from the library</source>
         <translation>
             <numerusform>Remove %n letter from the library</numerusform>
@@ -131,7 +131,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="487"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n letter added</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n letter updated</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="491"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n letter removed</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="495"/>
         <source>%n letter(s) read again by this version</source>
         <translation>
             <numerusform>%n letter read again by this version</numerusform>
@@ -163,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="495"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="501"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Nothing new: %n letter already in the library</numerusform>

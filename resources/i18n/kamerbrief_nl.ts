@@ -286,22 +286,22 @@
 <context>
     <name>LibraryCare</name>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="117"/>
+        <location filename="../../desktop/ui/library_care.py" line="118"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="118"/>
+        <location filename="../../desktop/ui/library_care.py" line="119"/>
         <source>Bring the removed letters back (Ctrl+Z)</source>
         <translation>De verwijderde brieven terugzetten (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="138"/>
+        <location filename="../../desktop/ui/library_care.py" line="139"/>
         <source>Removing…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="155"/>
+        <location filename="../../desktop/ui/library_care.py" line="156"/>
         <source>%n letter(s) removed from the library; your files stay where they are</source>
         <translation>
             <numerusform>%n brief uit de bibliotheek verwijderd; uw bestand blijft staan</numerusform>
@@ -309,22 +309,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="165"/>
+        <location filename="../../desktop/ui/library_care.py" line="166"/>
         <source>Nothing to undo: no letters were removed</source>
         <translation>Niets ongedaan te maken: er zijn geen brieven verwijderd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="172"/>
+        <location filename="../../desktop/ui/library_care.py" line="173"/>
         <source>Bringing letters back…</source>
         <translation>Brieven terugzetten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="187"/>
+        <location filename="../../desktop/ui/library_care.py" line="188"/>
         <source>These letters cannot be brought back: an import since removed them for good</source>
         <translation>Deze brieven kunnen niet meer worden teruggezet: een latere import heeft ze definitief verwijderd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="196"/>
+        <location filename="../../desktop/ui/library_care.py" line="197"/>
         <source>%n letter(s) back in the library</source>
         <translation>
             <numerusform>%n brief terug in de bibliotheek</numerusform>
@@ -332,17 +332,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="229"/>
+        <location filename="../../desktop/ui/library_care.py" line="230"/>
         <source>Reading again…</source>
         <translation>Opnieuw inlezen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="231"/>
+        <location filename="../../desktop/ui/library_care.py" line="232"/>
         <source>Reading %1 again</source>
         <translation>%1 opnieuw inlezen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="252"/>
+        <location filename="../../desktop/ui/library_care.py" line="253"/>
         <source>%n letter(s) read again</source>
         <translation>
             <numerusform>%n brief opnieuw ingelezen</numerusform>
@@ -350,7 +350,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_care.py" line="255"/>
+        <location filename="../../desktop/ui/library_care.py" line="256"/>
         <source>%n could not be read again and stay as they were</source>
         <translation>
             <numerusform>%n kon niet opnieuw worden ingelezen en blijft zoals hij was</numerusform>
@@ -358,52 +358,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="257"/>
+        <location filename="../../desktop/ui/library_care.py" line="258"/>
         <source>Nothing was read again</source>
         <translation>Er is niets opnieuw ingelezen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="258"/>
+        <location filename="../../desktop/ui/library_care.py" line="259"/>
         <source>Cancelled: %1</source>
         <translation>Geannuleerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="267"/>
+        <location filename="../../desktop/ui/library_care.py" line="268"/>
         <source>Letter %1 is no longer in the library</source>
         <translation>Brief %1 staat niet meer in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="284"/>
+        <location filename="../../desktop/ui/library_care.py" line="285"/>
         <source>No program on this computer opens %1</source>
         <translation>Geen programma op deze computer kan %1 openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="289"/>
+        <location filename="../../desktop/ui/library_care.py" line="290"/>
         <source>Your file %1 is gone or changed: the library&apos;s copy is shown</source>
         <translation>Uw bestand %1 is weg of gewijzigd: de kopie uit de bibliotheek wordt getoond</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="298"/>
+        <location filename="../../desktop/ui/library_care.py" line="299"/>
         <source>%1 is gone and the library kept no copy of it</source>
         <translation>%1 is weg en de bibliotheek heeft er geen kopie van</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="299"/>
+        <location filename="../../desktop/ui/library_care.py" line="300"/>
         <source>%1 is not a kind of file Kamerbrief Reader imports</source>
         <translation>%1 is geen soort bestand die Kamerbrief Reader importeert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="302"/>
+        <location filename="../../desktop/ui/library_care.py" line="303"/>
         <source>The original of “%1” cannot be shown: %2</source>
         <translation>Het origineel van “%1” kan niet worden getoond: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="316"/>
+        <location filename="../../desktop/ui/library_care.py" line="317"/>
         <source>The library is being changed; wait a moment and try again</source>
         <translation>De bibliotheek wordt bijgewerkt; wacht even en probeer het opnieuw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_care.py" line="328"/>
+        <location filename="../../desktop/ui/library_care.py" line="329"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
@@ -597,11 +597,16 @@
     </message>
     <message>
         <location filename="../../desktop/ui/library_panel.py" line="282"/>
+        <source>Reading the list of letters…</source>
+        <translation>Lijst van brieven lezen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_panel.py" line="284"/>
         <source>No letters yet: File › Add files…, or drop letters on the window</source>
         <translation>Nog geen brieven: Bestand › Bestanden toevoegen…, of sleep brieven naar het venster</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="284"/>
+        <location filename="../../desktop/ui/library_panel.py" line="286"/>
         <source>%n letter(s)</source>
         <translation>
             <numerusform>%n brief</numerusform>
@@ -609,7 +614,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="286"/>
+        <location filename="../../desktop/ui/library_panel.py" line="288"/>
         <source>%1 of %n letter(s)</source>
         <translation>
             <numerusform>%1 van %n brief</numerusform>
@@ -617,22 +622,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="370"/>
+        <location filename="../../desktop/ui/library_panel.py" line="372"/>
         <source>Open in the focused pane</source>
         <translation>Openen in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="371"/>
+        <location filename="../../desktop/ui/library_panel.py" line="373"/>
         <source>Open in the other pane</source>
         <translation>Openen in het andere paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="373"/>
+        <location filename="../../desktop/ui/library_panel.py" line="375"/>
         <source>Open the original</source>
         <translation>Origineel openen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="378"/>
+        <location filename="../../desktop/ui/library_panel.py" line="380"/>
         <source>Read %n letters again from the library&apos;s copies</source>
         <translation>
             <numerusform>%n brief opnieuw inlezen uit de kopie in de bibliotheek</numerusform>
@@ -640,12 +645,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="380"/>
+        <location filename="../../desktop/ui/library_panel.py" line="382"/>
         <source>Read again from the library&apos;s copy</source>
         <translation>Opnieuw inlezen uit de kopie in de bibliotheek</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_panel.py" line="384"/>
+        <location filename="../../desktop/ui/library_panel.py" line="386"/>
         <source>Remove %n letters from the library</source>
         <translation>
             <numerusform>%n brief uit de bibliotheek verwijderen</numerusform>
@@ -653,12 +658,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="386"/>
+        <location filename="../../desktop/ui/library_panel.py" line="388"/>
         <source>Remove from the library</source>
         <translation>Uit de bibliotheek verwijderen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_panel.py" line="390"/>
+        <location filename="../../desktop/ui/library_panel.py" line="392"/>
         <source>Your files stay where they are; Ctrl+Z brings them back</source>
         <translation>Uw bestanden blijven staan; Ctrl+Z zet de brieven terug</translation>
     </message>
@@ -666,117 +671,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <location filename="../../desktop/ui/main_window.py" line="112"/>
         <source>Library busy: another Kamerbrief Reader is importing. Opened read-only: reading and searching work; importing waits until it is done.</source>
         <translation>Bibliotheek bezet: een andere Kamerbrief Reader importeert. Alleen-lezen geopend: lezen en zoeken werken; importeren wacht tot die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>Library</source>
         <translation>Bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>Treaties</source>
         <translation>Verdragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>Footnotes</source>
         <translation>Noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Library and search</source>
         <translation>Bibliotheek en zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Treaties and footnotes</source>
         <translation>Verdragen en noten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Step through both panes together</source>
         <translation>Beide panelen samen doorlopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>Next and previous mention move both panes to their next mention of the chosen treaty (Ctrl+Shift+L)</source>
         <translation>Volgende en vorige vermelding verplaatsen beide panelen naar hun volgende vermelding van het gekozen verdrag (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>The other pane showed this letter: the panes swapped (Alt+Left undoes it)</source>
         <translation>Het andere paneel toonde deze brief al: de panelen zijn gewisseld (Alt+Links maakt dat ongedaan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>Nothing further forward in this pane</source>
         <translation>Dit paneel kan niet verder vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>Nothing further back in this pane</source>
         <translation>Dit paneel kan niet verder terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Choose a treaty first: the panes fold to its passages</source>
         <translation>Kies eerst een verdrag: de panelen tonen dan alleen de passages daarover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>Text size %1 pt</source>
         <translation>Tekstgrootte %1 pt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>Open a letter first: this opens the focused pane&apos;s original</source>
         <translation>Open eerst een brief: dit opent het origineel van de brief in het actieve paneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
         <source>Letters (%1)</source>
         <translation>Brieven (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="457"/>
         <source>Add letters</source>
         <translation>Brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="462"/>
         <source>Add a folder of letters</source>
         <translation>Een map met brieven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <location filename="../../desktop/ui/main_window.py" line="471"/>
         <source>An import is already running; wait for it or cancel it</source>
         <translation>Er loopt al een import; wacht erop of annuleer hem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="468"/>
+        <location filename="../../desktop/ui/main_window.py" line="642"/>
+        <source>The list of letters could not be read: %1</source>
+        <translation>De lijst van brieven kon niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="470"/>
         <source>Importing…</source>
         <translation>Importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/ui/main_window.py" line="474"/>
         <source>Importing %1</source>
         <translation>%1 importeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="487"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>%n letter(s) added</source>
         <translation>
             <numerusform>%n brief toegevoegd</numerusform>
@@ -784,7 +794,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>%n letter(s) updated</source>
         <translation>
             <numerusform>%n brief bijgewerkt</numerusform>
@@ -792,7 +802,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="491"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>%n letter(s) removed</source>
         <translation>
             <numerusform>%n brief verwijderd</numerusform>
@@ -800,7 +810,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="495"/>
         <source>%n letter(s) read again by this version</source>
         <translation>
             <numerusform>%n brief opnieuw ingelezen door deze versie</numerusform>
@@ -808,7 +818,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="495"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n bestand kon niet worden gelezen</numerusform>
@@ -816,7 +826,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="501"/>
         <source>Nothing new: %n letter(s) already in the library</source>
         <translation>
             <numerusform>Niets nieuws: %n brief stond al in de bibliotheek</numerusform>
@@ -824,27 +834,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="501"/>
+        <location filename="../../desktop/ui/main_window.py" line="503"/>
         <source>No letters found</source>
         <translation>Geen brieven gevonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="504"/>
         <source>Import cancelled: %1</source>
         <translation>Import geannuleerd: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer het opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="529"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
         <source>The library is busy: another Kamerbrief Reader is writing to it. Try the import again when that has finished.</source>
         <translation>De bibliotheek is bezet: een andere Kamerbrief Reader schrijft erin. Probeer de import opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>Import failed</source>
         <translation>Import mislukt</translation>
     </message>

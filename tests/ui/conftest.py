@@ -106,6 +106,7 @@ def make_window(qtbot, library, settings):
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(lambda: window.model.listed)
         return window
 
     yield make

@@ -234,6 +234,8 @@ def shoot(template: Path, out: Path, scene: str, language: str, size: str, schem
         window.resize(*SIZES[size])
         window.show()
         settle(300)
+        while not window.model.listed:
+            settle(20)
         try:
             shots = SCENES[scene](window)
             settle(200)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.ui.library_model import ID_ROLE
 from desktop.ui.settings import UiSettings
 from desktop.ui.theme import DARK, LIGHT, contrast
 
@@ -129,3 +130,47 @@ def test_following_the_system_rethemes_when_the_system_switches(window, monkeypa
     window.set_scheme("light")  # an explicit choice no longer follows the system
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert window.panes[0].view.palette().base().color() == LIGHT.page
+
+
+def test_the_saved_letters_show_before_the_list_is_read_and_the_list_follows(
+    make_window, library, tmp_path, qtbot, monkeypatch
+):
+    """At 100,000 letters reading the list takes seconds: the window comes up with the
+    letters it had open, the list says it is being read, and fills when it has been."""
+    import threading
+
+    from desktop.ui.main_window import MainWindow
+
+    store = QSettings(str(tmp_path / "start.ini"), QSettings.Format.IniFormat)
+    first = make_window(store=store)
+    first.panes[0].open_letter(ID_2023)
+    first.panes[1].open_letter(ID_2018)
+    first.close()
+    release, entries = threading.Event(), library.entries
+
+    def slow_entries():
+        release.wait(10)
+        return entries()
+
+    monkeypatch.setattr(library, "entries", slow_entries)
+    second = MainWindow(library, store)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert [p.current_id() for p in second.panes] == [ID_2023, ID_2018]
+    assert second.model.rowCount() == 0
+    assert second.library_panel.count_label.text() == "Reading the list of letters…"
+    with qtbot.waitSignal(second.list_read):
+        release.set()
+    assert second.model.rowCount() == 2
+    assert second.library_panel.count_label.text() == "2 letters"
+    assert [p.chooser.currentData(ID_ROLE) for p in second.panes] == [ID_2023, ID_2018]
+
+
+def test_a_saved_letter_no_longer_in_the_library_leaves_the_oldest_to_open(
+    make_window, library, tmp_path
+):
+    store = QSettings(str(tmp_path / "gone.ini"), QSettings.Format.IniFormat)
+    store.setValue("reader/open_letters", '["weg", ""]')
+    window = make_window(store=store)
+    assert [p.current_id() for p in window.panes] == [ID_2018, ID_2023]

@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from desktop.core.ingest.implicit_treaties import resolve_implicit
@@ -75,7 +75,12 @@ class Gazetteer:
         self.families: dict[str, Family] = {f.id: f for f in families}
         self._by_acronym = {a: t.id for t in treaties for a in t.acronyms}
         self._by_name = {_fold(n): t.id for t in treaties for n in t.names}
-        self._patterns = _compile(treaties)
+
+    @cached_property
+    def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        # Compiled at the first search, not when the gazetteer is made: the window needs
+        # the treaties' names and colours at start, and compiling takes a third of a second.
+        return _compile(list(self.treaties.values()))
 
     def __iter__(self):
         return iter(self.treaties.values())

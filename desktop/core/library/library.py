@@ -343,6 +343,10 @@ class Library:
         with self.searcher() as s:
             return [d["id"] for d in s.all_stored_fields()]
 
+    def contains(self, letter_id: str) -> bool:
+        with self.searcher() as s:
+            return s.document_number(id=letter_id) is not None
+
     def entries(self) -> list[LibraryEntry]:
         """A light record per letter for lists: id, path, title, date, kamerstuk, counts."""
         with self.searcher() as s:
