@@ -625,6 +625,7 @@ class MainWindow(QMainWindow):
         100,000 letters reading and formatting it takes seconds, and the letters open in
         the panes do not need it."""
         job = CallJob(lambda: rows_of(self.library.entries()))
+        self._list_signals = job.signals  # kept: the pool deletes the job, not its signals
         job.signals.done.connect(self._on_list_read)
         job.signals.failed.connect(self._on_list_failed)
         start(job)

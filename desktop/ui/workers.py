@@ -163,9 +163,16 @@ class CallJob(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # a broken library must not kill the thread: say so
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
+            _tell(self.signals.failed, str(exc) or type(exc).__name__)
         else:
-            self.signals.done.emit(result)
+            _tell(self.signals.done, result)
+
+
+def _tell(signal, *args: object) -> None:
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # its QObject is gone: the program is ending, nobody is waiting
+        pass
 
 
 def start(job: QRunnable) -> None:
