@@ -1,6 +1,6 @@
 """The library as a Qt model: one row per letter, sorted by the model, filtered by a proxy.
 
-Everything a row shows or sorts by is computed once when the entries arrive. The model sorts
+What a row sorts and filters by is computed once when the entries arrive. The model sorts
 its own rows with Python's sort on those keys (10,000 letters in a few milliseconds); a
 QSortFilterProxyModel sorting them would call back into Python for every comparison, which
 takes a second. The proxy only filters and keeps the model's order.
@@ -8,9 +8,9 @@ takes a second. The proxy only filters and keeps the model's order.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import attrgetter
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -29,14 +29,21 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 DATE_ROLE = Qt.ItemDataRole.UserRole + 3  # "16 november 2023"
 KAMERSTUK_ROLE = Qt.ItemDataRole.UserRole + 4  # "Kamerstuk 33 694, nr. 69"
 TREATIES_ROLE = Qt.ItemDataRole.UserRole + 5  # [(treaty id, count)], most mentioned first
-SORT_DATE_ROLE = Qt.ItemDataRole.UserRole + 6  # "2023-11-16|title" (undated sorts first)
-SORT_TITLE_ROLE = Qt.ItemDataRole.UserRole + 7  # folded title
-YEAR_ROLE = Qt.ItemDataRole.UserRole + 8
+YEAR_ROLE = Qt.ItemDataRole.UserRole + 6
 
-SORTS = {  # key -> (Row attribute, descending)
-    "date-desc": ("sort_date", True),
-    "date-asc": ("sort_date", False),
-    "title": ("sort_title", False),
+
+def by_date(row: Row) -> tuple[str, str]:
+    return row.iso_date, row.folded_title  # undated letters sort first
+
+
+def by_title(row: Row) -> tuple[str, str]:
+    return row.folded_title, row.iso_date
+
+
+SORTS = {  # key -> (sort key, descending)
+    "date-desc": (by_date, True),
+    "date-asc": (by_date, False),
+    "title": (by_title, False),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,43 +51,53 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """What the list shows, sorts and filters by, made once per letter; kept small, since
+    the list holds every letter of the library (100,000 rows, each of its strings once)."""
+
     id: str
     title: str
-    date: str
-    iso_date: str
+    iso_date: str  # "" when undated
     kamerstuk: str
     treaties: tuple[tuple[str, int], ...]
-    sort_date: str
-    sort_title: str
-    year: str
-    haystack: str  # what the filter box matches: title, date, kamerstuk, treaty ids
+    folded_title: str  # for the title order and the filter
+    facts: str  # the rest the filter box matches, without case: date, kamerstuk, treaty ids
     path: str
 
     @classmethod
     def from_entry(cls, entry: LibraryEntry) -> Row:
         title = entry.title or entry.id
-        iso = entry.date or ""
+        iso = sys.intern(entry.date or "")  # letters share dates
         kamerstuk = kamerstuk_label(entry.kamerstuk)
         treaties = tuple(sorted(entry.treaties.items(), key=lambda kv: (-kv[1], kv[0])))
-        date = dutch_date(iso)
-        haystack = " ".join([title, date, iso, kamerstuk, *(t for t, _ in treaties)]).casefold()
+        facts = " ".join([dutch_date(iso), iso, kamerstuk, *(t for t, _ in treaties)])
         return cls(
             id=entry.id,
             title=title,
-            date=date,
             iso_date=iso,
             kamerstuk=kamerstuk,
             treaties=treaties,
-            sort_date=f"{iso}|{title.casefold()}",
-            sort_title=f"{title.casefold()}|{iso}",
-            year=iso[:4],
-            haystack=haystack,
+            folded_title=title.casefold(),
+            facts=facts.casefold(),
             path=entry.path,
         )
 
+    @property
+    def date(self) -> str:
+        """The date written the Dutch way ("16 november 2023"), made when shown."""
+        return dutch_date(self.iso_date)
+
+    @property
+    def year(self) -> str:
+        return self.iso_date[:4]
+
+    def matches(self, word: str) -> bool:
+        """*word* (without case) in the title, date, kamerstuk or a treaty id."""
+        return word in self.folded_title or word in self.facts
+
     def label(self) -> str:
         """One line for choosers: date (written the Dutch way, as everywhere) and title."""
-        return f"{self.date} · {self.title}" if self.date else self.title
+        date = self.date
+        return f"{date} · {self.title}" if date else self.title
 
 
 def rows_of(entries: Iterable[LibraryEntry]) -> list[Row]:
@@ -108,8 +125,6 @@ class LibraryModel(LetterListModel):
             DATE_ROLE: lambda r: r.date,
             KAMERSTUK_ROLE: lambda r: r.kamerstuk,
             TREATIES_ROLE: lambda r: list(r.treaties),
-            SORT_DATE_ROLE: lambda r: r.sort_date,
-            SORT_TITLE_ROLE: lambda r: r.sort_title,
             YEAR_ROLE: lambda r: r.year,
         }
 
@@ -120,13 +135,11 @@ class LibraryModel(LetterListModel):
         """The library's letters, as rows_of made them (in a worker thread, for a library
         of any size)."""
         self.beginResetModel()
-        self._rows = sorted(rows, key=self._key(), reverse=SORTS[self._sort][1])
+        key, descending = SORTS[self._sort]
+        self._rows = sorted(rows, key=key, reverse=descending)
         self._where = {row.id: number for number, row in enumerate(self._rows)}
         self.listed = True
         self.endResetModel()
-
-    def _key(self):
-        return attrgetter(SORTS[self._sort][0])
 
     def sort_by(self, key: str) -> None:
         """Reorder the rows; views, proxies and choosers keep their current letter."""
@@ -134,7 +147,7 @@ class LibraryModel(LetterListModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept = [self._rows[i.row()].id for i in persistent]
-        self._rows.sort(key=self._key(), reverse=SORTS[key][1])
+        self._rows.sort(key=SORTS[key][0], reverse=SORTS[key][1])
         self._where = {row.id: number for number, row in enumerate(self._rows)}
         self.changePersistentIndexList(persistent, [self.index(self._where[i], 0) for i in kept])
         self.layoutChanged.emit()
@@ -174,7 +187,7 @@ class LibraryModel(LetterListModel):
         return sorted({t for r in self._rows for t, _ in r.treaties})
 
     def oldest_first(self) -> list[str]:
-        return [r.id for r in sorted(self._rows, key=lambda r: r.sort_date)]
+        return [r.id for r in sorted(self._rows, key=by_date)]
 
 
 class LibraryFilter(QSortFilterProxyModel):
@@ -211,7 +224,7 @@ class LibraryFilter(QSortFilterProxyModel):
             return False
         if self._treaty and all(t != self._treaty for t, _ in row.treaties):
             return False
-        return all(w in row.haystack for w in self._words)
+        return all(row.matches(w) for w in self._words)
 
     def id_at(self, row: int) -> str:
         return self.data(self.index(row, 0), ID_ROLE)
