@@ -149,3 +149,51 @@ def test_column_values_are_whooshs_own(lib, field):
             unpatched = whoosh_internals.column_values(reader, field)
     assert ours == theirs == unpatched
     assert len(ours) == reader.doc_count_all() and any(ours)
+
+
+def test_our_segment_writer_writes_the_postings_whooshs_own_writes(tmp_path, monkeypatch):
+    """Four imports (the later ones merged with the small segments before, changed letters
+    replaced): every term of every field has the same letters, weights and values (the
+    positions) as the same imports written by Whoosh's own segment writer. The store's keys
+    are left out: each write of a letter draws its own."""
+    import shutil
+
+    from desktop.core.search import segment_writer
+
+    pristine = generate(tmp_path / "pristine", 60, huge=False)[0].parent
+
+    def postings(root, own_writer: bool) -> dict:
+        shutil.rmtree(tmp_path / "corpus", ignore_errors=True)
+        shutil.copytree(pristine, tmp_path / "corpus")  # the same files at the same paths
+        corpus = sorted((tmp_path / "corpus").iterdir())
+        with monkeypatch.context() as m:
+            if own_writer:
+                m.setattr(segment_writer.whoosh_internals, "fast", lambda: False)
+            with Library.open(root) as library:
+                library.add(corpus[:25])
+                library.add(corpus[25:])
+                for path in corpus[20:24]:
+                    text = path.read_text(encoding="utf-8") + "\nEen nieuwe alinea.\n"
+                    path.write_text(text, encoding="utf-8")
+                library.add(corpus)
+                library.add([LETTERS])
+                found = {}
+                with library.searcher() as s:
+                    reader = s.reader()
+                    ids = {n: d["id"] for n, d in reader.iter_docs()}
+                    for field, text in reader.all_terms():
+                        if field == "key":
+                            continue
+                        matcher = reader.postings(field, text)
+                        rows = []
+                        while matcher.is_active():
+                            rows.append((ids[matcher.id()], matcher.weight(), matcher.value()))
+                            matcher.next()
+                        found[field, text] = sorted(rows)
+                return found
+
+    ours, whooshs = postings(tmp_path / "ours", False), postings(tmp_path / "whoosh", True)
+    values = [v for rows in ours.values() for _, _, v in rows]
+    assert len(ours) > 1_500 and None in values and any(values)  # with and without values
+    assert ours.keys() == whooshs.keys()
+    assert ours == whooshs

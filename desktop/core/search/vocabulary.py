@@ -28,6 +28,7 @@ class Vocabulary:
     def __init__(self, root: Path, counts: Counter[str] | None = None) -> None:
         self.root = root
         self._counts = counts
+        self._seen: tuple[int, int, int] | None = None  # the file as last read or saved here
         self._by_initial: dict[str, list[str]] | None = None
         self._lock = threading.Lock()  # an import adds while a search thread suggests
 
@@ -40,10 +41,7 @@ class Vocabulary:
     @property
     def counts(self) -> Counter[str]:
         if self._counts is None:
-            try:
-                self._counts = Counter(json.loads((self.root / _FILE).read_text(encoding="utf-8")))
-            except (OSError, ValueError):
-                self._counts = Counter()
+            self._counts, self._seen = _read(self.root / _FILE)
         return self._counts
 
     @staticmethod
@@ -52,21 +50,26 @@ class Vocabulary:
         return {plain_form(w) for w in _WORD_RE.findall(text) if len(w) <= MAX_WORD_CHARS}
 
     def merge_and_save(self, letters: Mapping[str, int]) -> None:
-        """Add committed letters' words (how many letters have each) to what is on disk now (another process may have
-        saved since this one loaded) and save. Counts of replaced or removed letters are
-        not taken back: a suggestion may point at a word that has gone (it then finds
-        nothing), never the other way round."""
+        """Add committed letters' words (how many letters have each) to what is on disk now
+        and save. What is on disk is read again only when another process saved since this
+        one read or saved it: within one import never (its batches hold the write lock), and
+        at 100,000 letters reading it held Python's lock for half a second per batch, the
+        window frozen meanwhile. Counts of replaced or removed letters are not taken back: a
+        suggestion may point at a word that has gone (it then finds nothing), never the
+        other way round."""
+        path = self.root / _FILE
         with self._lock:
-            counts = Vocabulary.load(self.root).counts
+            if self._counts is None or self._seen != _stamp(path):
+                self._counts, self._seen = _read(path)
+            counts, self._counts, self._by_initial = self._counts, None, None
             counts.update(letters)
             tmp = self.root / (_FILE + ".tmp")
             with open(tmp, "w", encoding="utf-8") as fh:
                 json.dump(counts, fh, ensure_ascii=False, separators=(",", ":"))
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, self.root / _FILE)
-            self._counts = counts
-            self._by_initial = None
+            os.replace(tmp, path)
+            self._counts, self._seen = counts, _stamp(path)  # only once saved: else read again
 
     def suggest(self, word: str, maxdist: int = 2) -> str | None:
         """The most common known word nearest to *word* (same first letter, at most
@@ -88,3 +91,20 @@ class Vocabulary:
             return None
         best, _distance, _index = min(found, key=lambda f: (f[1], -counts[f[0]], f[0]))
         return best
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Which version of the file is on disk: every save is a new file (renamed into place)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def _read(path: Path) -> tuple[Counter[str], tuple[int, int, int] | None]:
+    stamp = _stamp(path)  # before reading: a save in between makes the next merge read again
+    try:
+        return Counter(json.loads(path.read_text(encoding="utf-8"))), stamp
+    except (OSError, ValueError):
+        return Counter(), stamp
