@@ -151,6 +151,18 @@ def test_column_values_are_whooshs_own(lib, field):
     assert len(ours) == reader.doc_count_all() and any(ours)
 
 
+@pytest.mark.parametrize("field", ["text", "title"])
+def test_length_codes_are_whooshs_own(lib, field):
+    """Read a column at once: the same codes as Whoosh's load(), which reads letter by letter."""
+    with lib.searcher() as s:
+        leaves = [leaf for leaf, _ in s.reader().leaf_readers()]
+        for leaf in leaves:
+            ours = whoosh_internals.length_codes(leaf, field)
+            column = leaf._perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
+            assert list(ours) == list(column.load())
+            assert len(ours) == leaf.doc_count_all() and any(ours)
+
+
 def test_our_segment_writer_writes_the_postings_whooshs_own_writes(tmp_path, monkeypatch):
     """Four imports (the later ones merged with the small segments before, changed letters
     replaced): every term of every field has the same letters, weights and values (the

@@ -41,13 +41,15 @@ from __future__ import annotations
 
 import io
 import pickle
+import sys
 import zlib
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import whoosh
-from whoosh import columns, system
+from whoosh import columns, fields, system
 from whoosh.codec import whoosh3
 from whoosh.filedb import filetables
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -252,10 +254,19 @@ def column_values(reader, fieldname: str) -> list:
             size = max(o + n for o, n in zip(offsets, lengths, strict=True))
             data = raw._dbfile.get(raw._basepos, size) if size else b""
             cut = (data[o : o + n] for o, n in zip(offsets, lengths, strict=True))
-            values.extend(map(field.from_column_value, cut))
+            values.extend(map(_translation(field), cut))
         else:
             values.extend(map(field.from_column_value, raw))
     return values
+
+
+def _translation(field):
+    """How *field* turns a column's bytes into its value: a text field's is UTF-8, decoded
+    here without the two calls per letter Whoosh's own way takes (0.2 s at 100,000)."""
+    own = type(field).from_column_value is fields.FieldType.from_column_value
+    if own and type(field).from_bytes is fields.FieldType.from_bytes:
+        return bytes.decode  # strict UTF-8, as utf8decode
+    return field.from_column_value
 
 
 def length_codes(reader, fieldname: str) -> Sequence[int]:
@@ -268,7 +279,22 @@ def segment_length_codes(perdoc, fieldname: str) -> Sequence[int] | None:
     """The length codes of *fieldname* from a segment's per-document reader (also one being
     written, segment_writer.py), or None when the field keeps no lengths."""
     column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-    return column.load() if column is not None else None
+    return _numbers(column) if column is not None else None
+
+
+def _numbers(column) -> Sequence[int]:
+    """A numeric column's values, read at once: Whoosh's load() reads the file once per
+    letter (0.6 s for a first search's length columns at 100,000 letters)."""
+    if _State.fast and type(column) is columns.NumericColumn.Reader:
+        numbers, width, count = array(column._typecode), column._fixedlen, column._count
+        if numbers.itemsize == width:
+            if count:
+                numbers.frombytes(column._dbfile.get(column._basepos, count * width))
+                if width > 1 and sys.byteorder == "little":  # Whoosh writes them big-endian
+                    numbers.byteswap()
+            numbers.extend([column._default] * (column._doccount - count))
+            return numbers
+    return column.load()
 
 
 def length_of_code(code: int) -> int:
