@@ -248,14 +248,25 @@ class Ranker:
         positions: dict[str, dict[int, bytes]] = {w: {} for w in words}
         scores = {w: self._term(q.fieldname, w, q.boost, positions[w]) for w in positions}
         rarest = sorted(scores.values(), key=len)
-        together = [d for d in rarest[0] if all(d in part for part in rarest[1:])]
-        decode = self.searcher.schema[q.fieldname].format.decode_positions
-        order = sorted(range(len(words)), key=lambda k: len(scores[words[k]]))
+        together = list(rarest[0])
+        for part in rarest[1:]:
+            together = [d for d in together if d in part]
+        form = self.searcher.schema[q.fieldname].format
         found: Scores = {}
+        adjacent = getattr(form, "adjacent", None)
+        if len(words) == 2 and adjacent is not None:  # most phrases: one comparison a letter
+            (one, first), (two, second) = ((scores[w], positions[w]) for w in words)
+            for n, d in enumerate(together):
+                if n % _CHECK_EVERY == 0:
+                    self._check_time()
+                if adjacent(first[d], second[d]):
+                    found[d] = one[d] + two[d]
+            return found
+        order = sorted(range(len(words)), key=lambda k: len(scores[words[k]]))
         for n, d in enumerate(together):
             if n % _CHECK_EVERY == 0:
                 self._check_time()
-            if _lined_up(d, words, order, positions, decode):
+            if _lined_up(d, words, order, positions, form.decode_positions):
                 found[d] = sum(scores[w][d] for w in words)
         return found
 
@@ -410,11 +421,13 @@ def _postings(
 
 
 def _lined_up(d: int, words, order: list[int], positions: dict, decode) -> bool:
-    """Whether the words follow each other somewhere in letter *d*: word k at p + k."""
+    """Whether the words follow each other somewhere in letter *d*: word k at p + k, that
+    is the first word (in *order*) at p + first."""
     first = order[0]
-    starts = {p - first for p in decode(positions[words[first]][d])}
+    starts = set(decode(positions[words[first]][d]))
     for k in order[1:]:
-        starts.intersection_update(p - k for p in decode(positions[words[k]][d]))
+        shift = k - first
+        starts.intersection_update([p - shift for p in decode(positions[words[k]][d])])
         if not starts:
             return False
     return True

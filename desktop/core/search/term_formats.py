@@ -60,6 +60,15 @@ class TermPositions(Positions):
             gaps.byteswap()
         return list(accumulate(gaps))
 
+    def adjacent(self, first: bytes, second: bytes) -> bool:
+        """Whether a position of *second* directly follows one of *first* (two encoded
+        values): a two-word phrase. Two words once in the letter are compared as they are."""
+        if len(first) == 3 == len(second) and first[0] == _NARROW_CODE == second[0]:
+            return (second[1] | second[2] << 8) == (first[1] | first[2] << 8) + 1
+        return not set(self.decode_positions(first)).isdisjoint(
+            [p - 1 for p in self.decode_positions(second)]
+        )
+
     def decode_frequency(self, valuestring):
         return (len(valuestring) - 1) // _WIDTHS[valuestring[0]]
 

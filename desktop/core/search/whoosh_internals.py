@@ -47,6 +47,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import accumulate
 
 import whoosh
 from whoosh import columns, fields, system
@@ -150,7 +151,7 @@ def posting_blocks(
         return
     if _State.fast and isinstance(matcher, whoosh3.W3LeafMatcher):
         while matcher.is_active():
-            matcher._read_ids()
+            _read_ids(matcher)
             matcher._read_weights()
             if values:
                 matcher._read_values()
@@ -160,6 +161,15 @@ def posting_blocks(
     while matcher.is_active():
         yield [matcher.id()], [matcher.weight()], [matcher.value()] if values else ()
         matcher.next()
+
+
+def _read_ids(matcher) -> None:
+    """W3LeafMatcher._read_ids, the ids' gaps summed by itertools.accumulate: Whoosh's
+    delta_decode is a generator, a Python step per posting."""
+    if matcher._data is None:
+        matcher._read_data()
+    ids = matcher._data[0]
+    matcher._ids = ids if matcher._byteids else tuple(accumulate(ids))
 
 
 def values_at(matcher, docs: Sequence[int]) -> Iterator[tuple[int, bytes]]:
@@ -175,7 +185,7 @@ def values_at(matcher, docs: Sequence[int]) -> Iterator[tuple[int, bytes]]:
     while i < len(docs) and matcher.is_active():
         top = matcher.block_max_id()
         if docs[i] <= top:
-            matcher._read_ids()
+            _read_ids(matcher)
             matcher._read_values()
             ids, values = matcher._ids, matcher._values
             end = bisect_right(docs, top, i)
