@@ -95,9 +95,13 @@ class Row:
         return word in self.folded_title or word in self.facts
 
     def label(self) -> str:
-        """One line for choosers: date (written the Dutch way, as everywhere) and title."""
-        date = self.date
-        return f"{date} · {self.title}" if date else self.title
+        return chooser_label(self.iso_date, self.title)
+
+
+def chooser_label(iso_date: str | None, title: str) -> str:
+    """One line for choosers: date (written the Dutch way, as everywhere) and title."""
+    date = dutch_date(iso_date)
+    return f"{date} · {title}" if date else title
 
 
 def rows_of(entries: Iterable[LibraryEntry]) -> list[Row]:

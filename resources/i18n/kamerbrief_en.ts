@@ -209,7 +209,7 @@
 <context>
     <name>ReaderPane</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="695"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="702"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n search match</numerusform>

@@ -771,7 +771,7 @@
         <translation>Er loopt al een import; wacht erop of annuleer hem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="642"/>
+        <location filename="../../desktop/ui/main_window.py" line="643"/>
         <source>The list of letters could not be read: %1</source>
         <translation>De lijst van brieven kon niet worden gelezen: %1</translation>
     </message>
@@ -1233,63 +1233,63 @@
         <translation>Brief in het rechterpaneel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="364"/>
         <source>Choose a letter…</source>
         <translation>Kies een brief…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="234"/>
         <source>Back to the previous letter and place (Alt+Left)</source>
         <translation>Terug naar de vorige brief en plek (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="235"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="236"/>
         <source>Forward again (Alt+Right)</source>
         <translation>Weer vooruit (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="237"/>
         <source>Forward</source>
         <translation>Vooruit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="238"/>
         <source>Previous match (Ctrl+Shift+G)</source>
         <translation>Vorige treffer (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="239"/>
         <source>Previous match</source>
         <translation>Vorige treffer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="240"/>
         <source>Next match (Ctrl+G)</source>
         <translation>Volgende treffer (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="241"/>
         <source>Next match</source>
         <translation>Volgende treffer</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/reader_pane.py" line="242"/>
         <location filename="../../desktop/ui/reader_pane.py" line="243"/>
-        <location filename="../../desktop/ui/reader_pane.py" line="244"/>
         <source>Clear the search matches</source>
         <translation>Zoektreffers wissen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="292"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="291"/>
         <source>Letter %1 is no longer in the library</source>
         <translation>Brief %1 staat niet meer in de bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="496"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="503"/>
         <source>“%1” was removed from the library.
 
 Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched.</source>
@@ -1298,7 +1298,7 @@ Edit › Undo removal (Ctrl+Z) brings it back; your file was not touched.</sourc
 Bewerken › Verwijderen ongedaan maken (Ctrl+Z) zet de brief terug; uw bestand is niet aangeraakt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="503"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="510"/>
         <source>No letter open.
 
 Choose one above, or double-click a letter in the library.</source>
@@ -1307,37 +1307,37 @@ Choose one above, or double-click a letter in the library.</source>
 Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="532"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="539"/>
         <source>Vergaderjaar %1</source>
         <translation>Vergaderjaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="549"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="556"/>
         <source>Showing %1 of %2 passages that mention %3</source>
         <translation>Alleen de passages die %3 noemen: %1 van %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="618"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="625"/>
         <source>No mention in this letter</source>
         <translation>Geen vermelding in deze brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="623"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="630"/>
         <source>Wrapped around to the first mention</source>
         <translation>Terug bij de eerste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="625"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="632"/>
         <source>Wrapped around to the last mention</source>
         <translation>Terug bij de laatste vermelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="693"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="700"/>
         <source>Search match %1 of %2</source>
         <translation>Zoektreffer %1 van %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reader_pane.py" line="695"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="702"/>
         <source>%n search match(es)</source>
         <translation>
             <numerusform>%n zoektreffer</numerusform>
@@ -1345,7 +1345,7 @@ Kies er hierboven een, of dubbelklik op een brief in de bibliotheek.</translatio
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reader_pane.py" line="743"/>
+        <location filename="../../desktop/ui/reader_pane.py" line="750"/>
         <source>Footnote %1 is not shown</source>
         <translation>Noot %1 wordt niet getoond</translation>
     </message>

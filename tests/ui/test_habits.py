@@ -160,11 +160,14 @@ def test_the_saved_letters_show_before_the_list_is_read_and_the_list_follows(
     assert [p.current_id() for p in second.panes] == [ID_2023, ID_2018]
     assert second.model.rowCount() == 0
     assert second.library_panel.count_label.text() == "Reading the list of letters…"
+    chooser = second.panes[0].chooser  # no row yet: it names the open letter meanwhile
+    assert chooser.placeholderText() == "16 november 2023 · Internationale Veiligheidsstrategie"
     with qtbot.waitSignal(second.list_read):
         release.set()
     assert second.model.rowCount() == 2
     assert second.library_panel.count_label.text() == "2 letters"
     assert [p.chooser.currentData(ID_ROLE) for p in second.panes] == [ID_2023, ID_2018]
+    assert chooser.placeholderText() == "Choose a letter…"
 
 
 def test_a_saved_letter_no_longer_in_the_library_leaves_the_oldest_to_open(
