@@ -256,20 +256,23 @@ def _offscreen_child(home: Path, what: str, log: Log, module: str, *args: str) -
     """The figures of a child that runs the window offscreen, with *home* for its data and
     settings (the user's own, or another run's restored letter, would skew them); None, and
     *what* logged as not measured, when it failed."""
-    # Compiled first, as an installed package is: a machine that forbids writing bytecode
-    # (PYTHONDONTWRITEBYTECODE) would otherwise compile the package at every start, 0.3 s
-    # a user does not wait after the first.
     env = {"QT_QPA_PLATFORM": "offscreen", "KAMERBRIEF_DATA_DIR": str(home),
-           "XDG_CONFIG_HOME": str(home), "PYTHONPYCACHEPREFIX": str(home / "bytecode"),
-           "PYTHONDONTWRITEBYTECODE": ""}  # fmt: skip
-    package = Path(__file__).resolve().parents[1]
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)],
-                   env={**os.environ, **env}, check=False, capture_output=True)  # fmt: skip
+           "XDG_CONFIG_HOME": str(home)}  # fmt: skip
+    _compile_package()
     try:
         return _child_module(module, *args, env=env)
     except (RuntimeError, ValueError) as exc:
         log(f"{what} not measured: {exc}")
         return None
+
+
+def _compile_package() -> None:
+    """The package compiled beside its sources, as an installed one is: on a machine that
+    forbids writing bytecode (PYTHONDONTWRITEBYTECODE, as the reference machine does) each
+    start would compile it again, 0.3 s a user waits only once. compileall writes it anyway."""
+    package = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)],
+                   check=False, capture_output=True)  # fmt: skip
 
 
 def _reindex(work: Path, paths: list[Path], figures: dict) -> None:
