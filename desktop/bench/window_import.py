@@ -108,6 +108,8 @@ class _Session:
 
 def measure(library: Path, folder: Path) -> dict:
     """Figures (seconds) idle and during the import of *folder*; see the module's doc."""
+    from PySide6.QtCore import QEventLoop
+
     from desktop.bench.child import peak_rss
     from desktop.core.library.library import Library
     from desktop.ui.app import make_application, open_window
@@ -115,8 +117,8 @@ def measure(library: Path, folder: Path) -> dict:
     app = make_application()
     lib = Library.open(library)
     window = open_window(lib)
-    while not window.model.listed:
-        app.processEvents()
+    while not window.model.listed:  # read in a worker: wait, not spin
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     lag = _Lag()
     ids = lib.ids()[:: max(1, len(lib) // 40)]
     idle = _Session(window, app, ids)
