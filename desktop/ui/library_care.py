@@ -27,7 +27,7 @@ from desktop.core.ingest.suffixes import SUPPORTED_SUFFIXES
 from desktop.core.library.library import IndexReport, Library, LibraryError
 from desktop.ui.dialogs import FailuresDialog
 from desktop.ui.i18n import fill
-from desktop.ui.library_model import Row
+from desktop.ui.library_model import Listing
 from desktop.ui.workers import CallJob, CallSignals, WriteJob, start
 
 if TYPE_CHECKING:  # the window imports this module
@@ -137,13 +137,13 @@ class LibraryCare(QObject):
         return self._run(
             job,
             self.tr("Removing…"),
-            lambda count, rows: self._on_removed(ids, count, rows),
+            lambda count, made: self._on_removed(ids, count, made),
         )
 
-    def _on_removed(self, ids: list[str], count: int, rows: list[Row]) -> None:
+    def _on_removed(self, ids: list[str], count: int, made: Listing) -> None:
         panel = self.window.library_panel
         row = panel.first_selected_row()
-        self.window.model.set_rows(rows)
+        self.window.model.set_listing(made)
         panel.select_row(row)
         removal = Removal(ids)
         for index, pane in enumerate(self.window.panes):
@@ -171,7 +171,7 @@ class LibraryCare(QObject):
         started = self._run(
             job,
             self.tr("Bringing letters back…"),
-            lambda count, rows: self._on_restored(removal, count, rows),
+            lambda count, made: self._on_restored(removal, count, made),
             lambda: self._undo.append(removal),
         )
         if not started:
@@ -179,8 +179,8 @@ class LibraryCare(QObject):
         self._update_undo()
         return started
 
-    def _on_restored(self, removal: Removal, count: int, rows: list[Row]) -> None:
-        self.window.model.set_rows(rows)
+    def _on_restored(self, removal: Removal, count: int, made: Listing) -> None:
+        self.window.model.set_listing(made)
         self.undo_button.hide()
         if not count:
             self._fail(
@@ -228,14 +228,14 @@ class LibraryCare(QObject):
         return self._run(
             WriteJob(self.library, write),
             self.tr("Reading again…"),
-            lambda report, rows: self._on_reread(ids, report, rows),
+            lambda report, made: self._on_reread(ids, report, made),
             step=self.tr("Reading %1 again"),
             cancellable=True,
         )
 
-    def _on_reread(self, ids: list[str], report: IndexReport, rows: list[Row]) -> None:
+    def _on_reread(self, ids: list[str], report: IndexReport, made: Listing) -> None:
         self._forget_undo()
-        self.window.model.set_rows(rows)
+        self.window.model.set_listing(made)
         for pane in self.window.panes:
             if pane.current_id() in ids:
                 pane.reload()

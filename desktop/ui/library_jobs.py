@@ -113,11 +113,11 @@ class LibraryJobs(QObject):
             return self.tr("about %n min left", "", round(seconds / 60))
         return self.tr("about %n s left", "", max(1, round(seconds)))
 
-    def _on_finished(self, result: object, rows: list) -> None:
+    def _on_finished(self, result: object, made: object) -> None:
         handler = self._finished
         self._end()
         if handler is not None:
-            handler(result, rows)
+            handler(result, made)
 
     def _on_failed(self, message: str, busy: bool) -> None:
         handler = self._failed

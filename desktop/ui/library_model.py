@@ -8,6 +8,7 @@ takes a second. The proxy only filters and keeps the model's order.
 
 from __future__ import annotations
 
+import heapq
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -104,19 +105,44 @@ def chooser_label(iso_date: str | None, title: str) -> str:
     return f"{date} · {title}" if date else title
 
 
-def rows_of(entries: Iterable[LibraryEntry]) -> list[Row]:
-    """The list's rows: made off the window's thread, since at 100,000 letters reading and
-    formatting them takes seconds."""
-    return [Row.from_entry(e) for e in entries]
+@dataclass(frozen=True)
+class Listing:
+    """The list as the model shows it, made in a worker thread: at 100,000 letters making
+    the rows takes seconds, and sorting them and gathering the filters' years and treaties
+    took half a second of the window's own thread."""
+
+    rows: list[Row]  # in *sort* order
+    sort: str
+    where: dict[str, int]  # letter id -> row
+    years: list[str]  # newest first
+    treaty_ids: list[str]
+
+
+def listing(entries: Iterable[LibraryEntry], sort: str = "date-desc") -> Listing:
+    rows = [Row.from_entry(e) for e in entries]
+    return _listed(rows, sort)
+
+
+def _listed(rows: list[Row], sort: str) -> Listing:
+    key, descending = SORTS[sort]
+    rows = sorted(rows, key=key, reverse=descending)
+    return Listing(
+        rows=rows,
+        sort=sort,
+        where={row.id: number for number, row in enumerate(rows)},
+        years=sorted({r.year for r in rows if r.year}, reverse=True),
+        treaty_ids=sorted({t for r in rows for t, _ in r.treaties}),
+    )
 
 
 class LibraryModel(LetterListModel):
-    """Library.entries() as rows."""
+    """Library.entries() as rows, in a Listing."""
 
     drag_source = "library"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._listing = _listed([], "date-desc")
         self._rows: list[Row] = []
         self._where: dict[str, int] = {}  # letter id -> row
         self.listed = False  # rows have arrived (the window reads them after its first frame)
@@ -133,17 +159,22 @@ class LibraryModel(LetterListModel):
         }
 
     def set_entries(self, entries: Iterable[LibraryEntry]) -> None:
-        self.set_rows(rows_of(entries))
+        self.set_listing(listing(entries, self._sort))
 
-    def set_rows(self, rows: list[Row]) -> None:
-        """The library's letters, as rows_of made them (in a worker thread, for a library
-        of any size)."""
+    def set_listing(self, made: Listing) -> None:
+        """The library's letters, as listing() made them (in a worker thread, for a library
+        of any size); sorted again only if the order was changed meanwhile."""
+        if made.sort != self._sort:
+            made = _listed(made.rows, self._sort)
         self.beginResetModel()
-        key, descending = SORTS[self._sort]
-        self._rows = sorted(rows, key=key, reverse=descending)
-        self._where = {row.id: number for number, row in enumerate(self._rows)}
+        self._listing = made
+        self._rows, self._where = made.rows, made.where
         self.listed = True
         self.endResetModel()
+
+    @property
+    def sort(self) -> str:
+        return self._sort
 
     def sort_by(self, key: str) -> None:
         """Reorder the rows; views, proxies and choosers keep their current letter."""
@@ -185,13 +216,13 @@ class LibraryModel(LetterListModel):
         return list(self._rows)
 
     def years(self) -> list[str]:
-        return sorted({r.year for r in self._rows if r.year}, reverse=True)
+        return self._listing.years
 
     def treaty_ids(self) -> list[str]:
-        return sorted({t for r in self._rows for t, _ in r.treaties})
+        return self._listing.treaty_ids
 
-    def oldest_first(self) -> list[str]:
-        return [r.id for r in sorted(self._rows, key=by_date)]
+    def oldest(self, count: int) -> list[str]:
+        return [r.id for r in heapq.nsmallest(count, self._rows, key=by_date)]
 
 
 class LibraryFilter(QSortFilterProxyModel):
@@ -223,6 +254,8 @@ class LibraryFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if not (self._year or self._treaty or self._words):  # asked for every row at a reset
+            return True
         row = self.sourceModel().row(source_row)
         if self._year and row.year != self._year:
             return False

@@ -38,7 +38,7 @@ from desktop.ui.history_hooks import install_treaty_history
 from desktop.ui.i18n import PREFERENCES, fill, set_language
 from desktop.ui.library_care import LibraryCare
 from desktop.ui.library_jobs import LibraryJobs
-from desktop.ui.library_model import LibraryModel, Row, rows_of
+from desktop.ui.library_model import LibraryModel, Listing, listing
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.menus import MenuBar
 from desktop.ui.notes_panel import NotesPanel
@@ -503,8 +503,8 @@ class MainWindow(QMainWindow):
             text = self.tr("No letters found")
         return fill(self.tr("Import cancelled: %1"), text) if report.cancelled else text
 
-    def _on_import_finished(self, report: IndexReport, rows: list[Row]) -> None:
-        self.model.set_rows(rows)
+    def _on_import_finished(self, report: IndexReport, made: Listing) -> None:
+        self.model.set_listing(made)
         self.show_message(self.import_summary(report))
         self.search_panel.refresh()
         if report.failures:
@@ -513,7 +513,7 @@ class MainWindow(QMainWindow):
         if report.added_ids:
             self.side_tabs.setCurrentWidget(self.library_panel)
             self.library_panel.select_ids(report.added_ids)
-        self._open_imported(rows)
+        self._open_imported(made)
         self.import_finished.emit(report)
 
     def write_failure(self, message: str, busy: bool) -> str:
@@ -537,8 +537,8 @@ class MainWindow(QMainWindow):
         self.notify(self.tr("Import failed"), message)
         self.import_failed.emit(message)
 
-    def _open_imported(self, rows: list[Row]) -> None:
-        by_path = {r.path: r.id for r in rows}
+    def _open_imported(self, made: Listing) -> None:
+        by_path = {r.path: r.id for r in made.rows}
         wanted = [by_path.get(str(p.resolve())) for p in self._open_after_import]
         for pane, letter_id in zip(self.panes, [w for w in wanted if w], strict=False):
             pane.open_letter(letter_id)
@@ -624,17 +624,18 @@ class MainWindow(QMainWindow):
         """The library list, read off the window's thread once the window is up: at
         100,000 letters reading and formatting it takes seconds, and the letters open in
         the panes do not need it."""
-        job = CallJob(lambda: rows_of(self.library.entries()))
+        sort = self.model.sort
+        job = CallJob(lambda: listing(self.library.entries(), sort))
         self._list_signals = job.signals  # kept: the pool deletes the job, not its signals
         job.signals.done.connect(self._on_list_read)
         job.signals.failed.connect(self._on_list_failed)
         start(job)
 
-    def _on_list_read(self, rows: list[Row]) -> None:
+    def _on_list_read(self, made: Listing) -> None:
         if not self.model.listed:  # else an import or removal that ended first brought newer rows
-            self.model.set_rows(rows)
+            self.model.set_listing(made)
         if self._open_oldest_when_listed and not any(p.letter for p in self.panes):
-            for pane, letter_id in zip(self.panes, self.model.oldest_first()[:2], strict=False):
+            for pane, letter_id in zip(self.panes, self.model.oldest(2), strict=False):
                 pane.open_letter(letter_id)
         self._open_oldest_when_listed = False
         self.list_read.emit()

@@ -19,7 +19,7 @@ from desktop.core.model.letter import Letter
 from desktop.core.search.options import SearchOptions
 from desktop.core.search.query import QueryError, SearchResult, make_snippets
 from desktop.ui.field_marks import field_terms
-from desktop.ui.library_model import rows_of
+from desktop.ui.library_model import listing
 from desktop.ui.search_model import Why, hit_marks
 
 
@@ -96,7 +96,7 @@ def import_pace(done: int, total: int, elapsed: float) -> Pace | None:
 
 class WriteSignals(QObject):
     progress = Signal(int, int, str)  # done, total, current file
-    finished = Signal(object, object)  # the write's result, the library list's rows afterwards
+    finished = Signal(object, object)  # the write's result, the library's Listing afterwards
     failed = Signal(str, bool)  # message, whether the library was busy
 
 
@@ -124,7 +124,7 @@ class WriteJob(QRunnable):
     def run(self) -> None:
         try:
             result = self._write(self.signals.progress.emit, self.cancelled)
-            rows = rows_of(self._library.entries())
+            rows = listing(self._library.entries())
         except LibraryBusy as exc:
             self.signals.failed.emit(str(exc), True)
         except LibraryError as exc:
