@@ -119,8 +119,8 @@ def measure(library: Path, folder: Path) -> dict:
     window = open_window(lib)
     while not window.model.listed:  # read in a worker: wait, not spin
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    ids = lib.ids()[:: max(1, len(lib) // 40)]  # before the timer: it reads every letter
     lag = _Lag()
-    ids = lib.ids()[:: max(1, len(lib) // 40)]
     idle = _Session(window, app, ids)
     for _ in range(2 * len(idle.queries)):
         idle.step()
