@@ -136,15 +136,16 @@ def _listed(rows: list[Row], sort: str) -> Listing:
 
 
 class LibraryModel(LetterListModel):
-    """Library.entries() as rows, in a Listing."""
+    """Library.entries() as rows, from a Listing."""
 
     drag_source = "library"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._listing = _listed([], "date-desc")
         self._rows: list[Row] = []
         self._where: dict[str, int] = {}  # letter id -> row
+        self._years: list[str] = []
+        self._treaty_ids: list[str] = []
         self.listed = False  # rows have arrived (the window reads them after its first frame)
         self._sort = "date-desc"
         self._getters = {
@@ -167,8 +168,8 @@ class LibraryModel(LetterListModel):
         if made.sort != self._sort:
             made = _listed(made.rows, self._sort)
         self.beginResetModel()
-        self._listing = made
         self._rows, self._where = made.rows, made.where
+        self._years, self._treaty_ids = made.years, made.treaty_ids
         self.listed = True
         self.endResetModel()
 
@@ -216,10 +217,10 @@ class LibraryModel(LetterListModel):
         return list(self._rows)
 
     def years(self) -> list[str]:
-        return self._listing.years
+        return self._years
 
     def treaty_ids(self) -> list[str]:
-        return self._listing.treaty_ids
+        return self._treaty_ids
 
     def oldest(self, count: int) -> list[str]:
         return [r.id for r in heapq.nsmallest(count, self._rows, key=by_date)]
