@@ -54,11 +54,11 @@ class SearchJob(QRunnable):
             result = self._search(self._query, options=self._options)
             why = self._count(result)
         except QueryError as exc:
-            self.signals.failed.emit(self._seq, exc)
+            _tell(self.signals.failed, self._seq, exc)
         except Exception as exc:  # a broken index must not kill the thread: say what failed
-            self.signals.failed.emit(self._seq, f"search failed: {exc}")
+            _tell(self.signals.failed, self._seq, f"search failed: {exc}")
         else:
-            self.signals.finished.emit(self._seq, result, why)
+            _tell(self.signals.finished, self._seq, result, why)
 
     def _count(self, result: SearchResult) -> dict[str, Why]:
         """Per hit: how many marks, and snippets around them when the text matched no word
@@ -124,15 +124,15 @@ class WriteJob(QRunnable):
     def run(self) -> None:
         try:
             result = self._write(self.signals.progress.emit, self.cancelled)
-            rows = listing(self._library.entries())
+            made = listing(self._library.entries())
         except LibraryBusy as exc:
-            self.signals.failed.emit(str(exc), True)
+            _tell(self.signals.failed, str(exc), True)
         except LibraryError as exc:
-            self.signals.failed.emit(str(exc), False)
+            _tell(self.signals.failed, str(exc), False)
         except Exception as exc:  # never a traceback in a thread nobody watches
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", False)
+            _tell(self.signals.failed, f"{type(exc).__name__}: {exc}", False)
         else:
-            self.signals.finished.emit(result, rows)
+            _tell(self.signals.finished, result, made)
 
 
 def import_job(library: Library, paths: Sequence[Path]) -> WriteJob:
@@ -171,7 +171,7 @@ class CallJob(QRunnable):
 def _tell(signal, *args: object) -> None:
     try:
         signal.emit(*args)
-    except RuntimeError:  # its QObject is gone: the program is ending, nobody is waiting
+    except RuntimeError:  # its QObject is gone with the window that asked: nobody is waiting
         pass
 
 
