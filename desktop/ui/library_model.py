@@ -159,9 +159,6 @@ class LibraryModel(LetterListModel):
             YEAR_ROLE: lambda r: r.year,
         }
 
-    def set_entries(self, entries: Iterable[LibraryEntry]) -> None:
-        self.set_listing(listing(entries, self._sort))
-
     def set_listing(self, made: Listing) -> None:
         """The library's letters, as listing() made them (in a worker thread, for a library
         of any size); sorted again only if the order was changed meanwhile."""

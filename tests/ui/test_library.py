@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QListView, QWidget
 
 from desktop.core.library.records import LibraryEntry
 from desktop.core.model.letter import Kamerstuk
-from desktop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
+from desktop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel, listing
 from desktop.ui.library_panel import LibraryPanel
 
 from .conftest import ID_2018, ID_2023
@@ -87,7 +87,7 @@ def test_ten_thousand_letters_sort_and_filter_without_a_pause(qtbot, key, pick):
     entries = fake_entries(10_000)
     first = pick(entries).id
     model = LibraryModel()
-    model.set_entries(entries)
+    model.set_listing(listing(entries))
     proxy = LibraryFilter()
     proxy.setSourceModel(model)
     proxy.set_sort(key)
@@ -109,7 +109,7 @@ def test_sorting_keeps_the_choosers_letter(window):
 
 def test_ten_thousand_rows_paint_without_a_widget_per_row(qtbot):
     model = LibraryModel()
-    model.set_entries(fake_entries(10_000))
+    model.set_listing(listing(fake_entries(10_000)))
     panel = LibraryPanel(model, {})
     qtbot.addWidget(panel)
     panel.resize(320, 700)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QToolT
 from desktop.core.library.records import LibraryEntry
 from desktop.core.model.letter import Kamerstuk
 from desktop.ui import chips
-from desktop.ui.library_model import LibraryModel, Row
+from desktop.ui.library_model import LibraryModel, Row, listing
 from desktop.ui.library_panel import LetterDelegate
 from desktop.ui.main_window import MIN_READING_WIDTH, MIN_SIDE_WIDTH
 from desktop.ui.theme import DARK, LIGHT, contrast
@@ -48,11 +48,13 @@ def test_the_side_column_gives_way_at_narrow_widths_and_comes_back(make_window, 
 
 def test_a_letter_without_treaties_takes_no_empty_chip_line(qtbot):
     model = LibraryModel()
-    model.set_entries(
-        [
-            LibraryEntry("a", "/a", "Met verdragen", None, None, {"INF": 2}, 100),
-            LibraryEntry("b", "/b", "Zonder verdragen", None, None, {}, 100),
-        ]
+    model.set_listing(
+        listing(
+            [
+                LibraryEntry("a", "/a", "Met verdragen", None, None, {"INF": 2}, 100),
+                LibraryEntry("b", "/b", "Zonder verdragen", None, None, {}, 100),
+            ]
+        )
     )
     delegate = LetterDelegate({})
     option = QStyleOptionViewItem()
